@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
 LABEL_KEY = "x-label"
@@ -63,13 +63,21 @@ def _parse_date_text(text: str) -> dt.date:
     )
 
 
+def _refuse_numbers(value: Any, what: str) -> None:
+    # pydantic reads bare numbers as Unix timestamps; on a document that is always a mistake.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError(f"{what}_type", "应为日期文本，例如 2026-11-22")
+
+
 def _coerce_date(value: Any) -> Any:
+    _refuse_numbers(value, "date")
     if isinstance(value, str):
         return _parse_date_text(unicodedata.normalize("NFKC", value).strip())
     return value
 
 
 def _coerce_datetime(value: Any) -> Any:
+    _refuse_numbers(value, "datetime")
     if not isinstance(value, str):
         return value
     text = unicodedata.normalize("NFKC", value).strip()
@@ -93,10 +101,23 @@ def _coerce_datetime(value: Any) -> Any:
         raise PydanticCustomError("datetime_format", "时间不存在：{text}", {"text": text}) from None
 
 
+_BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def _to_beijing_wall_time(value: dt.datetime) -> dt.datetime:
+    """Documents state Beijing time; an aware datetime is converted to it and made naive, so that
+    every datetime in a model compares with every other."""
+    if value.tzinfo is not None:
+        return value.astimezone(_BEIJING).replace(tzinfo=None)
+    return value
+
+
 Date = Annotated[dt.date, BeforeValidator(_coerce_date)]
 """A date; also accepts 2026年11月22日, 2026.11.22 and 2026/11/22."""
 
-DateTime = Annotated[dt.datetime, BeforeValidator(_coerce_datetime)]
+DateTime = Annotated[
+    dt.datetime, BeforeValidator(_coerce_datetime), AfterValidator(_to_beijing_wall_time)
+]
 """A date and time; also accepts 2026年11月22日 10:00 and 2026-11-22 10时."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -59,7 +59,7 @@ class Agent(Record):
     id_number: str = field("证件号码", synonyms=("身份证号码", "身份证号"))
     phone: Phone | None = field("联系电话", default=None, synonyms=("电话", "手机"))
 
-    @field_validator("id_number", mode="before")
+    @field_validator("id_number")
     @classmethod
     def _check_id(cls, value: Any, info: ValidationInfo) -> MaskedStr:
         return _validate_id_number(value, info.data.get("id_type"))
@@ -88,7 +88,7 @@ class Party(Record):
     power_of_attorney: PowerOfAttorney | None = field("授权委托书", default=None)
     confidentiality_requested: bool = field("要求身份保密", default=False)
 
-    @field_validator("id_number", mode="before")
+    @field_validator("id_number")
     @classmethod
     def _check_id(cls, value: Any, info: ValidationInfo) -> MaskedStr:
         return _validate_id_number(value, info.data.get("id_type"))

@@ -107,5 +107,11 @@ BankAccountNumber = Annotated[
     BeforeValidator(as_pydantic(validate_bank_account, "bank_account")),
     AfterValidator(BankAccount),
     PlainSerializer(serialize_personal, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{8,30}$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "8至30位数字，可含空格或短横线",
+            "examples": ["6222 0217 0600 1234 567"],
+        }
+    ),
 ]

@@ -74,7 +74,13 @@ ResidentIdNumber = Annotated[
     BeforeValidator(as_pydantic(validate_resident_id, "ric")),
     AfterValidator(ResidentId),
     PlainSerializer(serialize_personal, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{17}[\dXx]$", "title": "居民身份证号码"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "18位居民身份证号码（17位数字加校验位数字或X）",
+            "examples": ["11010519491231002X"],
+        }
+    ),
 ]
 
 UnifiedCreditCode = Annotated[
@@ -83,6 +89,10 @@ UnifiedCreditCode = Annotated[
     AfterValidator(CreditCode),
     PlainSerializer(serialize_personal, return_type=str),
     WithJsonSchema(
-        {"type": "string", "pattern": r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$"}
+        {
+            "type": "string",
+            "description": "18位统一社会信用代码（数字或大写字母，不含I、O、Z、S、V）",
+            "examples": ["91110000600037341L"],
+        }
     ),
 ]

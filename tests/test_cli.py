@@ -1,0 +1,148 @@
+"""The ``paimai`` command as a user meets it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from paimai_docs import __version__
+from paimai_docs.cli import main
+from paimai_docs.models import MODELS
+
+from .conftest import EXAMPLES, load_example
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's own --help/--version/usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and __version__ in out
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in ("schema", "example", "validate", "kinds"):
+        assert command in out
+    assert "拍卖" in out
+
+
+def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 2 and "usage" in out
+
+
+def test_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kinds")
+    assert code == 0
+    assert all(name in out for name in MODELS) and "委托拍卖合同" in out
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema", "entrustment_contract")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["title"] == "委托拍卖合同"
+    assert "consignor" in schema["required"]
+
+
+def test_schema_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "schema", "contract")
+    assert code == 2 and "entrustment_contract" in err
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_example_prints_a_valid_document(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    code, out, _ = run(capsys, "example", name)
+    assert code == 0
+    from paimai_docs.validation import validate
+
+    assert validate(name, json.loads(out)) == validate(name, load_example(name))
+
+
+def test_validate_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(EXAMPLES))
+    assert code == 0
+    assert f"共 {len(MODELS)} 个文件，{len(MODELS)} 个有效" in out
+
+
+def test_validate_reports_problems_by_label(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = load_example("entrustment_contract")
+    del data["lots"][0]["reserve_price"]
+    data["deposit_amount"] = "-1"
+    path = tmp_path / "entrustment_contract.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    assert "拍卖标的 › 第1项 › 保留价：缺少必填项" in out
+    assert "保证金：金额不能为负数" in out
+    code, out, _ = run(capsys, "validate", "--format", "json", str(path))
+    report = json.loads(out)
+    assert code == 1 and not report["results"][0]["valid"]
+    assert {p["code"] for p in report["results"][0]["problems"]} == {"missing", "money_negative"}
+
+
+def test_validate_yaml_and_explicit_kind(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import yaml
+
+    path = tmp_path / "my contract.yaml"
+    path.write_text(yaml.safe_dump(load_example("entrustment_contract"), allow_unicode=True))
+    code, out, _ = run(capsys, "validate", "--kind", "entrustment_contract", str(path))
+    assert code == 0, out
+
+
+def test_validate_unreadable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "announcement.json"
+    path.write_bytes(b"\xff\xfe\x00garbage{")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 3 and "无法读取" in out
+    code, out, _ = run(capsys, "validate", str(tmp_path / "missing.json"))
+    assert code == 2  # the file name is no model name: a usage error, said as such
+
+
+def test_english_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--lang", "en", "validate", str(EXAMPLES / "announcement.json"))
+    assert code == 0 and "valid" in out and "Auction announcement" in out
+
+
+def test_output_file_is_never_overwritten_without_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "schema.json"
+    target.write_text("keep me", encoding="utf-8")
+    code, _, err = run(capsys, "schema", "announcement", "-o", str(target))
+    assert code == 2 and "--force" in err
+    assert target.read_text(encoding="utf-8") == "keep me"
+    code, _, _ = run(capsys, "schema", "announcement", "-o", str(target), "--force")
+    assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["title"] == "拍卖公告"
+
+
+def test_console_script_runs_as_a_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "paimai_docs", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_gbk_console_does_not_crash() -> None:
+    # A Windows console with a Chinese locale: characters outside GBK must not raise.
+    result = subprocess.run(
+        [sys.executable, "-m", "paimai_docs", "kinds"],
+        capture_output=True,
+        env={"PYTHONIOENCODING": "gbk", "PATH": ""},
+    )
+    assert result.returncode == 0
+    assert "委托拍卖合同".encode("gbk") in result.stdout

@@ -1,0 +1,74 @@
+"""Junk fed to every validator gives a clean validation error, never an exception of another
+kind (the python-stdnum habit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from paimai_docs.models import MODELS
+from paimai_docs.models.base import Date, DateTime
+from paimai_docs.models.enums import IdType, PartyType
+from paimai_docs.values.contact import BankAccountNumber, Phone
+from paimai_docs.values.identity import ResidentIdNumber, UnifiedCreditCode
+from paimai_docs.values.money import Money
+from paimai_docs.values.percent import Percent
+from paimai_docs.values.vehicle import PlateNumber, Vin
+from paimai_docs.validation import ModelInvalid, validate
+
+JUNK: list[Any] = [
+    None, "", "   ", "😀", "💰💰", b"123", b"\xff\xfe", "１２３", "\x00", "-1", "1e400", "NaN",
+    float("nan"), float("inf"), True, 0, -5, 10**30, [], {}, [1, 2], {"a": 1}, object(),
+    "a" * 10_000, "２０２６年１１月２２日", "\u200b",
+]  # fmt: skip
+
+TYPES: dict[str, Any] = {
+    "money": Money,
+    "percent": Percent,
+    "resident_id": ResidentIdNumber,
+    "credit_code": UnifiedCreditCode,
+    "phone": Phone,
+    "bank_account": BankAccountNumber,
+    "plate": PlateNumber,
+    "vin": Vin,
+    "date": Date,
+    "datetime": DateTime,
+    "party_type": PartyType,
+    "id_type": IdType,
+}
+
+
+@pytest.mark.parametrize("name", sorted(TYPES))
+def test_junk_to_value_types(name: str) -> None:
+    adapter = TypeAdapter(TYPES[name])
+    for value in JUNK:
+        try:
+            adapter.validate_python(value)
+        except ValidationError:
+            pass  # a clean refusal; any other exception type fails the test
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_junk_to_every_model_and_every_field(name: str) -> None:
+    from .conftest import load_example
+
+    example = load_example(name)
+    for value in [*JUNK[:12], [], {}]:
+        with pytest.raises(ModelInvalid):
+            validate(name, value)  # a whole document that is junk
+    for key in example:
+        for value in JUNK:
+            data = dict(example)
+            data[key] = value
+            try:
+                validate(name, data)
+            except ModelInvalid as exc:
+                assert exc.problems and all(p.code and p.message for p in exc.problems)
+
+
+def test_junk_json_text_is_refused_cleanly() -> None:
+    for text in ["", "{", "[]", "null", "😀", '{"lots": 5}', "\x00"]:
+        with pytest.raises(ModelInvalid):
+            validate("entrustment_contract", text)
