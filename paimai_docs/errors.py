@@ -49,7 +49,8 @@ class ResourceMissing(PaimaiError, FileNotFoundError):
 
 
 class MissingExtra(PaimaiError, ImportError):
-    """An optional feature needs an extra that is not installed; the message says what to install."""
+    """An optional feature needs an extra that is not installed; the message says what to
+    install."""
 
     code = "missing_extra"
 

@@ -95,7 +95,9 @@ def test_validate_reports_problems_by_label(
     assert {p["code"] for p in report["results"][0]["problems"]} == {"missing", "money_negative"}
 
 
-def test_validate_yaml_and_explicit_kind(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_validate_yaml_and_explicit_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     import yaml
 
     path = tmp_path / "my contract.yaml"

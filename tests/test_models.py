@@ -48,7 +48,9 @@ def test_every_field_has_a_chinese_label(name: str) -> None:
         seen.add(model)
         for field_name, info in model.model_fields.items():
             extra = info.json_schema_extra
-            assert isinstance(extra, dict) and extra.get(LABEL_KEY), f"{model.__name__}.{field_name}"
+            assert isinstance(extra, dict) and extra.get(LABEL_KEY), (
+                f"{model.__name__}.{field_name}"
+            )
             assert any("\u4e00" <= ch <= "\u9fff" for ch in extra[LABEL_KEY])
             from paimai_docs.validation import _models_in
 
@@ -147,7 +149,9 @@ def test_end_before_start_is_refused() -> None:
     assert problems_of("announcement", data) == [("展示结束日期", "end_before_start")]
     online = load_example("net_judicial_announcement")
     online["bidding_end"] = online["bidding_start"]
-    assert problems_of("net_judicial_announcement", online) == [("竞价结束时间", "end_before_start")]
+    assert problems_of("net_judicial_announcement", online) == [
+        ("竞价结束时间", "end_before_start")
+    ]
 
 
 def test_a_vehicle_needs_a_valid_vin() -> None:
@@ -155,7 +159,9 @@ def test_a_vehicle_needs_a_valid_vin() -> None:
     del data["vehicle"]["vin"]
     assert problems_of("vehicle_handover", data) == [("车辆信息 › 车辆识别代号", "missing")]
     data["vehicle"]["vin"] = "LFV2A21K9A3654321"
-    assert problems_of("vehicle_handover", data) == [("车辆信息 › 车辆识别代号", "vin_invalid_checksum")]
+    assert problems_of("vehicle_handover", data) == [
+        ("车辆信息 › 车辆识别代号", "vin_invalid_checksum")
+    ]
 
 
 def test_organisations_need_a_legal_representative(contract_data: dict) -> None:
@@ -216,7 +222,9 @@ def test_unknown_birthplace_county_is_a_warning_not_an_error() -> None:
     assert [(w.where, w.code) for w in warnings] == [
         ("竞买人 › 证件号码", "ric_unknown_birthplace")
     ]
-    assert model_warnings(validate("bidder_registration", load_example("bidder_registration"))) == []
+    assert (
+        model_warnings(validate("bidder_registration", load_example("bidder_registration"))) == []
+    )
 
 
 def test_unknown_kind_names_the_known_ones() -> None:

@@ -153,7 +153,7 @@ def run_validate(args: argparse.Namespace) -> int:
     return worst
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     kinds = subparsers.add_parser("kinds", help="列出全部文档类型 / list document kinds")
     kinds.set_defaults(func=run_kinds)
 

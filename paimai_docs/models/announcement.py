@@ -16,6 +16,7 @@ from .common import Lot, Party
 from .enums import AuctionRound
 
 __all__ = [
+    "AnnouncementBase",
     "AuctionAnnouncement",
     "JudicialAnnouncement",
     "NetJudicialAnnouncement",
@@ -25,13 +26,11 @@ __all__ = [
 ]
 
 
-class AuctionAnnouncement(DocumentModel):
-    """拍卖公告 of a social (commercial) auction: the five items of 拍卖法 art. 46."""
+class AnnouncementBase(DocumentModel):
+    """What every announcement states (拍卖法 art. 46), except the exhibition, which online
+    judicial sales replace by viewing on application."""
 
     document_kind: ClassVar[str] = "announcement"
-    model_name: ClassVar[str] = "announcement"
-    title: ClassVar[str] = "拍卖公告"
-    title_en: ClassVar[str] = "Auction announcement"
 
     announcement_no: str | None = field("公告编号", default=None, synonyms=("编号",))
     auctioneer: Party = field("拍卖人", synonyms=("拍卖机构", "拍卖公司", "拍卖单位"))
@@ -40,11 +39,6 @@ class AuctionAnnouncement(DocumentModel):
     )
     auction_venue: Text = field("拍卖地点", synonyms=("拍卖会地点", "拍卖场所", "拍卖平台"))
     lots: list[Lot] = field("拍卖标的", min_length=1, synonyms=("标的", "拍卖标的物", "拍品"))
-    exhibition_start: Date = field(
-        "展示开始日期", synonyms=("展示时间", "预展时间", "看样时间", "展示日期")
-    )
-    exhibition_end: Date = field("展示结束日期", synonyms=("展示截止", "预展截止"))
-    exhibition_venue: Text = field("展示地点", synonyms=("预展地点", "看样地点", "标的展示地点"))
     registration_procedure: Text = field(
         "参与竞买应当办理的手续",
         synonyms=("竞买手续", "竞买登记", "报名手续", "报名方式", "竞买人须知", "竞买办法"),
@@ -56,6 +50,21 @@ class AuctionAnnouncement(DocumentModel):
     media: list[Text] = field(
         "发布媒体", min_length=1, synonyms=("媒体", "报纸", "网站", "发布媒介")
     )
+
+
+class AuctionAnnouncement(AnnouncementBase):
+    """拍卖公告 of a social (commercial) auction: the five items of 拍卖法 art. 46."""
+
+    document_kind: ClassVar[str] = "announcement"
+    model_name: ClassVar[str] = "announcement"
+    title: ClassVar[str] = "拍卖公告"
+    title_en: ClassVar[str] = "Auction announcement"
+
+    exhibition_start: Date = field(
+        "展示开始日期", synonyms=("展示时间", "预展时间", "看样时间", "展示日期")
+    )
+    exhibition_end: Date = field("展示结束日期", synonyms=("展示截止", "预展截止"))
+    exhibition_venue: Text = field("展示地点", synonyms=("预展地点", "看样地点", "标的展示地点"))
 
     @field_validator("exhibition_end")
     @classmethod
@@ -138,7 +147,7 @@ class NetSpecialReminders(Record):
     forfeit_on_default: bool = field("悔拍保证金不予退还", synonyms=("悔拍",))
 
 
-class NetJudicialAnnouncement(AuctionAnnouncement):
+class NetJudicialAnnouncement(AnnouncementBase):
     """网络司法拍卖公告 (SPC-NET arts. 12–14)."""
 
     model_name: ClassVar[str] = "net_judicial_announcement"
@@ -149,6 +158,12 @@ class NetJudicialAnnouncement(AuctionAnnouncement):
     exhibition_start: Date | None = field("展示开始日期", default=None, synonyms=("看样时间",))
     exhibition_end: Date | None = field("展示结束日期", default=None)
     exhibition_venue: str | None = field("展示地点", default=None, synonyms=("看样地点",))
+
+    @field_validator("exhibition_end")
+    @classmethod
+    def _exhibition_order(cls, value: Any, info: ValidationInfo) -> Any:
+        check_not_before(info.data.get("exhibition_start"), value, "展示开始日期")
+        return value
 
     platform: Text = field("网络司法拍卖平台", synonyms=("拍卖平台", "网络平台", "平台"))
     court_name: Text = field("拍卖法院", synonyms=("执行法院", "人民法院"))

@@ -13,7 +13,14 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
 LABEL_KEY = "x-label"
@@ -38,9 +45,7 @@ def field(
         extra["x-label-en"] = label_en
     if synonyms:
         extra[SYNONYMS_KEY] = list(synonyms)
-    return Field(
-        default, title=label, description=description, json_schema_extra=extra, **kwargs
-    )
+    return Field(default, title=label, description=description, json_schema_extra=extra, **kwargs)
 
 
 _DATE_PATTERNS = (
@@ -57,9 +62,13 @@ def _parse_date_text(text: str) -> dt.date:
             try:
                 return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
-                raise PydanticCustomError("date_impossible", "日期不存在：{text}", {"text": text}) from None
+                raise PydanticCustomError(
+                    "date_impossible", "日期不存在：{text}", {"text": text}
+                ) from None
     raise PydanticCustomError(
-        "date_format", "日期格式不正确：{text}（可写作 2026-11-22 或 2026年11月22日）", {"text": text}
+        "date_format",
+        "日期格式不正确：{text}（可写作 2026-11-22 或 2026年11月22日）",
+        {"text": text},
     )
 
 

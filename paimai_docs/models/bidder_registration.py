@@ -35,7 +35,9 @@ class BidderRegistration(DocumentModel):
     deposit_paid_at: DateTime = field("保证金缴纳时间", synonyms=("缴纳时间", "交纳时间"))
     deposit_voucher_no: Text = field("保证金凭证号", synonyms=("凭证号", "收据编号"))
     payee_account: Text = field("保证金收款账户", synonyms=("收款账户",))
-    refund_account: BankAccountNumber | None = field("退款账户", default=None, synonyms=("退款账号",))
+    refund_account: BankAccountNumber | None = field(
+        "退款账户", default=None, synonyms=("退款账号",)
+    )
     registration_datetime: DateTime = field("登记时间", synonyms=("报名时间", "登记日期"))
     rules_acknowledged: bool = field("已阅拍卖规则及须知并签署竞买协议", synonyms=("竞买协议",))
     defects_acknowledged: bool = field("已知悉标的瑕疵", synonyms=("知悉瑕疵",))

@@ -20,7 +20,7 @@ from .enums import IdType, PartyType, PropertyClass
 
 
 def _validate_id_number(value: Any, id_type: IdType | None) -> MaskedStr:
-    """Check ``value`` as the kind of number ``id_type`` names; other documents are kept as given."""
+    """Check ``value`` as the number ``id_type`` names; other documents are kept as given."""
     try:
         if id_type is IdType.RESIDENT_ID:
             return validate_resident_id(value)

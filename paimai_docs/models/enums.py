@@ -103,7 +103,10 @@ class DisposalPower(LabelledEnum):
     """The five powers of the vehicle disposal authorization (catalogue AUTH-02), in order."""
 
     CONTROL_AND_DETAIN = ("control_and_detain", "控制、扣押车辆")
-    BANK_PAYOFF_AND_RELEASE_MORTGAGE = ("bank_payoff_and_release_mortgage", "向银行结清贷款并解除抵押")
+    BANK_PAYOFF_AND_RELEASE_MORTGAGE = (
+        "bank_payoff_and_release_mortgage",
+        "向银行结清贷款并解除抵押",
+    )
     SELL_AND_TRANSFER = ("sell_and_transfer", "出售车辆并办理过户")
     VALUE_AND_APPRAISE = ("value_and_appraise", "对车辆作价、评估")
     COLLECT_AND_APPLY_PROCEEDS = ("collect_and_apply_proceeds", "收取处置价款并用于清偿")

@@ -27,7 +27,9 @@ class PostAuctionFiling(DocumentModel):
     outcome_details: str | None = field(
         "具体情况", default=None, synonyms=("终止、中止、流拍具体情况", "情况说明")
     )
-    bidder_register_copy: DocRef = field("竞买人登记表复印件", synonyms=("竞买人名单", "竞买登记表"))
+    bidder_register_copy: DocRef = field(
+        "竞买人登记表复印件", synonyms=("竞买人名单", "竞买登记表")
+    )
     bidder_id_copies: list[DocRef] = field(
         "竞买人身份证明复印件", default_factory=list, synonyms=("竞买人身份证明",)
     )

@@ -45,7 +45,9 @@ class SaleConfirmation(DocumentModel):
     balance_due: Money = field("应付余款", synonyms=("余款", "尚需支付"))
     payment_deadline: Date = field("付款期限", synonyms=("余款支付期限", "付款截止日期"))
     payment_account: Text = field("付款账户", synonyms=("收款账户", "账户"))
-    payment_account_no: BankAccountNumber | None = field("账号", default=None, synonyms=("收款账号",))
+    payment_account_no: BankAccountNumber | None = field(
+        "账号", default=None, synonyms=("收款账号",)
+    )
     pickup_place: str | None = field("提取地点", default=None, synonyms=("交付地点",))
     pickup_deadline: Date | None = field("提取期限", default=None, synonyms=("提货期限",))
     storage_fee_rule: str | None = field("保管费用", default=None, synonyms=("逾期保管费",))

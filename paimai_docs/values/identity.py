@@ -38,7 +38,11 @@ def validate_resident_id(value: Any) -> ResidentId:
     """Return the compact ID number or raise ``InvalidFormat``/``InvalidChecksum``/
     ``InvalidComponent`` (impossible birth date)."""
     number = ric.compact(require_text(value, "身份证号码")).upper()
-    if len(number) != 18 or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if (
+        len(number) != 18
+        or not number[:17].isdigit()
+        or not (number[17].isdigit() or number[17] == "X")
+    ):
         raise InvalidFormat("身份证号码应为18位：17位数字加1位数字或X")
     if number[-1] != ric.calc_check_digit(number):
         raise InvalidChecksum("身份证号码校验位错误")
@@ -54,7 +58,9 @@ def resident_id_warnings(value: str) -> list[str]:
     try:
         ric.get_birth_place(str(value))
     except stdnum_exc.ValidationError:
-        return ["身份证号码前六位的行政区划代码未在已知区划表中（可能为新设或撤并的区县），请人工核对"]
+        return [
+            "身份证号码前六位的行政区划代码未在已知区划表中（可能为新设或撤并的区县），请人工核对"
+        ]
     return []
 
 

@@ -14,7 +14,9 @@ from ._pydantic import as_pydantic, require_text
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O on plates
 _PLATE_SEPARATORS = re.compile(r"[\s·•.\-－]")
-_ORDINARY = re.compile(rf"^[{PROVINCES}][{_LETTERS}][{_LETTERS}0-9]{{4}}[{_LETTERS}0-9挂学警领港澳试超]$")
+_ORDINARY = re.compile(
+    rf"^[{PROVINCES}][{_LETTERS}][{_LETTERS}0-9]{{4}}[{_LETTERS}0-9挂学警领港澳试超]$"
+)
 # New-energy plates: six characters after the issuing letter; small cars start with D/F (or
 # A-K in the 2021 extension), large vehicles end with D/F.
 _NEW_ENERGY = re.compile(
