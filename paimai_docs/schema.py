@@ -6,7 +6,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 

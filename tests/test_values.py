@@ -8,7 +8,12 @@ import pytest
 
 from paimai_docs.errors import InvalidChecksum, InvalidComponent, InvalidFormat
 from paimai_docs.values.contact import validate_bank_account, validate_phone
-from paimai_docs.values.dates import format_date, format_date_with_weekday, format_datetime, formal_date
+from paimai_docs.values.dates import (
+    formal_date,
+    format_date,
+    format_date_with_weekday,
+    format_datetime,
+)
 from paimai_docs.values.identity import (
     resident_id_warnings,
     validate_credit_code,
