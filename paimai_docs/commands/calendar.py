@@ -1,0 +1,233 @@
+"""``paimai calendar``: which years the holiday data covers, and what a given day is.
+
+paimai calendar status [--holidays FILE ...] [--format text|json]
+paimai calendar explain 2026-10-10 [--holidays FILE ...] [--format text|json]
+paimai calendar validate FILE [FILE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+from paimai_docs.commands.plan import parse_date
+from paimai_docs.errors import CalendarYearNotCovered
+from paimai_docs.holidays import (
+    ENV_HOLIDAYS_DIR,
+    DayKind,
+    HolidayCalendar,
+    HolidayDataError,
+    YearCoverage,
+    default_calendar,
+    load_holiday_file,
+    user_holidays_dir,
+)
+from paimai_docs.periods import format_day
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def register(subparsers: Any) -> None:
+    """Add ``calendar`` (with ``status``, ``explain``, ``validate``) to the main parser."""
+    p = subparsers.add_parser(
+        "calendar",
+        help="节假日数据：覆盖年份、某日状态 / holiday data: coverage and day status",
+        description=(
+            "查看节假日数据覆盖的年份及来源，解释某日是否为工作日、法定休假日，校验节假日文件。\n"
+            "Show which years the holiday data covers, explain a day, validate holiday files."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="calendar_command", metavar="SUBCOMMAND")
+
+    status = sub.add_parser("status", help="覆盖年份及来源 / covered years and sources")
+    _common(status)
+
+    explain = sub.add_parser("explain", help="某日的状态 / the status of one day")
+    explain.add_argument("date", type=parse_date, metavar="DATE")
+    _common(explain)
+
+    validate = sub.add_parser("validate", help="校验节假日文件 / validate holiday files")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+
+    p.set_defaults(func=run, calendar_parser=p)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--holidays",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="节假日数据文件（可重复）/ holiday data file (repeatable)",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = getattr(args, "lang", "zh")
+    command = getattr(args, "calendar_command", None)
+    if command is None:
+        parser = getattr(args, "calendar_parser", None)
+        if parser is not None:
+            parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if command == "validate":
+        return _validate(args.files, lang)
+    try:
+        calendar = default_calendar(args.holidays)
+    except HolidayDataError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return EXIT_USAGE
+    if command == "status":
+        print(_status(calendar, args.format, lang), end="")
+        return EXIT_OK
+    try:
+        text = _explain(calendar, args.date, args.format, lang)
+    except CalendarYearNotCovered as exc:
+        message = getattr(exc, "message", None)
+        print(message(lang) if callable(message) else str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    print(text, end="")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _groups(coverage: list[YearCoverage]) -> list[tuple[int, int, YearCoverage]]:
+    """Consecutive years with the same source, origin and no override, as ranges."""
+    out: list[tuple[int, int, YearCoverage]] = []
+    for c in coverage:
+        if out:
+            first, last, prev = out[-1]
+            same = (prev.source, prev.origin, prev.overrides) == (c.source, c.origin, c.overrides)
+            if same and c.year == last + 1 and c.overrides is None:
+                out[-1] = (first, c.year, prev)
+                continue
+        out.append((c.year, c.year, c))
+    return out
+
+
+def _status(calendar: HolidayCalendar, fmt: str, lang: str) -> str:
+    en = lang == "en"
+    coverage = calendar.coverage()
+    env = os.environ.get(ENV_HOLIDAYS_DIR, "")
+    user_dir = user_holidays_dir()
+    if fmt == "json":
+        data = {
+            "schema": "paimai.calendar-status/1",
+            "years": [
+                {
+                    "year": c.year,
+                    "source": c.source,
+                    "origin": c.origin,
+                    "builtin": c.builtin,
+                    "overrides": c.overrides,
+                }
+                for c in coverage
+            ],
+            "search": {ENV_HOLIDAYS_DIR: env or None, "user_dir": str(user_dir)},
+            "weekends_are_statutory_holidays": calendar.weekends_are_statutory_holidays,
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    lines = ["Holiday data coverage" if en else "节假日数据覆盖情况", ""]
+    for first, last, c in _groups(coverage):
+        years = str(first) if first == last else f"{first}–{last}"
+        where = ("built in" if en else "内置") if c.builtin else c.origin
+        line = f"  {years:<10} {c.source}  [{where}]"
+        if c.overrides:
+            line += f"  (replaces {c.overrides})" if en else f"（替代 {c.overrides}）"
+        lines.append(line)
+    if coverage:
+        last_year = coverage[-1].year
+        lines += [
+            "",
+            (
+                f"Years after {last_year} (and gaps) are not covered: a deadline there is "
+                "refused until a holiday file is supplied (docs/deadlines.md)."
+                if en
+                else f"{last_year + 1}年起（及中间缺失的年份）没有数据："
+                "涉及这些年份的期限将拒绝计算，直到提供节假日文件（格式见 docs/deadlines.md）。"
+            ),
+        ]
+    lines += ["", "Searched:" if en else "查找位置："]
+    env_text = env or ("(not set)" if en else "（未设置）")
+    lines.append(f"  ${ENV_HOLIDAYS_DIR}: {env_text}")
+    exists = user_dir.is_dir()
+    state = ("exists" if exists else "does not exist") if en else ("存在" if exists else "不存在")
+    lines.append(
+        f"  user dir: {user_dir} ({state})" if en else f"  用户目录：{user_dir}（{state}）"
+    )
+    return "\n".join(lines) + "\n"
+
+
+_KIND_TEXT = {
+    DayKind.WORKDAY: ("工作日", "working day"),
+    DayKind.WEEKEND: ("周末（休息日）", "weekend (rest day)"),
+    DayKind.HOLIDAY: ("法定节假日", "public holiday"),
+    DayKind.MAKEUP_WORKDAY: ("调休上班日", "make-up working day"),
+}
+
+
+def _explain(calendar: HolidayCalendar, day: Any, fmt: str, lang: str) -> str:
+    st = calendar.day_status(day)
+    data = calendar.year_data(day.year)
+    if fmt == "json":
+        out = {
+            "date": day.isoformat(),
+            "kind": st.kind.value,
+            "holiday_name": st.holiday_name,
+            "working_day": st.is_working_day,
+            "statutory_holiday": st.statutory_holiday,
+            "source": st.source,
+            "origin": data.origin,
+        }
+        return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+    en = lang == "en"
+    kind = _KIND_TEXT[st.kind][1 if en else 0]
+    name = f" ({st.label('en')})" if en and st.holiday_name else ""
+    if not en and st.holiday_name:
+        name = f"（{st.holiday_name}）"
+    yes, no = ("yes", "no") if en else ("是", "否")
+    where = ("built in" if en else "内置") if data.builtin else data.origin
+    if en:
+        lines = [
+            f"{format_day(day, 'en')}: {kind}{name}",
+            f"Working day: {yes if st.is_working_day else no}",
+            "Statutory rest day for Civil Code art. 203 (a period ending here rolls over): "
+            f"{yes if st.statutory_holiday else no}",
+            f"Source: {st.source} [{where}]",
+        ]
+    else:
+        lines = [
+            f"{format_day(day)}：{kind}{name}",
+            f"工作日：{yes if st.is_working_day else no}",
+            "法定休假日（民法典第二百零三条，期间届满日遇此顺延）："
+            + (yes if st.statutory_holiday else no),
+            f"数据来源：{st.source}［{where}］",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _validate(files: list[str], lang: str) -> int:
+    en = lang == "en"
+    code = EXIT_OK
+    for f in files:
+        try:
+            years = load_holiday_file(f)
+        except HolidayDataError as exc:
+            print(exc.message(lang), file=sys.stderr)
+            code = EXIT_USAGE
+            continue
+        for y in years:
+            n_h, n_w = len(y.holidays), len(y.makeup_workdays)
+            if en:
+                print(f"OK {f}: {y.year}, {n_h} holiday days, {n_w} make-up days ({y.source})")
+            else:
+                print(f"通过 {f}：{y.year}年，放假{n_h}天，调休上班{n_w}天（{y.source}）")
+    return code

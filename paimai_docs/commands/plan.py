@@ -1,0 +1,369 @@
+"""``paimai plan``: every deadline of an auction, or the MOFCOM reporting deadlines of a year.
+
+paimai plan --scope COM --auction-date 2026-10-09 [--announcement-date 2026-09-28]
+            [--auction-end D] [--lot-type movable|immovable] [--pre-filing-lead N]
+            [--format text|json|ics] [--output FILE [--force]] [--holidays FILE ...]
+paimai plan --reporting 2027 --holidays holidays-2027.yaml
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
+from paimai_docs.holidays import HolidayDataError, default_calendar
+from paimai_docs.ics import deadlines_to_ics, plan_to_ics
+from paimai_docs.periods import format_day
+from paimai_docs.plan import SCOPES, Deadline, Plan, plan, reporting
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+SCOPE_LABELS = {
+    "COM": ("社会拍卖", "social auction"),
+    "JUD-OFF": ("司法委托拍卖（现场）", "court-entrusted live auction"),
+    "JUD-NET": ("网络司法拍卖", "online judicial auction"),
+    "SOA-ADM": ("行政事业单位国有资产处置", "state assets of institutions"),
+    "SOA-ENT": ("企业国有资产交易", "enterprise state assets"),
+    "VEH": ("车辆处置", "vehicle disposal"),
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Argument types
+# --------------------------------------------------------------------------------------------
+
+
+def parse_date(text: str) -> dt.date:
+    """``YYYY-MM-DD`` (full-width digits accepted)."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(
+        f"日期应为 YYYY-MM-DD 格式 / expected a date YYYY-MM-DD: {text!r}"
+    )
+
+
+def parse_date_or_datetime(text: str) -> dt.date:
+    """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` (a space instead of ``T`` also works)."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    if len(value) > 10:
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                "日期时间应为 YYYY-MM-DDTHH:MM 格式 / expected YYYY-MM-DDTHH:MM: " + repr(text)
+            ) from None
+    return parse_date(value)
+
+
+# --------------------------------------------------------------------------------------------
+# Registration
+# --------------------------------------------------------------------------------------------
+
+
+def register(subparsers: Any) -> None:
+    """Add ``plan`` to the main parser's subcommands."""
+    p = subparsers.add_parser(
+        "plan",
+        help="计算拍卖各项期限 / compute the deadlines of an auction",
+        description=(
+            "按适用范围和拍卖日计算全部期限（公告、展示、通知、备案、保证金、公示、归档、过户），"
+            "或用 --reporting 年份 列出商务部报送期限。\n"
+            "Compute every deadline of an auction, or list the MOFCOM reporting deadlines."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--scope", choices=SCOPES, help="适用范围 / scope")
+    p.add_argument(
+        "--auction-date",
+        type=parse_date_or_datetime,
+        metavar="DATE",
+        help="拍卖日（网拍为竞价开始，可带时刻）/ auction day (online: start of bidding)",
+    )
+    p.add_argument(
+        "--announcement-date", type=parse_date, metavar="DATE", help="公告发布日 / announcement"
+    )
+    p.add_argument(
+        "--auction-end",
+        type=parse_date_or_datetime,
+        metavar="DATE",
+        help="拍卖（竞价）结束日，可带时刻 / end of the auction or bidding",
+    )
+    p.add_argument("--lot-type", choices=("movable", "immovable"), default="movable")
+    p.add_argument(
+        "--pre-filing-lead",
+        type=int,
+        default=0,
+        metavar="N",
+        help="会前备案提前天数：0 为拍卖日前（默认），7 为公司规程 / FILE-01 lead in days",
+    )
+    p.add_argument(
+        "--clear-days",
+        action="store_true",
+        help="“X日前”按X个整日计（DATE-04 严格读法）/ read 'X days before' as clear days",
+    )
+    p.add_argument("--perishable", action="store_true", help="鲜活易腐物品 / perishable goods")
+    p.add_argument("--buyer-determined", type=parse_date, metavar="DATE")
+    p.add_argument("--completion-date", type=parse_date, metavar="DATE")
+    p.add_argument("--delivery-date", type=parse_date, metavar="DATE")
+    p.add_argument("--contract-end", type=parse_date, metavar="DATE")
+    p.add_argument(
+        "--as-of", type=parse_date, metavar="DATE", help="以该日检查已过期限 / flag past deadlines"
+    )
+    p.add_argument(
+        "--reporting",
+        type=int,
+        metavar="YEAR",
+        help="列出该年的商务部月报、年报期限 / MOFCOM reporting deadlines of YEAR",
+    )
+    p.add_argument(
+        "--exclude-named-day",
+        action="store_true",
+        help="“6日前”不含6日（CONFLICT-18）/ 'before the 6th' excludes the 6th",
+    )
+    p.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    p.add_argument("--alarm-days", type=int, metavar="N", help="ics 提前提醒天数 / ics alarm")
+    p.add_argument("--output", "-o", metavar="FILE", help="写入文件 / write to FILE")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite FILE")
+    p.add_argument(
+        "--holidays",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="节假日数据文件（可重复）/ holiday data file (repeatable)",
+    )
+    p.add_argument(
+        "--fail-on-warning",
+        action="store_true",
+        help="有警告时退出码为1 / exit 1 if there are warnings",
+    )
+    p.set_defaults(func=run)
+
+
+# --------------------------------------------------------------------------------------------
+# Running
+# --------------------------------------------------------------------------------------------
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = getattr(args, "lang", "zh")
+    en = lang == "en"
+    if args.reporting is None and (args.scope is None or args.auction_date is None):
+        _err(
+            "plan needs --scope and --auction-date, or --reporting YEAR"
+            if en
+            else "请给出 --scope 和 --auction-date，或 --reporting 年份"
+        )
+        return EXIT_USAGE
+    try:
+        calendar = default_calendar(args.holidays)
+    except HolidayDataError as exc:
+        _err(exc.message(lang))
+        return EXIT_USAGE
+    try:
+        if args.reporting is not None:
+            deadlines = reporting(args.reporting, calendar, inclusive=not args.exclude_named_day)
+            text = _render_reporting(args, deadlines, lang)
+            warnings = 0
+        else:
+            result = plan(
+                args.scope,
+                args.auction_date,
+                announcement_date=args.announcement_date,
+                lot_type=args.lot_type,
+                auction_end=args.auction_end,
+                calendar=calendar,
+                pre_filing_lead=args.pre_filing_lead,
+                clear_days=args.clear_days,
+                perishable=args.perishable,
+                buyer_determined=args.buyer_determined,
+                completion_date=args.completion_date,
+                delivery_date=args.delivery_date,
+                contract_end=args.contract_end,
+                as_of=args.as_of,
+            )
+            text = _render_plan(args, result, lang)
+            warnings = len(result.warnings)
+    except CalendarYearNotCovered as exc:
+        message = getattr(exc, "message", None)
+        _err(message(lang) if callable(message) else str(exc))
+        return EXIT_USAGE
+    except InvalidValue as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+
+    code = _write(text, args.output, args.force, args.format, lang)
+    if code != EXIT_OK:
+        return code
+    if args.fail_on_warning and warnings:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _write(text: str, output: str | None, force: bool, fmt: str, lang: str) -> int:
+    if output is None:
+        if fmt == "ics":
+            sys.stdout.flush()
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is not None:
+                buffer.write(text.encode("utf-8"))
+                buffer.flush()
+                return EXIT_OK
+        sys.stdout.write(text)
+        return EXIT_OK
+    path = Path(output)
+    data = text.encode("utf-8")
+    try:
+        with path.open("wb" if force else "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        _err(
+            f"{path} exists and was not overwritten (use --force to overwrite)"
+            if lang == "en"
+            else f"文件已存在，未覆盖：{path}（如需覆盖请加 --force）"
+        )
+        return EXIT_USAGE
+    except OSError as exc:
+        _err(f"无法写入 / cannot write {path}: {exc}")
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------
+# Rendering
+# --------------------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    out = []
+    for r in rows:
+        cells = [_pad(c, w) for c, w in zip(r[:-1], widths, strict=True)]
+        out.append("  ".join([*cells, r[-1]]).rstrip())
+    return out
+
+
+def _deadline_rows(deadlines: Sequence[Deadline], lang: str) -> list[list[str]]:
+    en = lang == "en"
+    rows = [["Date", "Rule", "What", "How counted"] if en else ["日期", "规则", "事项", "计算"]]
+    for d in deadlines:
+        title = d.title(lang)
+        if d.unverified:
+            title += " (unverified)" if en else "（未核实）"
+        rows.append([d.due_text(lang), d.rule_id, title, d.counted.summary(lang)])
+    return rows
+
+
+def _sources_line(sources: dict[int, str], lang: str) -> str:
+    if not sources:
+        return ""
+    parts = "; ".join(f"{y}: {s}" for y, s in sorted(sources.items()))
+    return ("Calendar data: " if lang == "en" else "日历数据：") + parts
+
+
+def _plan_json(result: Plan, lang: str) -> dict[str, Any]:
+    data = result.model_dump(mode="json")
+    for item, d in zip(data["deadlines"], result.deadlines, strict=True):
+        item["due_text"] = d.due_text(lang)
+        item["explanation"] = d.explain(lang)
+    return {"schema": "paimai.plan/1", "lang": lang, **data}
+
+
+def _render_plan(args: argparse.Namespace, result: Plan, lang: str) -> str:
+    if args.format == "json":
+        return json.dumps(_plan_json(result, lang), ensure_ascii=False, indent=2) + "\n"
+    if args.format == "ics":
+        return plan_to_ics(result, lang=lang, alarm_days=args.alarm_days)
+    en = lang == "en"
+    label = SCOPE_LABELS[result.scope][1 if en else 0]
+    ann = format_day(result.announcement_date, lang) if result.announcement_date else "—"
+    lot = {"movable": ("动产", "movable"), "immovable": ("不动产及其他财产权", "immovable")}[
+        result.lot_type
+    ][1 if en else 0]
+    if en:
+        head = [
+            f"Deadline plan — {result.scope} ({label})",
+            f"Auction: {format_day(result.auction_date, 'en')}   Announcement: {ann}   Lot: {lot}",
+        ]
+    else:
+        head = [
+            f"拍卖期限计划 — {result.scope}（{label}）",
+            f"拍卖日：{format_day(result.auction_date)}   公告日：{ann}   标的：{lot}",
+        ]
+    lines = [*head, "", *_table(_deadline_rows(result.deadlines, lang))]
+    if result.warnings:
+        lines += ["", "Warnings:" if en else "警告："]
+        for w in result.warnings:
+            lines.append(f"  [{w.rule_id}] {w.message(lang)}")
+    if result.notes:
+        lines += ["", "Notes:" if en else "说明："]
+        for w in result.notes:
+            lines.append(f"  [{w.rule_id}] {w.message(lang)}")
+    src = _sources_line(result.calendar_sources, lang)
+    if src:
+        lines += ["", src]
+    return "\n".join(lines) + "\n"
+
+
+def _render_reporting(args: argparse.Namespace, deadlines: Sequence[Deadline], lang: str) -> str:
+    year = args.reporting
+    if args.format == "json":
+        data = {
+            "schema": "paimai.reporting/1",
+            "lang": lang,
+            "year": year,
+            "deadlines": [
+                {
+                    **d.model_dump(mode="json"),
+                    "due_text": d.due_text(lang),
+                    "explanation": d.explain(lang),
+                }
+                for d in deadlines
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.format == "ics":
+        name = f"MOFCOM reporting {year}" if lang == "en" else f"拍卖行业报送期限 {year}"
+        return deadlines_to_ics(
+            deadlines,
+            name=name,
+            seed=f"reporting|{year}|{not args.exclude_named_day}",
+            dtstamp=dt.datetime(year, 1, 1, tzinfo=dt.timezone.utc),
+            lang=lang,
+            alarm_days=args.alarm_days,
+        )
+    head = (
+        f"MOFCOM reporting deadlines in {year}"
+        if lang == "en"
+        else f"{year}年商务部拍卖行业报送期限"
+    )
+    lines = [head, "", *_table(_deadline_rows(deadlines, lang))]
+    sources: dict[int, str] = {}
+    for d in deadlines:
+        sources.update(d.counted.calendar_sources)
+    src = _sources_line(sources, lang)
+    if src:
+        lines += ["", src]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,731 @@
+"""The official working-day calendar of China: statutory holidays and make-up working days (调休).
+
+Every deadline in paimai-docs that depends on holidays or working days asks a
+:class:`HolidayCalendar`. A calendar knows a set of years; asking about a date in any other year
+raises :class:`~paimai_docs.errors.CalendarYearNotCovered` (never a guess from weekdays alone).
+
+Where the data comes from
+-------------------------
+* **Built in**: the ``chinesecalendar`` package, for the years it ships (2004–2026 in 1.11). Its
+  version is recorded as the source of each of those years.
+* **Holiday files** (JSON or YAML, format below), for years the package does not know yet or to
+  correct it. They are read from, in order of precedence:
+
+  1. paths given explicitly (``HolidayCalendar.load(paths=...)``, ``--holidays FILE``);
+  2. every ``*.json``, ``*.yaml``, ``*.yml`` file in the directory named by the environment
+     variable ``PAIMAI_HOLIDAYS_DIR`` (several directories may be joined with ``os.pathsep``);
+  3. the user configuration directory: ``%APPDATA%\\paimai\\holidays`` on Windows,
+     ``$XDG_CONFIG_HOME/paimai/holidays`` or ``~/.config/paimai/holidays`` elsewhere.
+
+  A year from a file replaces the built-in data for that year (``covered_years`` and
+  ``paimai calendar status`` say so). A year given twice at the same level is an error.
+
+Holiday file format
+-------------------
+One year::
+
+    year: 2027
+    source: 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕N号）
+    url: https://www.gov.cn/...            # optional
+    holidays:                              # every day of each holiday block, weekends included
+      - name: 元旦
+        dates: [2027-01-01]
+      - name: 国庆节
+        start: 2027-10-01
+        end: 2027-10-07
+    makeup_workdays:                       # weekend days that are working days (调休上班)
+      - 2027-09-26
+      - {date: 2027-10-09, name: 国庆节}
+
+Several years in one file: ``{"years": [{...}, {...}]}`` or a top-level list. JSON files use
+the same keys. Dates are ``YYYY-MM-DD``. Unknown keys are refused (a typo is not silently
+ignored); errors name the file and the field.
+
+法定休假日 and weekends
+-----------------------
+民法典 art. 203 rolls a period whose last day is a 法定休假日 over to the day after the holiday.
+The Civil Code does not define the term. This module's default is that **ordinary weekends are
+法定休假日 too, and a weekend day that the State Council makes a working day (调休上班) is not**:
+
+* the Supreme People's Court's 《关于贯彻执行〈民法通则〉若干问题的意见（试行）》 (1988) art. 198 —
+  the predecessor of art. 203 — said "期间的最后一天是星期日或者其他法定休假日，而星期日或者其他
+  法定休假日有变通的，以实际休假日的次日为期间的最后一日": Sunday is named as a 法定休假日, and a
+  rest day moved by the official schedule counts where it actually falls. The opinion was repealed
+  with the Civil Code (2021), but courts and commentaries read art. 203 the same way;
+* the weekly rest days themselves are fixed by State Council rule (《国务院关于职工工作时间的规定》
+  art. 7: 星期六和星期日为周休息日), i.e. they are rest days set by law, as the holiday days are;
+* civil-procedure practice reads the same words in the 民事诉讼法 期间 article the same way
+  (catalogue DATE-06; the catalogue marks that article as memory, so this is corroboration, not
+  the basis).
+
+Pass ``weekends_are_statutory_holidays=False`` for the narrow reading (only the days of the
+official holiday blocks roll a period over).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
+
+__all__ = [
+    "ENV_HOLIDAYS_DIR",
+    "CalendarYearMissing",
+    "DayKind",
+    "DayStatus",
+    "HolidayCalendar",
+    "HolidayDataError",
+    "YearCoverage",
+    "YearData",
+    "builtin_source",
+    "default_calendar",
+    "load_holiday_file",
+    "user_holidays_dir",
+]
+
+ENV_HOLIDAYS_DIR = "PAIMAI_HOLIDAYS_DIR"
+HOLIDAY_FILE_SUFFIXES = (".json", ".yaml", ".yml")
+
+_WEEKDAYS_ZH = "一二三四五六日"
+
+
+# --------------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------------
+
+
+class CalendarYearMissing(CalendarYearNotCovered):
+    """No holiday data for ``year``. ``str()`` is Chinese; ``message("en")`` is English."""
+
+    def __init__(self, year: int, covered: Iterable[int] = ()) -> None:
+        self.year = year
+        self.covered = tuple(sorted(covered))
+        super().__init__(self.message("zh"))
+
+    def _range(self) -> str:
+        if not self.covered:
+            return "—"
+        lo, hi = self.covered[0], self.covered[-1]
+        if hi - lo + 1 == len(self.covered):
+            return f"{lo}–{hi}"
+        return ", ".join(str(y) for y in self.covered)
+
+    def message(self, lang: str = "zh") -> str:
+        where = user_holidays_dir()
+        if lang == "en":
+            return (
+                f"No holiday data for {self.year}: working days and holiday roll-overs in that "
+                f"year cannot be computed (data covers {self._range()}). Supply a holiday file "
+                f"for {self.year} (JSON or YAML, see docs/deadlines.md): pass --holidays FILE, "
+                f"or put it in the directory named by ${ENV_HOLIDAYS_DIR} or in {where}."
+            )
+        return (
+            f"没有{self.year}年的节假日数据，无法计算该年的工作日和节假日顺延"
+            f"（现有数据覆盖：{self._range()}）。请提供{self.year}年的节假日文件"
+            f"（JSON 或 YAML，格式见 docs/deadlines.md）：用 --holidays 文件 指定，"
+            f"或放入环境变量 {ENV_HOLIDAYS_DIR} 所指目录或 {where}。"
+        )
+
+
+class HolidayDataError(InvalidValue):
+    """A holiday file cannot be read or does not follow the format. The message names the file
+    and every faulty field."""
+
+    code = "holiday_data_invalid"
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = list(problems)
+        super().__init__(self.message("zh"))
+
+    def message(self, lang: str = "zh") -> str:
+        head = (
+            f"holiday file {self.path} is invalid:"
+            if lang == "en"
+            else f"节假日数据文件 {self.path} 有误："
+        )
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+# --------------------------------------------------------------------------------------------
+# Day status
+# --------------------------------------------------------------------------------------------
+
+
+class DayKind(str, Enum):
+    """What kind of day a date is on the official calendar."""
+
+    WORKDAY = "workday"
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"
+    MAKEUP_WORKDAY = "makeup_workday"
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    """The status of one date. ``holiday_name`` is the Chinese name of the holiday for
+    ``HOLIDAY`` days and the holiday a ``MAKEUP_WORKDAY`` makes up for (when known)."""
+
+    date: dt.date
+    kind: DayKind
+    holiday_name: str | None
+    source: str
+    statutory_holiday: bool
+
+    @property
+    def is_working_day(self) -> bool:
+        return self.kind in (DayKind.WORKDAY, DayKind.MAKEUP_WORKDAY)
+
+    def label(self, lang: str = "zh") -> str:
+        """A short label: 国庆节 / 周末 / 调休上班（国庆节） / 工作日."""
+        name = self.holiday_name
+        if lang == "en":
+            en = _NAMES_EN.get(name or "", name)
+            if self.kind is DayKind.HOLIDAY:
+                return f"{en} holiday" if en else "public holiday"
+            if self.kind is DayKind.WEEKEND:
+                return "weekend"
+            if self.kind is DayKind.MAKEUP_WORKDAY:
+                return f"make-up working day ({en})" if en else "make-up working day"
+            return "working day"
+        if self.kind is DayKind.HOLIDAY:
+            return name or "法定节假日"
+        if self.kind is DayKind.WEEKEND:
+            return "周末"
+        if self.kind is DayKind.MAKEUP_WORKDAY:
+            return f"调休上班（{name}）" if name else "调休上班"
+        return "工作日"
+
+
+_NAMES_EN = {
+    "元旦": "New Year's Day",
+    "春节": "Spring Festival",
+    "清明": "Qingming",
+    "清明节": "Qingming",
+    "劳动节": "Labour Day",
+    "端午": "Dragon Boat Festival",
+    "端午节": "Dragon Boat Festival",
+    "中秋": "Mid-Autumn Festival",
+    "中秋节": "Mid-Autumn Festival",
+    "国庆节": "National Day",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Year data
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearData:
+    """The official schedule of one year: holiday days (date -> Chinese name) and make-up
+    working days (date -> the holiday they make up for, or ``None``).
+
+    ``source`` is the notice or package the data is from; ``origin`` is where it was loaded
+    (``"built-in"`` or a file path).
+    """
+
+    year: int
+    source: str
+    origin: str
+    holidays: Mapping[dt.date, str]
+    makeup_workdays: Mapping[dt.date, str | None]
+    builtin: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "holidays", MappingProxyType(dict(self.holidays)))
+        object.__setattr__(self, "makeup_workdays", MappingProxyType(dict(self.makeup_workdays)))
+
+
+@dataclass(frozen=True)
+class YearCoverage:
+    """One line of ``paimai calendar status``."""
+
+    year: int
+    source: str
+    origin: str
+    builtin: bool
+    overrides: str | None  # the source this year's data replaces, if any
+
+
+def builtin_source() -> str:
+    """``chinesecalendar <version>``: the source recorded for built-in years."""
+    return f"chinesecalendar {_chinese_calendar_version()}"
+
+
+@lru_cache(maxsize=1)
+def _chinese_calendar_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("chinesecalendar")
+    except Exception:  # pragma: no cover - metadata missing in an odd install
+        import chinese_calendar
+
+        return str(getattr(chinese_calendar, "__version__", "unknown"))
+
+
+@lru_cache(maxsize=1)
+def _builtin_years() -> tuple[YearData, ...]:
+    """Year data from chinesecalendar, built once (the package data never changes at run time)."""
+    from chinese_calendar import constants
+
+    chinese = {h.value: h.chinese for h in constants.Holiday}
+    source = builtin_source()
+    by_year: dict[int, tuple[dict[dt.date, str], dict[dt.date, str | None]]] = {}
+    years = {d.year for d in constants.holidays}
+    for y in range(min(years), max(years) + 1):
+        by_year[y] = ({}, {})
+    for d, name in constants.holidays.items():
+        by_year[d.year][0][d] = chinese.get(name, name)
+    for d, name in constants.workdays.items():
+        if d.year in by_year:
+            by_year[d.year][1][d] = chinese.get(name, name) if name else None
+    return tuple(
+        YearData(
+            year=y,
+            source=source,
+            origin="built-in",
+            holidays=h,
+            makeup_workdays=w,
+            builtin=True,
+        )
+        for y, (h, w) in sorted(by_year.items())
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Holiday files
+# --------------------------------------------------------------------------------------------
+
+
+def _parse_iso_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueError("应为日期 YYYY-MM-DD，不应带时间 / expected a date without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            if len(value.strip()) == 10:
+                return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"应为 YYYY-MM-DD 格式的日期 / expected a date YYYY-MM-DD, got {value!r}")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_parse_iso_date)]
+
+
+class _DaySpan(BaseModel):
+    """Days given as a list (``dates``), a range (``start``/``end``, both included), a single
+    ``date``, or any mix of these."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    date: IsoDate | None = None
+    dates: list[IsoDate] = Field(default_factory=list)
+    start: IsoDate | None = None
+    end: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> _DaySpan:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("start 和 end 须同时给出 / give both start and end")
+        if self.start is not None and self.end is not None:
+            if self.end < self.start:
+                raise ValueError("end 早于 start / end is before start")
+            if (self.end - self.start).days > 60:
+                raise ValueError("区间超过60天 / range longer than 60 days")
+        if self.date is None and not self.dates and self.start is None:
+            raise ValueError("没有日期：请给出 date、dates 或 start/end / no dates given")
+        return self
+
+    def days(self) -> list[dt.date]:
+        out = list(self.dates)
+        if self.date is not None:
+            out.append(self.date)
+        if self.start is not None and self.end is not None:
+            n = (self.end - self.start).days
+            out.extend(self.start + dt.timedelta(days=i) for i in range(n + 1))
+        return out
+
+
+class _HolidayEntry(_DaySpan):
+    name: str = Field(min_length=1)
+
+
+def _scalar_to_span(value: Any) -> Any:
+    if isinstance(value, (str, dt.date)):
+        return {"date": value}
+    return value
+
+
+class _YearFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    year: int = Field(ge=1949, le=2200)
+    source: str = Field(min_length=1)
+    url: str | None = None
+    note: str | None = None
+    holidays: list[_HolidayEntry]
+    makeup_workdays: list[Annotated[_DaySpan, BeforeValidator(_scalar_to_span)]] = Field(
+        default_factory=list
+    )
+
+    @field_validator("source")
+    @classmethod
+    def _source_not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("source 不能为空 / source must not be blank")
+        return v.strip()
+
+    @model_validator(mode="after")
+    def _check_days(self) -> _YearFile:
+        problems: list[str] = []
+        holiday_days: dict[dt.date, str] = {}
+        for i, entry in enumerate(self.holidays):
+            for d in entry.days():
+                if d.year != self.year:
+                    problems.append(f"holidays[{i}]: {d} 不在 {self.year} 年 / not in {self.year}")
+                prev = holiday_days.get(d)
+                if prev is not None and prev != entry.name:
+                    problems.append(f"holidays[{i}]: {d} 同时属于“{prev}”和“{entry.name}”")
+                holiday_days[d] = entry.name
+        for i, span in enumerate(self.makeup_workdays):
+            for d in span.days():
+                if d.year != self.year:
+                    problems.append(
+                        f"makeup_workdays[{i}]: {d} 不在 {self.year} 年 / not in {self.year}"
+                    )
+                if d in holiday_days:
+                    problems.append(
+                        f"makeup_workdays[{i}]: {d} 同时列为放假日 / also listed as a holiday"
+                    )
+                if d.weekday() < 5:
+                    problems.append(
+                        f"makeup_workdays[{i}]: {d} 是周{_WEEKDAYS_ZH[d.weekday()]}，"
+                        "调休上班日应为周六或周日 / a make-up working day must be a weekend day"
+                    )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def to_year_data(self, origin: str) -> YearData:
+        holidays: dict[dt.date, str] = {}
+        for entry in self.holidays:
+            for d in entry.days():
+                holidays[d] = entry.name
+        makeup: dict[dt.date, str | None] = {}
+        for span in self.makeup_workdays:
+            for d in span.days():
+                makeup[d] = span.name
+        return YearData(
+            year=self.year,
+            source=self.source,
+            origin=origin,
+            holidays=holidays,
+            makeup_workdays=makeup,
+        )
+
+
+class _MultiYearFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    years: list[_YearFile] = Field(min_length=1)
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith("function-"):  # pydantic's name for a validator step: not a field
+            continue
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+def load_holiday_file(path: str | os.PathLike[str]) -> list[YearData]:
+    """Read one holiday file (JSON or YAML; one year or several) and return its years.
+
+    Raises :class:`HolidayDataError` naming the file and each faulty field.
+    """
+    p = Path(path)
+    shown = str(p)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise HolidayDataError(shown, ["文件不存在 / file not found"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise HolidayDataError(shown, [f"无法读取 / cannot read: {exc}"]) from None
+
+    data: Any
+    if p.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise HolidayDataError(
+                shown, [f"JSON 语法错误，第{exc.lineno}行第{exc.colno}列 / JSON syntax: {exc.msg}"]
+            ) from None
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"第{mark.line + 1}行第{mark.column + 1}列 / " if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise HolidayDataError(shown, [f"YAML 语法错误，{where}{problem}"]) from None
+
+    try:
+        if isinstance(data, list):
+            years = _MultiYearFile.model_validate({"years": data}).years
+        elif isinstance(data, dict) and "years" in data:
+            years = _MultiYearFile.model_validate(data).years
+        elif isinstance(data, dict):
+            years = [_YearFile.model_validate(data)]
+        else:
+            raise HolidayDataError(
+                shown, ["顶层应为对象或列表 / top level must be a mapping or a list"]
+            )
+    except ValidationError as exc:
+        problems = [
+            f"{_loc(e['loc'])}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors()
+        ]
+        raise HolidayDataError(shown, problems) from None
+
+    seen: set[int] = set()
+    for y in years:
+        if y.year in seen:
+            raise HolidayDataError(shown, [f"year {y.year} 在同一文件中出现两次 / given twice"])
+        seen.add(y.year)
+    return [y.to_year_data(shown) for y in years]
+
+
+def user_holidays_dir() -> Path:
+    """The per-user holiday directory (it need not exist)."""
+    if sys.platform.startswith("win"):
+        base = os.environ.get("APPDATA")
+        if base:
+            return Path(base) / "paimai" / "holidays"
+        return Path.home() / "AppData" / "Roaming" / "paimai" / "holidays"
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    base_path = Path(xdg) if xdg else Path.home() / ".config"
+    return base_path / "paimai" / "holidays"
+
+
+def _env_dirs() -> list[Path]:
+    raw = os.environ.get(ENV_HOLIDAYS_DIR, "")
+    return [Path(part) for part in raw.split(os.pathsep) if part.strip()]
+
+
+def _files_in(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(
+        p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in HOLIDAY_FILE_SUFFIXES
+    )
+
+
+def _years_from(files: Iterable[Path | str]) -> dict[int, YearData]:
+    """Years from files of one precedence level; the same year twice is an error."""
+    out: dict[int, YearData] = {}
+    for f in files:
+        for yd in load_holiday_file(f):
+            if yd.year in out:
+                raise HolidayDataError(
+                    str(f),
+                    [
+                        f"{yd.year}年的数据已由 {out[yd.year].origin} 提供 / "
+                        f"year {yd.year} is also given by {out[yd.year].origin}"
+                    ],
+                )
+            out[yd.year] = yd
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The calendar
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HolidayCalendar:
+    """An immutable official calendar over a set of years.
+
+    Build one with :meth:`load` (built-in data plus holiday files) or :func:`default_calendar`.
+    ``weekends_are_statutory_holidays`` (default ``True``) decides whether ordinary weekends
+    count as 法定休假日 for 民法典 art. 203 roll-over; see the module docstring.
+    """
+
+    years: Mapping[int, YearData]
+    weekends_are_statutory_holidays: bool = True
+    replaced: Mapping[int, YearData] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "years", MappingProxyType(dict(self.years)))
+        object.__setattr__(self, "replaced", MappingProxyType(dict(self.replaced)))
+
+    # -- construction ------------------------------------------------------------------------
+
+    @classmethod
+    def load(
+        cls,
+        paths: Iterable[str | os.PathLike[str]] = (),
+        *,
+        include_builtin: bool = True,
+        include_env: bool = True,
+        include_user_dir: bool = True,
+        weekends_are_statutory_holidays: bool = True,
+    ) -> HolidayCalendar:
+        """Built-in years, then the user directory, then ``$PAIMAI_HOLIDAYS_DIR``, then
+        ``paths``; each later level replaces the years it defines."""
+        levels: list[dict[int, YearData]] = []
+        if include_builtin:
+            levels.append({y.year: y for y in _builtin_years()})
+        if include_user_dir:
+            levels.append(_years_from(_files_in(user_holidays_dir())))
+        if include_env:
+            env_files = [f for d in _env_dirs() for f in _files_in(d)]
+            levels.append(_years_from(env_files))
+        levels.append(_years_from(Path(p) for p in paths))
+
+        years: dict[int, YearData] = {}
+        replaced: dict[int, YearData] = {}
+        for level in levels:
+            for y, data in level.items():
+                if y in years:
+                    replaced[y] = years[y]
+                years[y] = data
+        return cls(years, weekends_are_statutory_holidays, replaced)
+
+    @classmethod
+    def builtin(cls) -> HolidayCalendar:
+        """Only the data shipped in ``chinesecalendar`` (no files, no environment)."""
+        return cls.load(include_env=False, include_user_dir=False)
+
+    def with_years(self, *data: YearData) -> HolidayCalendar:
+        """A new calendar with ``data`` added (replacing those years)."""
+        years = dict(self.years)
+        replaced = dict(self.replaced)
+        for d in data:
+            if d.year in years:
+                replaced[d.year] = years[d.year]
+            years[d.year] = d
+        return HolidayCalendar(years, self.weekends_are_statutory_holidays, replaced)
+
+    def with_files(self, *paths: str | os.PathLike[str]) -> HolidayCalendar:
+        """A new calendar with the years of these files added (replacing those years)."""
+        return self.with_years(*_years_from(Path(p) for p in paths).values())
+
+    # -- coverage ----------------------------------------------------------------------------
+
+    def covered_years(self) -> dict[int, str]:
+        """``{year: source}`` for every year this calendar knows."""
+        return {y: d.source for y, d in sorted(self.years.items())}
+
+    def coverage(self) -> list[YearCoverage]:
+        """Each covered year with its source, where it was loaded from and what it replaces."""
+        out = []
+        for y, d in sorted(self.years.items()):
+            old = self.replaced.get(y)
+            out.append(
+                YearCoverage(
+                    year=y,
+                    source=d.source,
+                    origin=d.origin,
+                    builtin=d.builtin,
+                    overrides=(f"{old.source} ({old.origin})" if old is not None else None),
+                )
+            )
+        return out
+
+    def covers(self, year: int) -> bool:
+        return year in self.years
+
+    def year_data(self, year: int) -> YearData:
+        """The data of ``year``; raises :class:`CalendarYearNotCovered` if there is none."""
+        data = self.years.get(year)
+        if data is None:
+            raise CalendarYearMissing(year, self.years.keys())
+        return data
+
+    def source_of(self, year: int) -> str:
+        return self.year_data(year).source
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def day_status(self, day: dt.date) -> DayStatus:
+        """The status of ``day``. Raises :class:`CalendarYearNotCovered` outside the data."""
+        day = _as_date(day)
+        data = self.year_data(day.year)
+        name = data.holidays.get(day)
+        if name is not None:
+            kind = DayKind.HOLIDAY
+        elif day in data.makeup_workdays:
+            kind = DayKind.MAKEUP_WORKDAY
+            name = data.makeup_workdays[day]
+        elif day.weekday() >= 5:
+            kind = DayKind.WEEKEND
+        else:
+            kind = DayKind.WORKDAY
+        statutory = kind is DayKind.HOLIDAY or (
+            kind is DayKind.WEEKEND and self.weekends_are_statutory_holidays
+        )
+        return DayStatus(day, kind, name, data.source, statutory)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """A working day (工作日): a weekday that is no holiday, or a make-up working day."""
+        return self.day_status(day).is_working_day
+
+    def is_statutory_holiday(self, day: dt.date) -> bool:
+        """A 法定休假日 for 民法典 art. 203: a day of an official holiday block, and (by default)
+        an ordinary weekend day that is not a make-up working day."""
+        return self.day_status(day).statutory_holiday
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """The first working day after ``day``."""
+        d = _as_date(day) + dt.timedelta(days=1)
+        while not self.is_working_day(d):
+            d += dt.timedelta(days=1)
+        return d
+
+    def previous_working_day(self, day: dt.date) -> dt.date:
+        """The last working day before ``day``."""
+        d = _as_date(day) - dt.timedelta(days=1)
+        while not self.is_working_day(d):
+            d -= dt.timedelta(days=1)
+        return d
+
+
+def _as_date(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def default_calendar(paths: Iterable[str | os.PathLike[str]] = ()) -> HolidayCalendar:
+    """Built-in data plus the holiday files of ``$PAIMAI_HOLIDAYS_DIR`` and the user directory
+    (read now, so a file dropped in later is seen by the next call), plus ``paths``."""
+    return HolidayCalendar.load(paths)

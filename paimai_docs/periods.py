@@ -1,0 +1,680 @@
+"""Exact counting of legal periods (期间) under 民法典 arts. 200–204, on the official calendar.
+
+Every function returns a :class:`PeriodResult` that can explain itself (``explain("zh")`` or
+``explain("en")``): the start, each day skipped or rolled over and why, and the end.
+
+* :func:`add_days` — "X日内" counted forward: the start day is not counted (art. 201); if the
+  last day is a 法定休假日, the period ends on the day after the holiday (art. 203).
+* :func:`add_months` — months end on the same-numbered day, or the last day of a shorter month
+  (art. 202), then roll over as above.
+* :func:`add_working_days` — working days (工作日) on the State Council calendar, make-up
+  working days (调休上班) included; the start day is not counted (catalogue DATE-05).
+* :func:`days_before` — "X日前" counted backward (DATE-04): the latest allowed action date is
+  ``event − X``; ``clear_days=True`` asks for X whole days in between (``event − X − 1``). A
+  backward deadline never rolls forward: a holiday makes it come earlier in practice, not later.
+* :func:`working_days_before` — "前N个工作日": the N-th working day before the event.
+* :func:`latest_start_before` — the latest date a forward period may start so that it has ended
+  before an event (an announcement period that must be over before the auction day).
+* :func:`add_hours` — hour periods (网拍 24-hour rules): counted from the stated moment
+  (art. 201(2)); no holiday roll-over.
+
+Any date in a year the calendar has no data for raises
+:class:`~paimai_docs.errors.CalendarYearNotCovered`.
+"""
+
+from __future__ import annotations
+
+import calendar as _pycalendar
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from paimai_docs.errors import InvalidValue
+from paimai_docs.holidays import DayKind, DayStatus, HolidayCalendar, default_calendar
+
+__all__ = [
+    "PeriodResult",
+    "PeriodStep",
+    "add_days",
+    "add_hours",
+    "add_months",
+    "add_working_days",
+    "days_before",
+    "fixed_date",
+    "format_day",
+    "latest_start_before",
+    "working_days_before",
+]
+
+Method = Literal[
+    "days_after",
+    "months_after",
+    "working_days_after",
+    "days_before",
+    "working_days_before",
+    "latest_start",
+    "hours_after",
+    "fixed_date",
+]
+Unit = Literal["day", "month", "working_day", "hour"]
+StepAction = Literal["rolled", "skipped", "counted", "note"]
+
+_WEEKDAYS_ZH = "一二三四五六日"
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def format_day(value: dt.date, lang: str = "zh") -> str:
+    """``2026年10月09日 周五`` (``Fri 9 Oct 2026``); a datetime adds ``HH:MM``."""
+    d = value.date() if isinstance(value, dt.datetime) else value
+    if lang == "en":
+        text = f"{_WEEKDAYS_EN[d.weekday()]} {d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    else:
+        text = f"{d.year}年{d.month:02d}月{d.day:02d}日 周{_WEEKDAYS_ZH[d.weekday()]}"
+    if isinstance(value, dt.datetime):
+        text += f" {value:%H:%M}"
+    return text
+
+
+class PeriodStep(BaseModel):
+    """One day the count passed over, rolled over, or counted specially, with the reason."""
+
+    model_config = ConfigDict(frozen=True)
+
+    date: dt.date
+    action: StepAction
+    kind: DayKind
+    holiday_name: str | None = None
+    reason_zh: str
+    reason_en: str
+
+    def reason(self, lang: str = "zh") -> str:
+        return self.reason_en if lang == "en" else self.reason_zh
+
+
+class PeriodResult(BaseModel):
+    """The result of one period computation, with everything needed to explain it.
+
+    ``start`` is the anchor (the event counted from or back from); ``end`` is the answer (the
+    last day of the period, or the latest allowed action date for backward counts).
+    ``nominal_end`` is the end before any holiday roll-over. ``advisory_end`` is set for
+    backward deadlines that fall on a rest day: the last working day before it, for actions
+    that need an office to be open. ``period`` is the forward period behind a
+    ``latest_start`` answer.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    method: Method
+    start: dt.datetime | dt.date
+    n: int
+    unit: Unit
+    direction: Literal["after", "before"]
+    nominal_end: dt.datetime | dt.date
+    end: dt.datetime | dt.date
+    clear_days: bool = False
+    rule_text: str
+    rule_text_en: str
+    steps: tuple[PeriodStep, ...] = ()
+    advisory_end: dt.date | None = None
+    calendar_sources: dict[int, str] = {}
+    period: PeriodResult | None = None
+
+    @property
+    def skipped(self) -> tuple[PeriodStep, ...]:
+        """The days passed over or rolled over, each with its reason."""
+        return tuple(s for s in self.steps if s.action in ("skipped", "rolled"))
+
+    @property
+    def end_date(self) -> dt.date:
+        e = self.end
+        return e.date() if isinstance(e, dt.datetime) else e
+
+    def summary(self, lang: str = "zh") -> str:
+        """One line: how the end was counted."""
+        return _summary(self, lang)
+
+    def explain(self, lang: str = "zh") -> str:
+        """Several lines: the rule, the start, every skipped or rolled-over day, the end, and
+        the calendar data used."""
+        return _explain(self, lang)
+
+
+# --------------------------------------------------------------------------------------------
+# Step helpers
+# --------------------------------------------------------------------------------------------
+
+
+class _Tracker:
+    """Asks the calendar and remembers which years' data were used."""
+
+    def __init__(self, calendar: HolidayCalendar | None) -> None:
+        self.calendar = calendar if calendar is not None else default_calendar()
+        self.years: set[int] = set()
+
+    def status(self, day: dt.date) -> DayStatus:
+        st = self.calendar.day_status(day)
+        self.years.add(day.year)
+        return st
+
+    def sources(self) -> dict[int, str]:
+        return {y: self.calendar.source_of(y) for y in sorted(self.years)}
+
+
+def _step(st: DayStatus, action: StepAction) -> PeriodStep:
+    label_zh, label_en = st.label("zh"), st.label("en")
+    if action == "rolled":
+        zh = f"{label_zh}（法定休假日），期间届满日顺延"
+        en = f"{label_en} (statutory rest day): the last day rolls over"
+    elif action == "skipped":
+        zh = f"{label_zh}，不是工作日，不计入"
+        en = f"{label_en}: not a working day, not counted"
+    elif action == "counted":
+        zh = f"{label_zh}，计为工作日"
+        en = f"{label_en}: counted as a working day"
+    else:
+        zh, en = label_zh, label_en
+    return PeriodStep(
+        date=st.date,
+        action=action,
+        kind=st.kind,
+        holiday_name=st.holiday_name,
+        reason_zh=zh,
+        reason_en=en,
+    )
+
+
+def _as_date(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _check_n(n: int, *, allow_zero: bool = True) -> None:
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0 or (n == 0 and not allow_zero):
+        raise InvalidValue(
+            f"期间长度应为非负整数 / period length must be a non-negative int: {n!r}"
+        )
+
+
+def _roll(tr: _Tracker, nominal: dt.date) -> tuple[dt.date, list[PeriodStep]]:
+    end = nominal
+    steps: list[PeriodStep] = []
+    while True:
+        st = tr.status(end)
+        if not st.statutory_holiday:
+            break
+        steps.append(_step(st, "rolled"))
+        end += _ONE_DAY
+    return end, steps
+
+
+_CIV_FORWARD = (
+    "民法典第二百零一条、第二百零三条：开始的当日不计入，自下一日开始计算；"
+    "期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日；截止时间为二十四时"
+    "（有业务时间的，为停止业务活动的时间）",
+    "Civil Code arts. 201 and 203: the start day is not counted; a last day on a statutory rest "
+    "day moves to the day after it; the period ends at 24:00 (or at close of business)",
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Forward periods
+# --------------------------------------------------------------------------------------------
+
+
+def add_days(
+    start: dt.date, n: int, calendar: HolidayCalendar | None = None, *, roll: bool = True
+) -> PeriodResult:
+    """The last day of an ``n``-day period starting after ``start`` (民法典 arts. 201, 203).
+
+    ``roll=False`` leaves out the art. 203 roll-over (then no calendar data is needed); use it
+    only for periods that are not action deadlines, such as a minimum retention time.
+    """
+    _check_n(n)
+    start_d = _as_date(start)
+    nominal = start_d + dt.timedelta(days=n)
+    tr = _Tracker(calendar) if roll else None
+    end, steps = _roll(tr, nominal) if tr is not None else (nominal, [])
+    rule = _CIV_FORWARD if roll else ("民法典第二百零一条：开始的当日不计入", "Civil Code art. 201")
+    return PeriodResult(
+        method="days_after",
+        start=start_d,
+        n=n,
+        unit="day",
+        direction="after",
+        nominal_end=nominal,
+        end=end,
+        rule_text=rule[0],
+        rule_text_en=rule[1],
+        steps=tuple(steps),
+        calendar_sources=tr.sources() if tr is not None else {},
+    )
+
+
+def _add_months_nominal(start: dt.date, n: int) -> dt.date:
+    month_index = start.month - 1 + n
+    year = start.year + month_index // 12
+    month = month_index % 12 + 1
+    last = _pycalendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(start.day, last))
+
+
+def add_months(
+    start: dt.date, n: int, calendar: HolidayCalendar | None = None, *, roll: bool = True
+) -> PeriodResult:
+    """The last day of an ``n``-month period from ``start`` (民法典 art. 202: the same-numbered
+    day of the final month, or its last day if it has none), then rolled over (art. 203).
+
+    Years are ``12 * n`` months. ``roll=False`` as in :func:`add_days`.
+    """
+    _check_n(n)
+    start_d = _as_date(start)
+    nominal = _add_months_nominal(start_d, n)
+    tr = _Tracker(calendar) if roll else None
+    end, steps = _roll(tr, nominal) if tr is not None else (nominal, [])
+    zh = (
+        "民法典第二百零二条：按照年、月计算期间的，到期月的对应日为期间的最后一日；"
+        "没有对应日的，月末日为期间的最后一日"
+    )
+    en = (
+        "Civil Code art. 202: the period ends on the same-numbered day of the final month, or "
+        "on that month's last day if it has none"
+    )
+    if roll:
+        zh += "；最后一日是法定休假日的，顺延至休假日结束的次日（第二百零三条）"
+        en += "; a last day on a statutory rest day moves to the day after it (art. 203)"
+    return PeriodResult(
+        method="months_after",
+        start=start_d,
+        n=n,
+        unit="month",
+        direction="after",
+        nominal_end=nominal,
+        end=end,
+        rule_text=zh,
+        rule_text_en=en,
+        steps=tuple(steps),
+        calendar_sources=tr.sources() if tr is not None else {},
+    )
+
+
+def add_working_days(
+    start: dt.date, n: int, calendar: HolidayCalendar | None = None
+) -> PeriodResult:
+    """The ``n``-th working day after ``start`` (start day not counted). Weekends and holidays
+    are passed over; make-up working days (调休上班) count."""
+    _check_n(n)
+    start_d = _as_date(start)
+    tr = _Tracker(calendar)
+    steps: list[PeriodStep] = []
+    d = start_d
+    counted = 0
+    while counted < n:
+        d += _ONE_DAY
+        st = tr.status(d)
+        if st.is_working_day:
+            counted += 1
+            if st.kind is DayKind.MAKEUP_WORKDAY:
+                steps.append(_step(st, "counted"))
+        else:
+            steps.append(_step(st, "skipped"))
+    return PeriodResult(
+        method="working_days_after",
+        start=start_d,
+        n=n,
+        unit="working_day",
+        direction="after",
+        nominal_end=d,
+        end=d,
+        rule_text="工作日按国务院公布的放假调休安排计算，调休上班日计入，周末和节假日不计；开始的当日不计入（DATE-05）",
+        rule_text_en=(
+            "Working days follow the State Council holiday schedule: make-up working days "
+            "count, weekends and holidays do not; the start day is not counted (DATE-05)"
+        ),
+        steps=tuple(steps),
+        calendar_sources=tr.sources(),
+    )
+
+
+def add_hours(start: dt.datetime, n: int) -> PeriodResult:
+    """``start + n`` hours (民法典 art. 201(2): counted from the stated moment). Hour periods
+    do not roll over holidays; no calendar data is needed."""
+    _check_n(n)
+    if not isinstance(start, dt.datetime):
+        raise InvalidValue(
+            "按小时计算的期间需要起算时刻（日期和时间）/ an hour period needs a datetime: "
+            + repr(start)
+        )
+    end = start + dt.timedelta(hours=n)
+    return PeriodResult(
+        method="hours_after",
+        start=start,
+        n=n,
+        unit="hour",
+        direction="after",
+        nominal_end=end,
+        end=end,
+        rule_text="民法典第二百零一条第二款：按照小时计算期间的，自法律规定或者当事人约定的时间开始计算；不因节假日顺延",
+        rule_text_en=(
+            "Civil Code art. 201(2): hour periods run from the stated moment; no holiday roll-over"
+        ),
+    )
+
+
+def fixed_date(day: dt.date, calendar: HolidayCalendar | None = None) -> PeriodResult:
+    """A deadline on a fixed date ("每月6日前") that rolls over a 法定休假日 to the day after it
+    (拍卖行业信息报送管理办法 art. 5: 遇法定节假日顺延)."""
+    day_d = _as_date(day)
+    tr = _Tracker(calendar)
+    end, steps = _roll(tr, day_d)
+    return PeriodResult(
+        method="fixed_date",
+        start=day_d,
+        n=0,
+        unit="day",
+        direction="after",
+        nominal_end=day_d,
+        end=end,
+        rule_text="固定日期截止；遇法定休假日顺延至休假日结束的次日",
+        rule_text_en="a fixed-date deadline; a statutory rest day moves it to the day after",
+        steps=tuple(steps),
+        calendar_sources=tr.sources(),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Backward periods
+# --------------------------------------------------------------------------------------------
+
+
+def days_before(
+    event: dt.date,
+    n: int,
+    calendar: HolidayCalendar | None = None,
+    *,
+    clear_days: bool = False,
+) -> PeriodResult:
+    """The latest action date for "``n``日前" before ``event`` (catalogue DATE-04).
+
+    Default reading: ``event − n`` (the action day and the event day are ``n`` days apart).
+    ``clear_days=True``: ``n`` whole days in between, ``event − n − 1``. The date never rolls
+    forward. If it is not a working day, ``advisory_end`` gives the last working day before it
+    (for filings and notices that need an open office); the deadline itself is unchanged.
+    """
+    _check_n(n)
+    event_d = _as_date(event)
+    end = event_d - dt.timedelta(days=n + (1 if clear_days else 0))
+    tr = _Tracker(calendar)
+    st = tr.status(end)
+    steps: list[PeriodStep] = []
+    advisory: dt.date | None = None
+    if not st.is_working_day:
+        steps.append(_step(st, "note"))
+        advisory = end - _ONE_DAY
+        while not tr.status(advisory).is_working_day:
+            advisory -= _ONE_DAY
+    if clear_days:
+        zh = (
+            f"“{n}日前”按{n}个整日计算（DATE-04 严格读法）：行为日 ≤ 事件日 − {n} − 1 日；"
+            "不因节假日顺延"
+        )
+        en = (
+            f'"{n} days before" read as {n} clear days (DATE-04, strict): action date ≤ event '
+            f"− {n} − 1; no holiday roll-over"
+        )
+    else:
+        zh = f"“{n}日前”倒计（DATE-04 默认读法）：行为日 ≤ 事件日 − {n} 日；不因节假日顺延"
+        en = (
+            f'"{n} days before" counted back (DATE-04 default): action date ≤ event − {n} '
+            "days; no holiday roll-over"
+        )
+    return PeriodResult(
+        method="days_before",
+        start=event_d,
+        n=n,
+        unit="day",
+        direction="before",
+        nominal_end=end,
+        end=end,
+        clear_days=clear_days,
+        rule_text=zh,
+        rule_text_en=en,
+        steps=tuple(steps),
+        advisory_end=advisory,
+        calendar_sources=tr.sources(),
+    )
+
+
+def working_days_before(
+    event: dt.date, n: int, calendar: HolidayCalendar | None = None
+) -> PeriodResult:
+    """The ``n``-th working day before ``event`` (``n=1``: "拍卖日前一个工作日")."""
+    _check_n(n, allow_zero=False)
+    event_d = _as_date(event)
+    tr = _Tracker(calendar)
+    steps: list[PeriodStep] = []
+    d = event_d
+    counted = 0
+    while counted < n:
+        d -= _ONE_DAY
+        st = tr.status(d)
+        if st.is_working_day:
+            counted += 1
+            if st.kind is DayKind.MAKEUP_WORKDAY:
+                steps.append(_step(st, "counted"))
+        else:
+            steps.append(_step(st, "skipped"))
+    return PeriodResult(
+        method="working_days_before",
+        start=event_d,
+        n=n,
+        unit="working_day",
+        direction="before",
+        nominal_end=d,
+        end=d,
+        rule_text=f"事件日前第{n}个工作日（工作日按国务院放假调休安排，调休上班日计入，DATE-05）",
+        rule_text_en=(
+            f"the {n}th working day before the event (State Council schedule; make-up working "
+            "days count, DATE-05)"
+        ),
+        steps=tuple(steps),
+        calendar_sources=tr.sources(),
+    )
+
+
+def latest_start_before(
+    event: dt.date,
+    n: int,
+    calendar: HolidayCalendar | None = None,
+    *,
+    unit: Literal["day", "working_day"] = "day",
+) -> PeriodResult:
+    """The latest start date ``s`` such that an ``n``-day (or ``n``-working-day) period counted
+    from ``s`` has ended before ``event`` (its last day, after roll-over, is before ``event``).
+
+    Used for announcement periods that must be over before the auction (ANN-S01, ANN-E01).
+    ``period`` on the result is the forward period from ``s``.
+    """
+    _check_n(n, allow_zero=False)
+    event_d = _as_date(event)
+    cal = calendar if calendar is not None else default_calendar()
+    candidate = event_d - dt.timedelta(days=n + 1)
+    inner: PeriodResult | None = None
+    rejected: list[PeriodStep] = []
+    sources: dict[int, str] = {}
+    for _ in range(3 * n + 400):
+        if unit == "day":
+            inner = add_days(candidate, n, cal)
+        else:
+            inner = add_working_days(candidate, n, cal)
+        sources.update(inner.calendar_sources)
+        if inner.end_date < event_d:
+            break
+        end_zh, end_en = format_day(inner.end_date), format_day(inner.end_date, "en")
+        if inner.nominal_end != inner.end:
+            end_zh = f"{format_day(inner.nominal_end)}（法定休假日）顺延至 {end_zh}"
+            end_en = f"{format_day(inner.nominal_end, 'en')} (rest day), rolled over to {end_en}"
+        st = cal.day_status(candidate)
+        rejected.append(
+            PeriodStep(
+                date=candidate,
+                action="note",
+                kind=st.kind,
+                holiday_name=st.holiday_name,
+                reason_zh=f"若自此日起算，期间至 {end_zh} 届满，不早于事件日，不可行",
+                reason_en=f"starting here the period ends on {end_en}, not before the event",
+            )
+        )
+        candidate -= _ONE_DAY
+    else:  # pragma: no cover - a calendar with no working days at all
+        raise InvalidValue("找不到满足条件的起算日 / no start date satisfies the period")
+    assert inner is not None
+    unit_zh = "个工作日" if unit == "working_day" else "日"
+    unit_en = "working days" if unit == "working_day" else "days"
+    return PeriodResult(
+        method="latest_start",
+        start=event_d,
+        n=n,
+        unit=unit,
+        direction="before",
+        nominal_end=event_d - dt.timedelta(days=n + 1),
+        end=candidate,
+        rule_text=(
+            f"期间须在事件日前届满：自起算日次日起计{n}{unit_zh}，届满日（含节假日顺延）早于事件日；"
+            "取满足条件的最晚起算日"
+        ),
+        rule_text_en=(
+            f"the period must be over before the event: {n} {unit_en} counted from the day after "
+            "the start, its last day (after any roll-over) before the event; the latest such start"
+        ),
+        steps=(*rejected, *inner.steps),
+        calendar_sources=dict(sorted(sources.items())),
+        period=inner,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Explanations
+# --------------------------------------------------------------------------------------------
+
+
+def _unit_text(r: PeriodResult, lang: str) -> str:
+    if lang == "en":
+        return {"day": "days", "month": "months", "working_day": "working days", "hour": "hours"}[
+            r.unit
+        ]
+    return {"day": "日", "month": "个月", "working_day": "个工作日", "hour": "小时"}[r.unit]
+
+
+def _summary(r: PeriodResult, lang: str) -> str:
+    f = format_day
+    u = _unit_text(r, lang)
+    rolled = [s for s in r.steps if s.action == "rolled"]
+    if lang == "en":
+        if r.method == "days_before":
+            clear = " clear" if r.clear_days else ""
+            text = f"{r.n}{clear} days before {f(r.start, 'en')}: no later than {f(r.end, 'en')}"
+            if r.advisory_end is not None:
+                text += f" (a rest day; last working day before: {f(r.advisory_end, 'en')})"
+            return text
+        if r.method == "working_days_before":
+            return f"{r.n} working day(s) before {f(r.start, 'en')}: {f(r.end, 'en')}"
+        if r.method == "latest_start":
+            assert r.period is not None
+            return (
+                f"latest start {f(r.end, 'en')}: {r.n} {u} then end on "
+                f"{f(r.period.end, 'en')}, before {f(r.start, 'en')}"
+            )
+        if r.method == "hours_after":
+            return f"{r.n} hours from {f(r.start, 'en')}: {f(r.end, 'en')}"
+        if r.method == "fixed_date":
+            text = f"fixed date {f(r.start, 'en')}"
+            if rolled:
+                text += f", a rest day: rolled over to {f(r.end, 'en')}"
+            return text
+        text = f"{f(r.start, 'en')} + {r.n} {u} = {f(r.end, 'en')}"
+        if rolled:
+            text += f" (nominal {f(r.nominal_end, 'en')}, rolled over {len(rolled)} rest day(s))"
+        return text
+    if r.method == "days_before":
+        clear = "（整日）" if r.clear_days else ""
+        text = f"{f(r.start)}前{r.n}日{clear}：最迟 {f(r.end)}（不顺延）"
+        if r.advisory_end is not None:
+            text += f"；该日非工作日，之前最后一个工作日为 {f(r.advisory_end)}"
+        return text
+    if r.method == "working_days_before":
+        return f"{f(r.start)}前第{r.n}个工作日：{f(r.end)}"
+    if r.method == "latest_start":
+        assert r.period is not None
+        return f"最晚起算 {f(r.end)}：计{r.n}{u}至 {f(r.period.end)} 届满，早于 {f(r.start)}"
+    if r.method == "hours_after":
+        return f"{f(r.start)}起{r.n}小时：{f(r.end)}"
+    if r.method == "fixed_date":
+        text = f"固定日期 {f(r.start)}"
+        if rolled:
+            text += f"，遇法定休假日顺延至 {f(r.end)}"
+        return text
+    text = f"{f(r.start)}起算（当日不计）{r.n}{u}：{f(r.end)}"
+    if rolled:
+        text += f"（名义届满 {f(r.nominal_end)}，遇法定休假日顺延{len(rolled)}日）"
+    return text
+
+
+def _explain(r: PeriodResult, lang: str) -> str:
+    f = format_day
+    en = lang == "en"
+    lines = [("Rule: " if en else "规则：") + (r.rule_text_en if en else r.rule_text)]
+    if r.method == "fixed_date":
+        lines.append(f"Date: {f(r.start, 'en')}" if en else f"日期：{f(r.start)}")
+    elif r.method == "hours_after":
+        lines.append(f"Start: {f(r.start, 'en')}" if en else f"起算时刻：{f(r.start)}")
+        lines.append(f"Count: {r.n} hours" if en else f"计算：{r.n}小时")
+    elif r.direction == "after":
+        if en:
+            lines.append(f"Start: {f(r.start, 'en')} (not counted)")
+            lines.append(f"Count: {r.n} {_unit_text(r, 'en')}")
+        else:
+            lines.append(f"起算：{f(r.start)}（当日不计入）")
+            lines.append(f"计算：{r.n}{_unit_text(r, 'zh')}")
+        if r.method in ("days_after", "months_after") and r.nominal_end != r.end:
+            lines.append(
+                f"Nominal last day: {f(r.nominal_end, 'en')}"
+                if en
+                else f"名义届满日：{f(r.nominal_end)}"
+            )
+    else:
+        lines.append(f"Event: {f(r.start, 'en')}" if en else f"事件日：{f(r.start)}")
+    if r.method == "latest_start" and r.period is not None:
+        p = r.period
+        lines.append(
+            f"Period from {f(p.start, 'en')}: last day {f(p.end, 'en')}"
+            if en
+            else f"自 {f(p.start)} 起算的期间：届满日 {f(p.end)}"
+        )
+    for s in r.steps:
+        lines.append(
+            f"  {f(s.date, lang)}: {s.reason(lang)}" if en else f"  {f(s.date)}：{s.reason()}"
+        )
+    if r.method == "latest_start":
+        lines.append(f"Latest start: {f(r.end, 'en')}" if en else f"最晚起算日：{f(r.end)}")
+    elif r.direction == "before":
+        lines.append(
+            f"Latest action date: {f(r.end, 'en')} (no roll-over)"
+            if en
+            else f"最迟行为日：{f(r.end)}（不顺延）"
+        )
+        if r.advisory_end is not None:
+            lines.append(
+                f"  not a working day; the last working day before it is {f(r.advisory_end, 'en')}"
+                if en
+                else f"  该日不是工作日；之前最后一个工作日为 {f(r.advisory_end)}"
+            )
+    elif r.method == "hours_after":
+        lines.append(f"End: {f(r.end, 'en')}" if en else f"届满时刻：{f(r.end)}")
+    else:
+        lines.append(f"Last day: {f(r.end, 'en')}" if en else f"届满日：{f(r.end)}")
+    if r.calendar_sources:
+        data = "; ".join(f"{y}: {src}" for y, src in r.calendar_sources.items())
+        lines.append(f"Calendar data: {data}" if en else f"日历数据：{data}")
+    return "\n".join(lines)
