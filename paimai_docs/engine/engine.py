@@ -1,0 +1,338 @@
+"""One engine, two directions: ``check_model`` judges a model we are about to render,
+``check_bundle`` judges documents someone submitted; the same rules, the same findings."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from ..reading.types import Document
+from ..resources import data_dir
+from .checks import CHECKS, make_finding
+from .findings import Finding, Severity
+from .hooks import HOOKS
+from .profiles import Profile, load_profile
+from .spec import BundleCheck, HookCheck, Rule, RuleFileError, load_rule_file
+from .subjects import DocumentSubject, FactValue, ModelSubject, Subject
+
+
+@functools.lru_cache(maxsize=8)
+def _load_rules_from(directory: str) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted(Path(directory).glob("*.yaml")):
+        for rule in load_rule_file(path):
+            if rule.id in seen:
+                raise RuleFileError(f"规则编号 {rule.id} 重复：{seen[rule.id]} 与 {path.name}")
+            seen[rule.id] = path.name
+            rules.append(rule)
+    return tuple(rules)
+
+
+def load_rules(directory: str | Path | None = None) -> tuple[Rule, ...]:
+    """Every rule shipped in ``rules/catalogue/`` (or in ``directory``), validated."""
+    folder = Path(directory) if directory is not None else data_dir("rules") / "catalogue"
+    return _load_rules_from(str(folder.resolve()))
+
+
+def get_rule(rule_id: str) -> Rule:
+    for rule in load_rules():
+        if rule.id == rule_id:
+            return rule
+    raise RuleFileError(f"未知的规则编号：{rule_id}")
+
+
+@functools.lru_cache(maxsize=4)
+def _checklists() -> dict[str, Any]:
+    data = yaml.safe_load((data_dir("rules") / "checklists.yaml").read_text(encoding="utf-8"))
+    checklists: dict[str, Any] = data["checklists"]
+    return checklists
+
+
+@dataclass
+class Context:
+    """What a check may consult beyond its own subject: the profile, the other documents of the
+    bundle, the holiday calendar and the output language."""
+
+    profile: Profile
+    subjects: Sequence[Subject] = ()
+    calendar: Any = None
+    lang: str = "zh"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def scope(self) -> str:
+        return self.profile.scope
+
+    def severity_of(self, rule: Rule) -> Severity:
+        return Severity(self.profile.severity.get(rule.id, rule.severity))
+
+    def param(self, rule: Rule, name: str | None) -> Any:
+        if name is None:
+            raise RuleFileError(f"{rule.id}：缺少参数名")
+        overrides = self.profile.rule_params.get(rule.id, {})
+        if name in overrides:
+            return overrides[name]
+        if name in rule.params:
+            value = rule.params[name]
+            if isinstance(value, dict):  # per-scope values: {JUD-OFF: 7, default: 0}
+                return value.get(self.scope, value.get("default"))
+            return value
+        return self.profile.params.get(name)
+
+    def profile_param(self, name: str, default: Any = None) -> Any:
+        return self.profile.params.get(name, default)
+
+    def lookup(self, name: str, prefer: Subject) -> FactValue | None:
+        """A fact from ``prefer`` if it has one, else from another document of the bundle."""
+        found = prefer.first(name)
+        if found is not None:
+            return found
+        for other in self.subjects:
+            if other is not prefer:
+                found = other.first(name)
+                if found is not None:
+                    return found
+        return None
+
+    def checklist(self, name: str) -> dict[str, Any]:
+        checklist: dict[str, Any] = _checklists()[name]
+        return checklist
+
+
+def _applicable(rule: Rule, profile: Profile, kind: str) -> bool:
+    return (
+        rule.applies_to(profile.scope)
+        and kind in rule.kinds
+        and rule.id not in profile.ignore
+        and (not profile.select or rule.id in profile.select)
+    )
+
+
+def _run(rule: Rule, subject: Subject, context: Context) -> list[Finding]:
+    check = rule.check
+    if isinstance(check, HookCheck):
+        function = HOOKS.get(check.hook)
+        if function is None:
+            raise RuleFileError(f"{rule.id}：未知的检查钩子 {check.hook}")
+        return list(function(rule, subject, context))
+    if isinstance(check, BundleCheck):
+        return []
+    return list(CHECKS[check.type](rule, subject, context))
+
+
+def _sorted(findings: Iterable[Finding]) -> list[Finding]:
+    unique = list(dict.fromkeys(findings))
+    return sorted(
+        unique,
+        key=lambda f: (f.file or "", f.page or 0, f.rule, f.item or 0, f.message),
+    )
+
+
+def _resolve_profile(profile: Profile | str | None, scope: str | None) -> Profile:
+    if isinstance(profile, Profile):
+        return profile
+    return load_profile(profile or scope or "COM")
+
+
+def check_model(
+    model: BaseModel,
+    profile: Profile | str | None = None,
+    *,
+    calendar: Any = None,
+    lang: str = "zh",
+    file: str | None = None,
+) -> list[Finding]:
+    """Every finding the rules make about one document model, under ``profile`` (a profile, a
+    built-in scope code such as ``JUD-OFF``, or None to infer the scope from the model)."""
+    from .scope import infer_scope_from_models
+
+    if profile is None:
+        scope, _reason = infer_scope_from_models([model])
+        profile = scope
+    resolved = _resolve_profile(profile, None)
+    subject = ModelSubject(model, file=file)
+    context = Context(resolved, [subject], calendar, lang)
+    findings: list[Finding] = []
+    for rule in load_rules():
+        if _applicable(rule, resolved, subject.kind):
+            findings.extend(_run(rule, subject, context))
+    findings.extend(resolved.override_findings())
+    return _sorted(findings)
+
+
+def check_data(
+    model_name: str,
+    data: Any,
+    profile: Profile | str | None = None,
+    *,
+    calendar: Any = None,
+    lang: str = "zh",
+    file: str | None = None,
+) -> tuple[BaseModel | None, list[Finding]]:
+    """Validate ``data`` as ``model_name`` and check it. A required item that is missing is
+    reported under the rule that requires it (the same ID a submitted PDF would get); other
+    structural problems are ``MODEL-INVALID`` findings."""
+    from ..validation import ModelInvalid, get_model, validate
+
+    model_class = get_model(model_name)
+    try:
+        model = validate(model_class, data, lang)
+    except ModelInvalid as exc:
+        resolved = _resolve_profile(profile, None)
+        context = Context(resolved, [], calendar, lang)
+        return None, _sorted(_structural_findings(model_class, exc, context, file))
+    return model, check_model(model, profile, calendar=calendar, lang=lang, file=file)
+
+
+def _structural_findings(
+    model_class: Any, exc: Any, context: Context, file: str | None
+) -> list[Finding]:
+    from .spec import RequiredCheck
+
+    kind = getattr(model_class, "document_kind", "unknown")
+    required: list[tuple[str, Rule, int]] = []
+    for rule in load_rules():
+        if isinstance(rule.check, RequiredCheck) and _applicable(rule, context.profile, kind):
+            for number, item in enumerate(rule.check.items, start=1):
+                if item.field:
+                    required.append((item.field, rule, number))
+    findings = []
+    for problem in exc.problems:
+        path = ".".join(str(p) for p in problem.path if not isinstance(p, int))
+        # A missing field, or a missing parent of required fields (a whole party left out).
+        covered = [
+            (rule, number)
+            for field_path, rule, number in required
+            if field_path == path or field_path.startswith(path + ".")
+        ]
+        if problem.code == "missing" and covered:
+            for rule, number in covered:
+                assert isinstance(rule.check, RequiredCheck)
+                item = rule.check.items[number - 1]
+                in_list = any(isinstance(part, int) for part in problem.path)
+                label = f"{item.label}（{problem.where}）" if in_list else item.label
+                findings.append(
+                    make_finding(
+                        rule,
+                        None,
+                        context,
+                        item=number if rule.check.numbered else None,
+                        fill={"label": label, "label_en": item.label_en or item.label},
+                        details={"where": problem.where},
+                    )
+                )
+            continue
+        findings.append(
+            Finding(
+                rule="MODEL-INVALID",
+                name="document-data-invalid",
+                severity=Severity.ERROR,
+                message=str(problem),
+                message_en=str(problem),
+                basis="—",
+                file=file,
+                evidence=problem.where,
+                details={"code": problem.code, "path": list(problem.path)},
+            )
+        )
+    return findings
+
+
+def check_documents(
+    documents: Sequence[Document],
+    profile: Profile | str | None = None,
+    *,
+    calendar: Any = None,
+    lang: str = "zh",
+    stage: str | None = None,
+) -> list[Finding]:
+    """Every finding about a bundle's read documents, including bundle completeness."""
+    from .scope import infer_scope_from_documents
+
+    if profile is None:
+        scope, _reason = infer_scope_from_documents(documents)
+        profile = scope
+    resolved = _resolve_profile(profile, None)
+    subjects: list[DocumentSubject] = [DocumentSubject(doc) for doc in documents]
+    context = Context(resolved, subjects, calendar, lang)
+    rules = load_rules()
+    findings: list[Finding] = []
+    for subject in subjects:
+        unreadable = subject.document.pages_without_text
+        if subject.document.pages and len(unreadable) == len(subject.document.pages):
+            findings.append(_no_text(subject, unreadable))
+            continue  # one finding instead of one per item it seems to lack
+        if unreadable:
+            findings.append(_no_text(subject, unreadable))
+        for rule in rules:
+            if _applicable(rule, resolved, subject.kind):
+                findings.extend(_run(rule, subject, context))
+    for rule in rules:
+        if isinstance(rule.check, BundleCheck) and _applicable(rule, resolved, "bundle"):
+            findings.extend(_bundle_completeness(rule, subjects, context, stage))
+    findings.extend(resolved.override_findings())
+    return _sorted(findings)
+
+
+def _no_text(subject: DocumentSubject, pages: list[int]) -> Finding:
+    listed = "、".join(str(p) for p in pages)
+    return Finding(
+        rule="NO-TEXT",
+        name="document-without-text-layer",
+        severity=Severity.WARNING,
+        message=(
+            f"第{listed}页没有可读取的文字层（可能是扫描件），无法核对其内容，请人工核对或使用 --ocr"
+        ),
+        message_en=(
+            f"Pages {listed} have no usable text layer (scanned?); check them by hand or use --ocr"
+        ),
+        basis="—",
+        file=subject.file,
+        page=pages[0],
+        needs_review=True,
+        details={"pages": pages},
+    )
+
+
+def infer_stage(kinds: Iterable[str]) -> str:
+    """The bundle's stage from what it holds: failed, sold, after, or before the auction."""
+    present = set(kinds)
+    if "failed_auction_report" in present:
+        return "failed"
+    if present & {"completion_report", "sale_confirmation", "result_publicity"}:
+        return "sold"
+    if present & {"post_auction_filing", "auction_transcript"}:
+        return "after"
+    return "before"
+
+
+def _bundle_completeness(
+    rule: Rule, subjects: Sequence[DocumentSubject], context: Context, stage: str | None
+) -> Iterable[Finding]:
+    check = rule.check
+    assert isinstance(check, BundleCheck)
+    present = {s.kind for s in subjects}
+    stage = stage or infer_stage(present)
+    required = check.stages.get(context.scope, {}).get(stage, ())
+    from ..models import MODELS
+
+    titles = {m.document_kind: m.title for m in MODELS.values()}
+    for number, kind in enumerate(required, start=1):
+        if kind not in present:
+            yield make_finding(
+                rule,
+                None,
+                context,
+                item=number,
+                fill={"document": titles.get(kind, kind), "stage": _STAGES.get(stage, stage)},
+            )
+
+
+_STAGES = {"before": "拍卖前", "after": "拍卖后", "failed": "流拍", "sold": "成交"}

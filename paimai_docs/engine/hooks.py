@@ -1,0 +1,127 @@
+"""Rules that need a few lines of Python. Each hook is registered by name and referenced from the
+rule file (``check: {type: hook, hook: amount-words}``); adding one is a visible one-line change
+in ``HOOKS``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..errors import InvalidValue
+from .checks import CheckFunction, make_finding
+from .findings import Finding
+from .spec import Rule
+from .subjects import FactValue, Subject
+
+if TYPE_CHECKING:
+    from .engine import Context
+
+_WORDS = re.compile(
+    r"(?:人民币)?[（(]?大写[)）]?[:：]?\s*([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,})"
+)
+_FIGURES_NEAR = re.compile(r"[¥￥]?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*(万?元)?")
+
+
+def amount_words(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """An amount written in figures and in 大写 must be the same amount (AMOUNT-WORDS)."""
+    from ..values.money import parse_amount, parse_words
+
+    for words_fact in subject.values("total_amount_words"):
+        figures = subject.first("total_amount")
+        if figures is None:
+            continue
+        try:
+            in_words = parse_words(str(words_fact.value))
+        except InvalidValue:
+            yield make_finding(
+                rule, subject, context, fact=words_fact,
+                fill={"words": words_fact.value, "figures": figures.value, "problem": "无法识别"},
+            )  # fmt: skip
+            continue
+        if in_words != Decimal(str(figures.value)):
+            yield make_finding(
+                rule, subject, context, fact=words_fact,
+                fill={"words": words_fact.value, "figures": figures.value, "problem": "不一致"},
+            )  # fmt: skip
+    # In a read document: every "大写" amount next to a figure on the same line.
+    for number, _original, normalized in subject.pages:
+        for line in normalized.splitlines():
+            match = _WORDS.search(line)
+            if not match:
+                continue
+            try:
+                in_words = parse_words(match.group(1))
+            except InvalidValue:
+                continue
+            figures_found = []
+            for candidate in _FIGURES_NEAR.finditer(line[: match.start()] + line[match.end() :]):
+                text = candidate.group(1) + (candidate.group(2) or "")
+                try:
+                    figures_found.append(parse_amount(text))
+                except InvalidValue:
+                    continue
+            if figures_found and in_words not in figures_found:
+                fact = FactValue(match.group(1), "text", number, line.strip()[:120])
+                fill = {"words": match.group(1), "figures": figures_found[0], "problem": "不一致"}
+                yield make_finding(rule, subject, context, fact=fact, fill=fill)
+
+
+def id_checksum(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """ID numbers and credit codes in a read document must pass their check (ID-CHECKSUM).
+    A model cannot hold an invalid one (validation refuses it), so this looks at reader facts."""
+    for fact in subject.values("id_number_invalid"):
+        yield make_finding(rule, subject, context, fact=fact, fill={"number": "证件号码"})
+    for fact in subject.values("credit_code_invalid"):
+        yield make_finding(rule, subject, context, fact=fact, fill={"number": "统一社会信用代码"})
+
+
+# SPC-SALE art. 29: marginal caps on the buyer's commission by price band.
+_JUDICIAL_TIERS = (
+    (Decimal("2000000"), Decimal("0.05")),
+    (Decimal("10000000"), Decimal("0.03")),
+    (Decimal("50000000"), Decimal("0.02")),
+    (Decimal("100000000"), Decimal("0.01")),
+    (None, Decimal("0.005")),
+)
+
+
+def judicial_commission_cap(price: Decimal) -> Decimal:
+    """The most a judicial sale may charge the buyer at ``price`` (marginal tiers)."""
+    cap = Decimal("0")
+    lower = Decimal("0")
+    for upper, rate in _JUDICIAL_TIERS:
+        top = price if upper is None else min(price, upper)
+        if top > lower:
+            cap += (top - lower) * rate
+        if upper is None or price <= upper:
+            break
+        lower = upper
+    return cap.quantize(Decimal("0.01"))
+
+
+def judicial_commission(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """COMM-J01: judicial sales charge the buyer only, within the tiered cap."""
+    consignor = subject.first("commission_rate_consignor")
+    if consignor is not None and Decimal(str(consignor.value)) > 0:
+        yield make_finding(
+            rule, subject, context, item=1, fact=consignor,
+            fill={"problem": "司法拍卖不得向委托人（法院）收取佣金"},
+        )  # fmt: skip
+    price = subject.first("hammer_price")
+    amount = subject.first("commission_amount")
+    if price is not None and amount is not None:
+        cap = judicial_commission_cap(Decimal(str(price.value)))
+        if Decimal(str(amount.value)) > cap:
+            yield make_finding(
+                rule, subject, context, item=2, fact=amount,
+                fill={"problem": f"佣金{amount.value}元超过分段累进上限{cap}元"},
+            )  # fmt: skip
+
+
+HOOKS: dict[str, CheckFunction] = {
+    "amount-words": amount_words,
+    "id-checksum": id_checksum,
+    "judicial-commission": judicial_commission,
+}

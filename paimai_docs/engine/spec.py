@@ -1,0 +1,215 @@
+"""The rule file format (``rules/catalogue/*.yaml``), validated on load.
+
+A rule is data: its catalogue ID, a kebab-case name for the problem it flags, a Chinese title, a
+default severity, the scopes and document kinds it applies to, its check (one of a few declarative
+kinds, or a named Python hook), its citation, whether a person must confirm it, and an explanation
+with a bad and a good example. A file that does not fit fails to load with a message naming the
+file, the rule and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import PaimaiError
+
+SCOPES = ("COM", "JUD-OFF", "JUD-NET", "SOA-ADM", "SOA-ENT", "VEH")
+DOCUMENT_KINDS = (
+    "entrustment_contract", "announcement", "pre_auction_filing", "post_auction_filing",
+    "failed_auction_report", "completion_report", "sale_confirmation", "auction_transcript",
+    "bidder_registration", "vehicle_handover", "vehicle_disposal_authorization",
+    "result_publicity", "unknown", "bundle",
+)  # fmt: skip
+
+
+class RuleFileError(PaimaiError):
+    """A rule or profile file does not fit the format."""
+
+    code = "rule_file_invalid"
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RequiredItem(_Spec):
+    """One thing a document must state. ``field`` is a model path without indices
+    (``lots.reserve_price``); ``text`` are patterns a submitted PDF may show instead."""
+
+    field: str | None = None
+    label: str
+    label_en: str = ""
+    text: tuple[str, ...] = ()
+    when: str | None = None  # a fact name that must be true for the item to be required
+
+
+class RequiredCheck(_Spec):
+    type: Literal["required"]
+    items: tuple[RequiredItem, ...] = Field(min_length=1)
+    numbered: bool = False
+
+
+class Amount(_Spec):
+    """A bound: a fixed value, or ``ratio`` × another fact."""
+
+    value: float | None = None
+    ratio: float | None = None
+    of: str | None = None
+    param: str | None = None  # take the ratio/value from the rule's params
+
+
+class BoundCheck(_Spec):
+    type: Literal["bound"]
+    value: str
+    min: Amount | None = None
+    max: Amount | None = None
+    scale: Literal["money", "percent"] = "money"
+
+
+class DeadlineCheck(_Spec):
+    type: Literal["deadline"]
+    action: str
+    anchor: str
+    direction: Literal["before", "after"]
+    days: int | None = None
+    days_param: str | None = None
+    unit: Literal["day", "working_day", "hour", "month"] = "day"
+
+
+class ChecklistCheck(_Spec):
+    type: Literal["checklist"]
+    checklist: str
+
+
+class BundleCheck(_Spec):
+    type: Literal["bundle"]
+    stages: dict[str, dict[str, tuple[str, ...]]]  # scope -> stage -> required kinds
+
+
+class ManualCheck(_Spec):
+    """Something text cannot prove (a seal, a signature): always reported for a person to look."""
+
+    type: Literal["manual"]
+    prompt: str
+    prompt_en: str = ""
+
+
+class HookCheck(_Spec):
+    type: Literal["hook"]
+    hook: str
+
+
+Check = Annotated[
+    RequiredCheck
+    | BoundCheck
+    | DeadlineCheck
+    | ChecklistCheck
+    | BundleCheck
+    | ManualCheck
+    | HookCheck,
+    Field(discriminator="type"),
+]
+
+
+class Explanation(_Spec):
+    what: str
+    why: str
+    fix: str
+    limits: str = "无"
+    bad: str
+    good: str
+
+
+class Case(_Spec):
+    """A passing or failing case, run by the test suite: an example model with changes."""
+
+    name: str
+    example: str  # a model name in examples/
+    set: dict[str, Any] = Field(default_factory=dict)  # dotted path -> new value
+    remove: tuple[str, ...] = ()
+    scope: str | None = None
+    expect: tuple[int | None, ...] = ()  # items expected (None for a rule without items)
+
+
+class Rule(_Spec):
+    id: str
+    name: str
+    title: str
+    title_en: str
+    severity: Literal["error", "warning", "info"]
+    scopes: tuple[str, ...]
+    kinds: tuple[str, ...]
+    basis: str
+    confidence: Literal["verified", "verified (src doc)", "memory", "interpretation", "own"]
+    needs_review: bool = False
+    check: Check
+    message: str
+    message_en: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    explain: Explanation
+    passing: tuple[Case, ...] = Field(min_length=1)
+    failing: tuple[Case, ...] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Z]+(-[A-Z0-9]+)+", value):
+            raise ValueError("规则编号应形如 CONTRACT-04、ANN-J03")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _kebab(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", value):
+            raise ValueError("规则名称应为 kebab-case，例如 contract-reserve-price-missing")
+        return value
+
+    @field_validator("scopes")
+    @classmethod
+    def _scopes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [s for s in value if s != "ALL" and s not in SCOPES]
+        if unknown:
+            raise ValueError(f"未知的适用范围：{unknown}")
+        return value
+
+    @field_validator("kinds")
+    @classmethod
+    def _kinds(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [k for k in value if k not in DOCUMENT_KINDS]
+        if unknown:
+            raise ValueError(f"未知的文书类型：{unknown}")
+        return value
+
+    def applies_to(self, scope: str | None) -> bool:
+        return scope is None or "ALL" in self.scopes or scope in self.scopes
+
+
+class RuleFile(_Spec):
+    schema_version: Literal[1]
+    rules: tuple[Rule, ...]
+
+
+def load_rule_file(path: Path) -> tuple[Rule, ...]:
+    """Load and validate one rule file; errors name the file, the rule and the field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleFileError(f"无法读取规则文件 {path.name}：{exc}") from None
+    try:
+        return RuleFile.model_validate(data).rules
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors(include_url=False):
+            loc = list(error["loc"])
+            where = ".".join(str(part) for part in loc)
+            if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+                rules = (data or {}).get("rules") or []
+                rule_id = rules[loc[1]].get("id") if loc[1] < len(rules) else None
+                where = f"{rule_id or f'第{loc[1] + 1}条'} › " + ".".join(map(str, loc[2:]))
+            lines.append(f"  - {where}：{error['msg']}")
+        raise RuleFileError(f"规则文件 {path.name} 有误：\n" + "\n".join(lines)) from None

@@ -1,0 +1,223 @@
+"""What a rule looks at: a *subject* is one document seen through its facts. A model yields exact
+facts; a read PDF yields extracted facts and its text. Rules ask the same questions of both."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..models import MODELS
+from ..models.base import LABEL_KEY, SYNONYMS_KEY
+from ..reading.types import Document
+from .spec import RequiredItem
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """A value and where it was found (``page``/``evidence`` are None for a model)."""
+
+    value: Any
+    path: str
+    page: int | None = None
+    evidence: str | None = None
+
+
+def _leaf(name: str) -> str:
+    return name.rsplit(".", 1)[-1]
+
+
+def _strip_indices(path: str) -> str:
+    """``lots.0.reserve_price`` -> ``lots.reserve_price``."""
+    return ".".join(p for p in path.split(".") if not p.isdigit())
+
+
+def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), (*path, name))
+    elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+        for index, element in enumerate(value):
+            yield from _walk(element, (*path, index))
+    else:
+        yield path, value
+
+
+def field_labels(kind: str, path: str) -> tuple[str, ...]:
+    """The printed label and synonyms of a model field, for the models of ``kind``."""
+    parts = path.split(".")
+    labels: list[str] = []
+    for model in MODELS.values():
+        if model.document_kind != kind:
+            continue
+        current: Any = model
+        info = None
+        for part in parts:
+            fields = getattr(current, "model_fields", {})
+            if part not in fields:
+                info = None
+                break
+            info = fields[part]
+            from ..validation import _models_in
+
+            inner = _models_in(info.annotation)
+            current = inner[0] if inner else None
+        if info is not None and isinstance(info.json_schema_extra, dict):
+            extra = info.json_schema_extra
+            for label in [extra.get(LABEL_KEY), *(extra.get(SYNONYMS_KEY) or [])]:
+                if label and label not in labels:
+                    labels.append(str(label))
+    return tuple(labels)
+
+
+class Subject:
+    """Base: a document's kind, file and facts."""
+
+    kind: str
+    file: str | None
+
+    def values(self, name: str) -> list[FactValue]:
+        raise NotImplementedError
+
+    def missing(self, item: RequiredItem) -> list[str] | None:
+        """None when ``item`` is stated; otherwise the places it is missing from (``[""]`` for
+        the whole document, or list positions such as ``["第2项"]``)."""
+        raise NotImplementedError
+
+    def first(self, name: str) -> FactValue | None:
+        found = self.values(name)
+        return found[0] if found else None
+
+    def flag(self, name: str) -> bool | None:
+        """A yes/no fact, or None when the document does not say."""
+        fact = self.first(name)
+        return bool(fact.value) if fact is not None and fact.value is not None else None
+
+    @property
+    def pages(self) -> Sequence[tuple[int, str, str]]:
+        """(page number, original text, normalised text) — empty for a model."""
+        return ()
+
+    def find_text(self, patterns: Sequence[str]) -> FactValue | None:
+        """Where the text shows one of ``patterns`` (a model has no text)."""
+        return None
+
+
+@dataclass
+class ModelSubject(Subject):
+    """A document model: every field is an exact fact."""
+
+    model: BaseModel
+    file: str | None = None
+    kind: str = ""
+    _facts: list[FactValue] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.kind = self.kind or getattr(self.model, "document_kind", "unknown")
+        for path, value in _walk(self.model, ()):
+            if value is None:
+                continue
+            self._facts.append(FactValue(value, ".".join(map(str, path))))
+
+    def values(self, name: str) -> list[FactValue]:
+        exact = [f for f in self.facts if _strip_indices(f.path) == name]
+        if exact or "." in name:
+            return exact
+        return [f for f in self.facts if _leaf(f.path) == name]
+
+    @property
+    def facts(self) -> list[FactValue]:
+        return self._facts
+
+    def missing(self, item: RequiredItem) -> list[str] | None:
+        if item.field is None:
+            return None
+        gaps: list[str] = []
+        self._find_gaps(self.model, item.field.split("."), "", gaps)
+        return gaps or None
+
+    def _find_gaps(self, obj: Any, parts: list[str], where: str, gaps: list[str]) -> None:
+        if isinstance(obj, list):
+            for index, element in enumerate(obj):
+                self._find_gaps(element, parts, f"{where}第{index + 1}项", gaps)
+            return
+        if not isinstance(obj, BaseModel):
+            return
+        name, rest = parts[0], parts[1:]
+        if name not in type(obj).model_fields:
+            return  # this model has no such field: nothing to require here
+        value = getattr(obj, name)
+        explicit = name in obj.model_fields_set
+        if rest:
+            if value is None:
+                gaps.append(where)
+            else:
+                self._find_gaps(value, rest, where, gaps)
+            return
+        required_nullable = type(obj).model_fields[name].is_required()
+        stated = explicit if required_nullable and value is None else value not in (None, "", [])
+        if not stated:
+            gaps.append(where)
+
+
+@dataclass
+class DocumentSubject(Subject):
+    """A read document: extracted facts plus its text for label look-ups."""
+
+    document: Document
+    kind: str = ""
+    file: str | None = None
+
+    def __post_init__(self) -> None:
+        self.kind = self.kind or self.document.kind
+        self.file = self.file or self.document.file
+
+    def values(self, name: str) -> list[FactValue]:
+        leaf = _leaf(name)
+        return [
+            FactValue(fact.value, fact.name, fact.page, fact.evidence)
+            for fact in self.document.facts
+            if fact.name in (name, leaf)
+        ]
+
+    @property
+    def pages(self) -> Sequence[tuple[int, str, str]]:
+        return [(p.number, p.text, p.normalized) for p in self.document.pages if p.usable]
+
+    def find_text(self, patterns: Sequence[str]) -> FactValue | None:
+        """The first page line where one of ``patterns`` occurs (patterns are plain text or
+        ``re:`` regular expressions), matched on the normalised text."""
+        compiled = [
+            re.compile(p[3:]) if p.startswith("re:") else re.compile(re.escape(p)) for p in patterns
+        ]
+        for number, _original, normalized in self.pages:
+            for pattern in compiled:
+                match = pattern.search(normalized)
+                if match:
+                    start = normalized.rfind("\n", 0, match.start()) + 1
+                    end = normalized.find("\n", match.end())
+                    line = normalized[start : end if end != -1 else None].strip()
+                    return FactValue(match.group(0), "text", number, line[:120])
+        return None
+
+    def missing(self, item: RequiredItem) -> list[str] | None:
+        if item.field is not None and self.values(item.field):
+            return None
+        patterns = list(item.text)
+        if item.field is not None and not patterns:
+            patterns = list(field_labels(self.kind, item.field)) or [item.label]
+        if not patterns:
+            patterns = [item.label]
+        return None if self.find_text(patterns) else [""]
+
+
+def as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
