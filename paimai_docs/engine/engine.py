@@ -288,7 +288,8 @@ def _no_text(subject: DocumentSubject, pages: list[int]) -> Finding:
         name="document-without-text-layer",
         severity=Severity.WARNING,
         message=(
-            f"第{listed}页没有可读取的文字层（可能是扫描件），无法核对其内容，请人工核对或使用 --ocr"
+            f"第{listed}页没有可读取的文字层（可能是扫描件），无法核对其内容，"
+            "请人工核对或使用 --ocr"
         ),
         message_en=(
             f"Pages {listed} have no usable text layer (scanned?); check them by hand or use --ocr"
