@@ -6,8 +6,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from ..reading.types import Document, Page
 from ..resources import load_example
-from .engine import check_data
+from .engine import check_data, check_documents
 from .findings import Finding
 from .spec import Case, Rule
 
@@ -40,8 +41,45 @@ def case_data(case: Case) -> dict[str, Any]:
     return data
 
 
+def case_documents(case: Case) -> list[Document]:
+    """The case's documents, read as the reader reads text: normalised, facts extracted."""
+    from ..reading.facts import extract_facts
+    from ..reading.normalize import normalize
+
+    documents = []
+    for given in case.documents:
+        pages = []
+        for number, text in enumerate(given.pages, start=1):
+            usable = number not in given.unreadable_pages
+            pages.append(
+                Page(
+                    number=number,
+                    text=text if usable else "",
+                    normalized=normalize(text) if usable else "",
+                    source="text_layer",
+                    quality="ok" if usable else "empty",
+                )
+            )
+        facts = extract_facts(
+            [(p.number, p.text, p.normalized) for p in pages if p.usable], given.kind
+        )
+        documents.append(
+            Document(
+                file=given.file,
+                kind=given.kind,
+                kind_confidence=1.0,
+                pages=tuple(pages),
+                facts=tuple(facts),
+            )
+        )
+    return documents
+
+
 def run_case(rule: Rule, case: Case) -> list[Finding]:
     """The findings of ``rule`` (and only of it) on the case."""
     scope = case.scope or (rule.scopes[0] if rule.scopes[0] != "ALL" else "COM")
-    _model, findings = check_data(case.example, case_data(case), scope)
+    if case.example is not None:
+        _model, findings = check_data(case.example, case_data(case), scope)
+    else:
+        findings = check_documents(case_documents(case), scope, stage=case.stage)
     return [f for f in findings if f.rule == rule.id]

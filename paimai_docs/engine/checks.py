@@ -173,15 +173,13 @@ def check_deadline(rule: Rule, subject: Subject, context: Context) -> Iterator[F
                 result = periods.working_days_before(anchor_day, days, calendar)
             else:
                 result = periods.days_before(anchor_day, days, calendar, clear_days=clear)
-            late = action_day > result.end
+        elif check.unit == "working_day":
+            result = periods.add_working_days(anchor_day, days, calendar)
+        elif check.unit == "month":
+            result = periods.add_months(anchor_day, days, calendar, roll=check.roll)
         else:
-            if check.unit == "working_day":
-                result = periods.add_working_days(anchor_day, days, calendar)
-            elif check.unit == "month":
-                result = periods.add_months(anchor_day, days, calendar)
-            else:
-                result = periods.add_days(anchor_day, days, calendar)
-            late = action_day > result.end
+            result = periods.add_days(anchor_day, days, calendar, roll=check.roll)
+        late = action_day > result.end if check.mode == "latest" else action_day < result.end
     except CalendarYearNotCovered as exc:
         yield Finding(
             rule="CALENDAR-DATA",

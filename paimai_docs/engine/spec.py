@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ..errors import PaimaiError
 
@@ -79,6 +86,10 @@ class DeadlineCheck(_Spec):
     days: int | None = None
     days_param: str | None = None
     unit: Literal["day", "working_day", "hour", "month"] = "day"
+    # latest: the action may not come after the computed day (a deadline);
+    # earliest: it may not come before it (a minimum period, e.g. a 7-day announcement period).
+    mode: Literal["latest", "earliest"] = "latest"
+    roll: bool = True  # roll a last day on a statutory rest day forward (民法典 art. 203)
 
 
 class ChecklistCheck(_Spec):
@@ -125,15 +136,33 @@ class Explanation(_Spec):
     good: str
 
 
+class CaseDocument(_Spec):
+    """A submitted document given as text, one string per page."""
+
+    file: str = "document.pdf"
+    kind: str
+    pages: tuple[str, ...] = Field(min_length=1)
+    unreadable_pages: tuple[int, ...] = ()  # 1-based pages to treat as having no text layer
+
+
 class Case(_Spec):
-    """A passing or failing case, run by the test suite: an example model with changes."""
+    """A passing or failing case, run by the test suite: an example model with changes, or a
+    bundle of documents given as text."""
 
     name: str
-    example: str  # a model name in examples/
+    example: str | None = None  # a model name in examples/
     set: dict[str, Any] = Field(default_factory=dict)  # dotted path -> new value
     remove: tuple[str, ...] = ()
+    documents: tuple[CaseDocument, ...] = ()
+    stage: str | None = None
     scope: str | None = None
     expect: tuple[int | None, ...] = ()  # items expected (None for a rule without items)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Case:
+        if (self.example is None) == (not self.documents):
+            raise ValueError("每个用例须给出 example 或 documents 之一")
+        return self
 
 
 class Rule(_Spec):
