@@ -22,6 +22,9 @@ COMMAND_MODULES = (
     "paimai_docs.commands.models",
     "paimai_docs.commands.plan",
     "paimai_docs.commands.calendar",
+    "paimai_docs.commands.rules",
+    "paimai_docs.commands.render",
+    "paimai_docs.commands.inspect",
 )
 
 
