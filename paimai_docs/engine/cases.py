@@ -33,6 +33,7 @@ def _remove(data: Any, path: str) -> None:
 
 def case_data(case: Case) -> dict[str, Any]:
     """The example data with the case's changes applied."""
+    assert case.example is not None
     data = copy.deepcopy(load_example(case.example))
     for path, value in case.set.items():
         _set(data, path, value)
