@@ -1,0 +1,280 @@
+"""``paimai render``: fill a Word template with document data.
+
+paimai render KIND DATA.json|DATA.yaml -o OUT.docx [--template FILE] [--force]
+paimai render KIND DIR|DATA.jsonl -o OUT_DIR [--template FILE] [--force]
+
+The batch form takes a folder of .json/.yaml files (each named file gives ``<stem>.docx``) or a
+JSON Lines file (line N gives ``<stem>_NNN.docx``). A batch is all or nothing: every record is
+read, validated and rendered before any file is written.
+
+Exit codes: 0 written; 1 the data is not a valid document, or a value the template needs is
+missing, or the template's tags are wrong; 2 usage (unknown kind, the output exists without
+``--force``, the output cannot be written); 3 the data or the template cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import PaimaiError
+from ..models import DocumentModel
+from ..render import (
+    BatchRenderError,
+    MissingValues,
+    OutputExists,
+    RenderError,
+    TemplateInvalid,
+    render,
+    render_many,
+)
+from ..validation import ModelInvalid, get_model, validate
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+DATA_SUFFIXES = (".json", ".yaml", ".yml")
+
+_MESSAGES = {
+    "no_data": ("找不到数据：{path}", "data not found: {path}"),
+    "no_template": (
+        "找不到模板或模板不是 .docx 文件：{path}",
+        "template missing or not a .docx: {path}",
+    ),
+    "unreadable": ("无法读取 {where}：{error}", "cannot read {where}: {error}"),
+    "empty_batch": (
+        "{path} 中没有 .json/.yaml 数据或 JSON 行",
+        "no .json/.yaml data or JSON lines in {path}",
+    ),
+    "not_object": ("应为一个 JSON 对象（一组字段）", "must be a JSON object"),
+    "invalid": ("{where}：{title}有 {count} 处问题", "{where}: {count} problem(s) in the {title}"),
+    "output_not_dir": ("输出位置不是目录：{path}", "output is not a folder: {path}"),
+    "exists": (
+        "文件已存在，未覆盖：{paths}（如需覆盖请加 --force）",
+        "file exists, not overwritten: {paths} (use --force to overwrite)",
+    ),
+    "missing": (
+        "模板 {template} 缺少 {count} 项值：",
+        "template {template} needs {count} value(s) the data lacks:",
+    ),
+    "cannot_write": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
+    "written": ("已生成：{path}", "written: {path}"),
+    "batch_done": ("共生成 {count} 份文书，保存在 {path}", "{count} document(s) written to {path}"),
+    "batch_failed": (
+        "{count} 份文书未能生成，未写入任何文件：",
+        "{count} document(s) failed; nothing was written:",
+    ),
+}
+
+
+def _msg(key: str, lang: str, **values: Any) -> str:
+    zh, en = _MESSAGES[key]
+    return (en if lang == "en" else zh).format(**values)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+class _Unreadable(Exception):
+    """Internal: a data record could not be read (the message says where and why)."""
+
+
+def _parse(text: str, suffix: str) -> Any:
+    if suffix in (".yaml", ".yml"):
+        import yaml
+
+        return yaml.safe_load(text)
+    return json.loads(text)
+
+
+def _read_file(path: Path, lang: str) -> Any:
+    try:
+        return _parse(path.read_text(encoding="utf-8-sig"), path.suffix.lower())
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise _Unreadable(_msg("unreadable", lang, where=path, error=exc)) from None
+    except Exception as exc:  # yaml.YAMLError, without importing yaml up front
+        if type(exc).__module__.startswith("yaml"):
+            raise _Unreadable(_msg("unreadable", lang, where=path, error=exc)) from None
+        raise
+
+
+def _batch_records(path: Path, lang: str) -> tuple[list[tuple[str, str, Any]], list[str]]:
+    """(name, where, data) for every record of a folder or a .jsonl file, and the read errors."""
+    records: list[tuple[str, str, Any]] = []
+    errors: list[str] = []
+    if path.is_dir():
+        for file in sorted(p for p in path.iterdir() if p.suffix.lower() in DATA_SUFFIXES):
+            try:
+                records.append((file.stem, str(file), _read_file(file, lang)))
+            except _Unreadable as exc:
+                errors.append(str(exc))
+        return records, errors
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [_msg("unreadable", lang, where=path, error=exc)]
+    width = max(3, len(str(len(lines))))
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            records.append((f"{path.stem}_{number:0{width}d}", where, json.loads(line)))
+        except ValueError as exc:
+            errors.append(_msg("unreadable", lang, where=where, error=exc))
+    return records, errors
+
+
+def _validate(kind: type[DocumentModel], where: str, data: Any, lang: str) -> DocumentModel | None:
+    """The model, or None after printing every problem of the record."""
+    if not isinstance(data, dict):
+        _err(f"{where}：{_msg('not_object', lang)}")
+        return None
+    try:
+        return validate(kind, data, lang)
+    except ModelInvalid as exc:
+        title = kind.title if lang != "en" else kind.title_en
+        _err(_msg("invalid", lang, where=where, title=title, count=len(exc.problems)))
+        for problem in exc.problems:
+            _err(f"    - {problem.where}：{problem.message}  [{problem.code}]")
+        return None
+
+
+def _report_render_error(exc: RenderError, lang: str, indent: str = "") -> None:
+    if isinstance(exc, MissingValues):
+        _err(indent + _msg("missing", lang, template=exc.template, count=len(exc.missing)))
+        for missing in exc.missing:
+            _err(f"{indent}    - {missing}")
+    else:
+        _err(indent + str(exc))
+
+
+def _template_ok(template: str | None) -> bool:
+    if template is None:
+        return True
+    try:
+        with zipfile.ZipFile(template) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -> int:
+    data_path = Path(args.data)
+    try:
+        data = _read_file(data_path, lang)
+    except _Unreadable as exc:
+        _err(str(exc))
+        return EXIT_UNREADABLE
+    model = _validate(kind, str(data_path), data, lang)
+    if model is None:
+        return EXIT_FINDINGS
+    out = Path(args.output)
+    if out.is_dir():
+        out = out / f"{data_path.stem}.docx"
+    try:
+        path = render(model, out, template=args.template, overwrite=args.force)
+    except OutputExists as exc:
+        _err(_msg("exists", lang, paths="、".join(str(p) for p in exc.paths)))
+        return EXIT_USAGE
+    except RenderError as exc:
+        _report_render_error(exc, lang)
+        return EXIT_FINDINGS
+    except OSError as exc:
+        _err(_msg("cannot_write", lang, path=out, error=exc.strerror or exc))
+        return EXIT_USAGE
+    print(_msg("written", lang, path=path))
+    return EXIT_OK
+
+
+def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -> int:
+    source = Path(args.data)
+    out_dir = Path(args.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        _err(_msg("output_not_dir", lang, path=out_dir))
+        return EXIT_USAGE
+    records, errors = _batch_records(source, lang)
+    for error in errors:
+        _err(error)
+    if errors:
+        return EXIT_UNREADABLE
+    if not records:
+        _err(_msg("empty_batch", lang, path=source))
+        return EXIT_USAGE
+    models = [_validate(kind, where, data, lang) for _, where, data in records]
+    valid = [m for m in models if m is not None]
+    if len(valid) != len(models):
+        return EXIT_FINDINGS
+    names = [name for name, _, _ in records]
+    try:
+        paths = render_many(
+            valid, out_dir, names=names, template=args.template, overwrite=args.force
+        )
+    except OutputExists as exc:
+        _err(_msg("exists", lang, paths="、".join(str(p) for p in exc.paths)))
+        return EXIT_USAGE
+    except BatchRenderError as exc:
+        _err(_msg("batch_failed", lang, count=len(exc.failures)))
+        for name, failure in exc.failures.items():
+            _err(f"  {name}:")
+            _report_render_error(failure, lang, indent="    ")
+        return EXIT_FINDINGS
+    except RenderError as exc:
+        _report_render_error(exc, lang)
+        return EXIT_FINDINGS
+    except OSError as exc:
+        _err(_msg("cannot_write", lang, path=out_dir, error=exc.strerror or exc))
+        return EXIT_USAGE
+    for path in paths:
+        print(_msg("written", lang, path=path))
+    print(_msg("batch_done", lang, count=len(paths), path=out_dir))
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = "en" if getattr(args, "lang", "zh") == "en" else "zh"
+    try:
+        kind = get_model(args.kind)
+    except PaimaiError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    source = Path(args.data)
+    if not source.exists():
+        _err(_msg("no_data", lang, path=source))
+        return EXIT_UNREADABLE
+    if not _template_ok(args.template):
+        _err(_msg("no_template", lang, path=args.template))
+        return EXIT_UNREADABLE
+    try:
+        if source.is_dir() or source.suffix.lower() == ".jsonl":
+            return _run_batch(args, kind, lang)
+        return _run_single(args, kind, lang)
+    except TemplateInvalid as exc:  # raised before any file is written
+        _err(str(exc))
+        return EXIT_FINDINGS
+    except PaimaiError as exc:  # the shipped template is missing (an incomplete install)
+        _err(str(exc))
+        return EXIT_UNREADABLE
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "render",
+        help="用数据生成 Word 文书 / render a document to .docx",
+        description=(
+            "用 JSON/YAML 数据填写 Word 模板，生成文书。\n"
+            "  单份：paimai render KIND DATA.json -o OUT.docx\n"
+            "  批量：paimai render KIND 目录或 DATA.jsonl -o 输出目录\n"
+            "Fill a Word template with document data (one file, or a folder / JSON Lines file)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("kind", help="文档类型，例如 entrustment_contract（见 paimai kinds）")
+    parser.add_argument("data", help="数据文件（.json/.yaml）；批量时为目录或 .jsonl 文件")
+    parser.add_argument("-o", "--output", required=True, help="输出 .docx 文件；批量时为输出目录")
+    parser.add_argument("--template", help="自定义模板 .docx（默认使用随软件发布的模板）")
+    parser.add_argument("--force", action="store_true", help="允许覆盖已有文件")
+    parser.set_defaults(func=run)

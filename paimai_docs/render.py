@@ -1,0 +1,713 @@
+"""Render a document model to a Word file through its docxtpl template.
+
+``render(model, out)`` fills ``templates/<model_name>.docx`` (or ``template=``) with the model and
+writes ``out`` atomically; ``render_many`` does the same for a batch, all or nothing;
+``render_bytes`` returns the .docx without writing.
+
+Strict by default, unlike docxtpl:
+
+* Jinja runs with ``StrictUndefined`` and ``autoescape=True``: a name the template uses but the
+  data lacks is an error, never a blank, and ``& < > " '`` in a value cannot break the XML.
+* When anything is missing, a second pass records *every* missing value, and one
+  :class:`MissingValues` error lists them all by their Chinese labels (拍卖标的 › 第2项 › 保留价)
+  with the template's name.
+* An optional field left empty (``None``) reaches the template as an undefined value that is falsy
+  and iterates as empty, so ``{% if x %}`` and ``{% for %}`` work, but printing it is an error.
+  Test ``x is defined`` where a zero or ``False`` is a real value.
+* The template sees the model's own attributes, so amounts are ``Decimal`` and dates ``date`` when
+  they reach the filters; ID, phone and bank numbers are printed in full (``str`` of a
+  :class:`~paimai_docs.values.masking.MaskedStr`), because the documents need them.
+
+Line breaks in a value become Word line breaks (``w:br``) and tabs become tabs: docxtpl converts
+``\\n`` and ``\\t`` in the rendered text itself, so plain strings need no ``Listing`` or
+``RichText``. ``\\r\\n`` is normalised first; control characters that XML cannot hold are dropped.
+
+Filters: ``money`` (¥80,000.00), ``figures`` (80,000.00), ``money_words`` (人民币捌万元整),
+``cn_date`` (2026年11月20日), ``formal_date`` (二〇二六年十一月二十日), ``cn_datetime``
+(2026年12月18日 10:00), ``percent`` (5%), ``yesno`` (是/否, or ``yesno("有,无")``), ``label``
+(an enum member's Chinese label), ``number`` (2, not 2.000), ``docref`` (an attachment with its
+counts) and ``with_label`` (pairs a list with a label, for material tables).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+import re
+import secrets
+import zipfile
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docxtpl import DocxTemplate
+from jinja2 import (
+    Environment,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+    Undefined,
+    UndefinedError,
+)
+from jinja2.utils import missing as jinja_missing
+from lxml import etree
+from pydantic import BaseModel
+
+from .errors import PaimaiError
+from .models import DocumentModel
+from .resources import template_path
+from .validation import _models_in, label_path
+from .values.dates import formal_date as _formal_date
+from .values.dates import format_date, format_datetime
+from .values.money import format_amount, format_figures, to_words
+from .values.percent import format_percent
+
+__all__ = [
+    "FILTERS",
+    "BatchRenderError",
+    "MissingValue",
+    "MissingValues",
+    "OutputExists",
+    "RenderError",
+    "SplitTag",
+    "TemplateInvalid",
+    "find_split_tags",
+    "make_environment",
+    "render",
+    "render_bytes",
+    "render_many",
+]
+
+
+# ------------------------------------------------------------------------------------------
+# Errors
+
+
+class RenderError(PaimaiError):
+    """A document could not be rendered (base class of every rendering error)."""
+
+    code = "render_error"
+
+
+class TemplateInvalid(RenderError):
+    """The template is not a readable .docx or its tags are not valid Jinja."""
+
+    code = "template_invalid"
+
+
+class OutputExists(RenderError, FileExistsError):
+    """The output file exists and overwriting was not asked for."""
+
+    code = "output_exists"
+
+    def __init__(self, paths: Sequence[Path]):
+        self.paths = list(paths)
+        names = "、".join(str(p) for p in self.paths)
+        super().__init__(f"文件已存在，未覆盖：{names}（覆盖须 overwrite=True 或 --force）")
+
+
+@dataclass(frozen=True)
+class MissingValue:
+    """One value the template needs and the data does not have.
+
+    ``name`` is the template expression (``lots[1].reserve_price``); ``label`` the Chinese labels
+    along it (拍卖标的 › 第2项 › 保留价); ``known`` is False when the template names something
+    that is not a field of the model at all (a typo in the template).
+    """
+
+    name: str
+    label: str
+    known: bool = True
+
+    def __str__(self) -> str:
+        if self.known:
+            return f"{self.label}（{self.name}）"
+        return f"{self.name}（模板引用了数据中没有的名称）"
+
+
+class MissingValues(RenderError):
+    """The template needs values the data does not have; ``missing`` lists all of them."""
+
+    code = "missing_values"
+
+    def __init__(self, template: str, missing: Sequence[MissingValue]):
+        self.template = template
+        self.missing = list(missing)
+        lines = "\n".join(f"  - {m}" for m in self.missing)
+        super().__init__(f"模板 {template} 缺少 {len(self.missing)} 项值：\n{lines}")
+
+
+class BatchRenderError(RenderError):
+    """Some documents of a batch failed; nothing was written. ``failures`` maps name → error."""
+
+    code = "batch_render_failed"
+
+    def __init__(self, failures: dict[str, RenderError]):
+        self.failures = failures
+        lines = "\n".join(f"{name}：{error}" for name, error in failures.items())
+        super().__init__(f"{len(failures)} 份文书未能生成，未写入任何文件：\n{lines}")
+
+
+# ------------------------------------------------------------------------------------------
+# Filters
+
+
+def _passes_undefined(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Hand an undefined value straight back, so printing it raises (or records) as usual."""
+
+    def wrapper(value: Any, *args: Any) -> Any:
+        if isinstance(value, Undefined):
+            return value
+        return func(value, *args)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+def _yesno(value: Any, choices: str = "是,否") -> str:
+    """是/否 for a boolean; ``yesno("有,无")`` for other words."""
+    yes, _, no = choices.partition(",")
+    return yes if value else no
+
+
+def _label(value: Any) -> str:
+    """An enum member's Chinese label."""
+    return str(getattr(value, "label", value))
+
+
+def _number(value: Any) -> str:
+    """A quantity without trailing zeros: 2, 1.5, 100."""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    return str(value)
+
+
+def _cn_date(value: dt.date) -> str:
+    return format_date(value.date() if isinstance(value, dt.datetime) else value)
+
+
+def _cn_datetime(value: dt.date) -> str:
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    return format_date(value)
+
+
+def _docref(value: Any) -> str:
+    """An attached document: 营业执照复印件（复印件1份，加盖公章）."""
+    counts = []
+    if value.originals:
+        counts.append(f"原件{value.originals}份")
+    if value.copies:
+        counts.append(f"复印件{value.copies}份")
+        if value.sealed:
+            counts.append("加盖公章")
+    if value.file:
+        counts.append(f"电子文件：{value.file}")
+    if value.note:
+        counts.append(str(value.note))
+    return f"{value.title}（{'，'.join(counts)}）" if counts else str(value.title)
+
+
+def _with_label(values: Iterable[Any], label: str) -> list[tuple[str, Any]]:
+    """Pair each item with ``label``: ``approval_docs|with_label("审批文件")``."""
+    return [(label, item) for item in values]
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "money": _passes_undefined(format_amount),
+    "figures": _passes_undefined(format_figures),
+    "money_words": _passes_undefined(to_words),
+    "cn_date": _passes_undefined(_cn_date),
+    "formal_date": _passes_undefined(_formal_date),
+    "cn_datetime": _passes_undefined(_cn_datetime),
+    "percent": _passes_undefined(format_percent),
+    "yesno": _passes_undefined(_yesno),
+    "label": _passes_undefined(_label),
+    "number": _passes_undefined(_number),
+    "docref": _passes_undefined(_docref),
+    "with_label": _passes_undefined(_with_label),
+}
+
+
+def _finalize(value: Any) -> Any:
+    """Chinese defaults for values printed without a filter."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return value
+
+
+class _Environment(Environment):
+    """Caches templates compiled from strings: docxtpl compiles the document XML on every
+    render, and a batch renders the same template many times."""
+
+    _CACHE_SIZE = 32
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: OrderedDict[str, Template] = OrderedDict()
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            template = super().from_string(source)
+            self._compiled[source] = template
+            if len(self._compiled) > self._CACHE_SIZE:
+                self._compiled.popitem(last=False)
+        else:
+            self._compiled.move_to_end(source)
+        return template
+
+
+class _DocxTemplate(DocxTemplate):
+    """docxtpl's template with its XML clean-up (``patch_xml``, a few dozen regular expressions
+    over the whole document) remembered: it depends on the template alone, and a batch renders
+    one template many times."""
+
+    _patched: ClassVar[OrderedDict[str, str]] = OrderedDict()
+    _CACHE_SIZE = 64
+
+    def patch_xml(self, src_xml: str) -> str:
+        cache = _DocxTemplate._patched
+        patched = cache.get(src_xml)
+        if patched is None:
+            patched = super().patch_xml(src_xml)
+            cache[src_xml] = patched
+            if len(cache) > self._CACHE_SIZE:
+                cache.popitem(last=False)
+        return patched
+
+
+def make_environment(undefined: type[Undefined] = StrictUndefined) -> Environment:
+    """The Jinja environment documents are rendered with: strict, autoescaped, our filters."""
+    env = _Environment(undefined=undefined, autoescape=True, finalize=_finalize)
+    env.filters.update(FILTERS)
+    return env
+
+
+_STRICT_ENV = make_environment()
+
+
+# ------------------------------------------------------------------------------------------
+# What the template sees
+
+# XML 1.0 cannot hold these; \v and \f (pasted from Word) are line breaks, the rest are dropped.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean_text(value: str) -> str:
+    text = str.__str__(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _XML_ILLEGAL.search(text):
+        text = _XML_ILLEGAL.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+    if text == value:
+        return value
+    return text if type(value) is str else type(value)(text)
+
+
+class _AbsentStrict(StrictUndefined):
+    """An optional field left empty, in the strict pass: falsy and empty, but not printable."""
+
+    _paimai_path: tuple[str | int, ...] | None = None
+
+    def __bool__(self) -> bool:  # type: ignore[override]
+        return False
+
+    def __iter__(self) -> Any:
+        return iter(())
+
+    def __len__(self) -> int:  # type: ignore[override]
+        return 0
+
+
+class _Recording(Undefined):
+    """Records every use that :class:`StrictUndefined` would refuse, and carries on."""
+
+    records: ClassVar[list[Undefined]] = []
+    # A class attribute, so that looking it up never reaches Undefined.__getattr__ (which records).
+    _paimai_path: tuple[str | int, ...] | None = None
+
+    def _record(self) -> None:
+        type(self).records.append(self)
+
+    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
+        self._record()
+        return self
+
+    def __str__(self) -> str:
+        self._record()
+        return ""
+
+    def __iter__(self) -> Any:
+        self._record()
+        return iter(())
+
+    def __bool__(self) -> bool:
+        self._record()
+        return False
+
+    def __len__(self) -> int:
+        self._record()
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        self._record()
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        self._record()
+        return True
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+class _AbsentRecording(_Recording):
+    """An optional field left empty, in the recording pass: testing or looping is fine."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __iter__(self) -> Any:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """One rendering pass: the model class at the root, and how absent values behave."""
+
+    root: type[BaseModel]
+    absent: type[Undefined]
+
+    def absent_value(self, path: tuple[str | int, ...]) -> Undefined:
+        # Labels are looked up only if the value turns out to be missing (see _describe).
+        value = self.absent(name=_expression(path))
+        vars(value)["_paimai_path"] = path
+        return value
+
+    def wrap(self, value: Any, path: tuple[str | int, ...]) -> Any:
+        if value is None:
+            return self.absent_value(path)
+        if isinstance(value, BaseModel):
+            return _ModelView(value, path, self)
+        if isinstance(value, (list, tuple)):
+            return [self.wrap(item, (*path, index)) for index, item in enumerate(value)]
+        if isinstance(value, str) and not isinstance(value, Enum):
+            return _clean_text(value)
+        return value
+
+
+class _ModelView:
+    """A model as the template sees it: its fields, wrapped; nothing else."""
+
+    __slots__ = ("_model", "_pass", "_path")
+
+    def __init__(self, model: BaseModel, path: tuple[str | int, ...], run: _Pass) -> None:
+        self._model = model
+        self._path = path
+        self._pass = run
+
+    def _field(self, name: str) -> Any:
+        if name.startswith("_") or name not in type(self._model).model_fields:
+            raise AttributeError(name)
+        return self._pass.wrap(getattr(self._model, name), (*self._path, name))
+
+    def __getattr__(self, name: str) -> Any:
+        return self._field(name)
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return self._field(name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __str__(self) -> str:
+        return str(self._model)
+
+
+def _expression(path: Sequence[str | int]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _context(model: DocumentModel, run: _Pass) -> dict[str, Any]:
+    context = {name: run.wrap(getattr(model, name), (name,)) for name in type(model).model_fields}
+    context.setdefault("document_title", type(model).title)
+    return context
+
+
+def _describe(value: Undefined, root: type[BaseModel]) -> MissingValue | None:
+    path: tuple[str | int, ...] | None = getattr(value, "__dict__", {}).get("_paimai_path")
+    if path is None:
+        name = value._undefined_name
+        owner = value._undefined_obj
+        if name is None:
+            return None
+        if owner is jinja_missing:
+            path = (name,)
+        elif isinstance(owner, _ModelView):
+            path = (*owner._path, name)
+        else:
+            return MissingValue(f"{type(owner).__name__}.{name}", str(name), known=False)
+    labels = label_path(root, path)
+    return MissingValue(_expression(path), " › ".join(labels), known=_is_field(root, path))
+
+
+def _is_field(root: type[BaseModel], path: Sequence[str | int]) -> bool:
+    """Whether ``path`` names a field of the model (and not a typo in the template)."""
+    current: list[type[BaseModel]] = [root]
+    for part in path:
+        if isinstance(part, int):
+            continue
+        info = next((m.model_fields[part] for m in current if part in m.model_fields), None)
+        if info is None:
+            return False
+        current = _models_in(info.annotation)
+    return True
+
+
+# ------------------------------------------------------------------------------------------
+# Rendering
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A template read into memory once (a batch renders it many times)."""
+
+    name: str
+    data: bytes
+
+    @classmethod
+    def load(cls, model: DocumentModel, template: str | os.PathLike[str] | None) -> _Source:
+        path = Path(template) if template is not None else template_path(type(model).model_name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise TemplateInvalid(f"无法读取模板 {path}：{exc.strerror or exc}") from None
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                is_docx = "word/document.xml" in archive.namelist()
+        except zipfile.BadZipFile:
+            is_docx = False
+        if not is_docx:
+            raise TemplateInvalid(f"模板 {path} 不是有效的 .docx 文件")
+        return cls(path.name, data)
+
+
+def _render_pass(model: DocumentModel, source: _Source, env: Environment, run: _Pass) -> bytes:
+    document = _DocxTemplate(io.BytesIO(source.data))
+    document.render(_context(model, run), jinja_env=env)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _collect_missing(model: DocumentModel, source: _Source) -> list[MissingValue]:
+    """Render once more, recording every missing value instead of stopping at the first."""
+    records: list[Undefined] = []
+    recording = type("_RecordingPass", (_Recording,), {"records": records})
+    absent = type("_AbsentRecordingPass", (_AbsentRecording,), {"records": records})
+    root = type(model)
+    # Any other failure here is beside the point: the strict pass's error is reported instead.
+    with contextlib.suppress(Exception):
+        _render_pass(model, source, make_environment(recording), _Pass(root, absent))
+    found: dict[str, MissingValue] = {}
+    for value in list(records):
+        described = _describe(value, root)
+        if described is not None:
+            found.setdefault(described.name, described)
+    return list(found.values())
+
+
+def _render_source(model: DocumentModel, source: _Source) -> bytes:
+    root = type(model)
+    try:
+        return _render_pass(model, source, _STRICT_ENV, _Pass(root, _AbsentStrict))
+    except UndefinedError as exc:
+        missing = _collect_missing(model, source) or [MissingValue("?", str(exc), known=False)]
+        raise MissingValues(source.name, missing) from None
+    except TemplateSyntaxError as exc:
+        context = " ".join(
+            line.strip() for line in getattr(exc, "docx_context", ()) if line.strip()
+        )
+        where = f"，附近文字：{context[:120]}" if context else ""
+        raise TemplateInvalid(f"模板 {source.name} 的标签有误：{exc.message}{where}") from None
+    except TemplateError as exc:
+        raise RenderError(f"模板 {source.name} 无法渲染：{exc}") from None
+    except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise TemplateInvalid(f"模板 {source.name} 不是有效的 .docx 文件：{exc}") from None
+    except (ValueError, TypeError, ArithmeticError, LookupError, AttributeError) as exc:
+        raise RenderError(f"模板 {source.name} 中有值无法格式化：{exc}") from None
+
+
+def render_bytes(model: DocumentModel, *, template: str | os.PathLike[str] | None = None) -> bytes:
+    """The rendered .docx of ``model`` as bytes (``template`` defaults to the shipped one)."""
+    return _render_source(model, _Source.load(model, template))
+
+
+def _write_atomic(out: Path, data: bytes, *, overwrite: bool) -> None:
+    """Write ``data`` to ``out`` through a temporary file in the same folder, so that ``out`` is
+    either absent or complete; without ``overwrite`` an existing file is never replaced."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temp, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            os.replace(temp, out)
+            return
+        try:
+            os.link(temp, out)  # atomic and refuses to replace an existing file
+        except FileExistsError:
+            raise OutputExists([out]) from None
+        except OSError:  # no hard links on this file system (FAT, some shares)
+            if out.exists():
+                raise OutputExists([out]) from None
+            os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def render(
+    model: DocumentModel,
+    out: str | os.PathLike[str],
+    *,
+    template: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
+) -> Path:
+    """Render ``model`` into the Word file ``out`` and return its path.
+
+    Raises :class:`OutputExists` if ``out`` exists and ``overwrite`` is false,
+    :class:`MissingValues` listing every value the template needs and the model lacks,
+    :class:`TemplateInvalid` for an unreadable template, :class:`RenderError` otherwise. On any
+    error no file is left behind.
+    """
+    path = Path(out)
+    if not overwrite and path.exists():
+        raise OutputExists([path])
+    _write_atomic(path, render_bytes(model, template=template), overwrite=overwrite)
+    return path
+
+
+def render_many(
+    models: Iterable[DocumentModel],
+    out_dir: str | os.PathLike[str],
+    *,
+    names: Sequence[str] | None = None,
+    template: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Render a batch into ``out_dir`` as ``<name>.docx``, all or nothing.
+
+    ``names`` are the file names without ``.docx`` (default ``<model_name>_001`` …). Every
+    document is rendered before any is written: if one fails, :class:`BatchRenderError` names
+    each failure and no file is written. Existing files raise :class:`OutputExists` (all of them
+    at once) unless ``overwrite``.
+    """
+    batch = list(models)
+    if names is None:
+        width = max(3, len(str(len(batch))))
+        names = [f"{type(m).model_name}_{i:0{width}d}" for i, m in enumerate(batch, 1)]
+    if len(names) != len(batch):
+        raise RenderError(f"文件名数量（{len(names)}）与文书数量（{len(batch)}）不一致")
+    folded = [name.casefold() for name in names]
+    duplicates = sorted({n for n in names if folded.count(n.casefold()) > 1})
+    if duplicates:
+        raise RenderError(f"批量生成的文件名重复：{'、'.join(duplicates)}")
+    directory = Path(out_dir)
+    paths = [directory / f"{name}.docx" for name in names]
+    if not overwrite:
+        existing = [p for p in paths if p.exists()]
+        if existing:
+            raise OutputExists(existing)
+
+    sources: dict[Any, _Source] = {}
+    rendered: list[bytes] = []
+    failures: dict[str, RenderError] = {}
+    for name, model in zip(names, batch, strict=True):
+        key = template if template is not None else type(model).model_name
+        try:
+            if key not in sources:
+                sources[key] = _Source.load(model, template)
+            rendered.append(_render_source(model, sources[key]))
+        except RenderError as exc:
+            failures[name] = exc
+        except PaimaiError as exc:  # e.g. the shipped template is missing
+            failures[name] = RenderError(str(exc))
+    if failures:
+        raise BatchRenderError(failures)
+    for path, data in zip(paths, rendered, strict=True):
+        _write_atomic(path, data, overwrite=overwrite)
+    return paths
+
+
+# ------------------------------------------------------------------------------------------
+# Template checks
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_TAG_MARK = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+
+
+@dataclass(frozen=True)
+class SplitTag:
+    """A tag that does not sit inside one text run (Word split it, or it is unclosed)."""
+
+    part: str  # word/document.xml, word/footer1.xml, ...
+    paragraph: int  # 1-based, in document order within the part
+    text: str  # the paragraph's text
+
+    def __str__(self) -> str:
+        return f"{self.part} 第{self.paragraph}段：{self.text[:80]}"
+
+
+def find_split_tags(docx: str | os.PathLike[str] | bytes) -> list[SplitTag]:
+    """Every paragraph of a .docx in which a ``{{ }}``/``{% %}``/``{# #}`` tag spans two text
+    runs or is not closed. docxtpl can only be trusted with tags that sit in one run."""
+    data = docx if isinstance(docx, bytes) else Path(docx).read_bytes()
+    problems: list[SplitTag] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = [
+            n
+            for n in archive.namelist()
+            if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", n)
+        ]
+        for part in parts:
+            root = etree.fromstring(archive.read(part))
+            for index, paragraph in enumerate(root.iter(f"{_W}p"), 1):
+                texts = [t.text or "" for t in paragraph.iter(f"{_W}t")]
+                if _paragraph_has_split_tag(texts):
+                    problems.append(SplitTag(part, index, "".join(texts)))
+    return problems
+
+
+def _paragraph_has_split_tag(texts: Sequence[str]) -> bool:
+    for text in texts:
+        if _TAG_MARK.search(_TAG.sub("", text)):
+            return True  # an opening or closing mark without its partner in this run
+    joined = "".join(texts)
+    return bool(_TAG_MARK.search(_TAG.sub("", joined))) or len(_TAG.findall(joined)) != sum(
+        len(_TAG.findall(t)) for t in texts
+    )
