@@ -1,0 +1,572 @@
+"""Facts extracted from texts (reading/facts.py): amounts, dates, phones, identities, parties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paimai_docs.reading.facts import extract_facts, labels_for
+from paimai_docs.reading.normalize import normalize
+from paimai_docs.reading.types import Fact
+
+TEXTS = Path(__file__).parent / "fixtures" / "texts"
+D = dt.date
+T = dt.datetime
+
+
+def facts_of(text: str, kind: str | None = "announcement") -> list[Fact]:
+    return extract_facts([(1, text, normalize(text))], kind)
+
+
+def first(facts: list[Fact], name: str) -> Any:
+    for fact in facts:
+        if fact.name == name:
+            return fact.value
+    return None
+
+
+def values(facts: list[Fact], name: str) -> list[Any]:
+    return [fact.value for fact in facts if fact.name == name]
+
+
+# --------------------------------------------------------------------------------------------
+# Labels come from the models
+
+
+def test_labels_are_read_from_the_models() -> None:
+    owner = labels_for(
+        {
+            "deposit_amount": ("deposit_amount",),
+            "starting_price": ("starting_price",),
+            "reserve_price": ("reserve_price",),
+        }
+    )
+    assert owner["保证金"] == "deposit_amount"
+    assert owner["竞买保证金"] == "deposit_amount"
+    assert owner["底价"] == "reserve_price"
+    # 起拍价 is the starting price's own label, only a synonym of the state-asset reserve price
+    assert owner["起拍价"] == "starting_price"
+
+
+def test_a_synonym_two_targets_claim_is_dropped() -> None:
+    owner = labels_for({"a": ("consignor",), "b": ("disposing_unit",)})
+    assert "委托方" not in owner
+    assert owner["委托人"] == "a"
+
+
+# --------------------------------------------------------------------------------------------
+# Amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("保证金：15000元", "deposit_amount", "15000"),
+        ("竞买保证金为15000元。", "deposit_amount", "15000"),
+        ("起拍价：11787511元", "starting_price", "11787511"),
+        ("起拍价：¥1,234,567.50", "starting_price", "1234567.50"),
+        ("评估价为人民币105.6万元", "appraisal_value", "1056000"),
+        ("评估值（含税）为4887675元", "appraisal_value", "4887675"),
+        ("参考价：3.2亿元", "appraisal_value", "320000000"),
+        ("保留价：人民币壹拾万元整", "reserve_price", "100000"),
+        ("保留价：壹拾万零贰佰元整", "reserve_price", "100200"),
+        ("底价（万元）：50", "reserve_price", "500000"),
+        ("年租金底价（元）：296164", "reserve_price", "296164"),
+        ("转让底价：2000000元", "reserve_price", "2000000"),
+        ("保证金及处置方式：1.缴纳：金额 200000 元，截止时间", "deposit_amount", "200000"),
+        ("【保证金300000元/标的】", "deposit_amount", "300000"),
+        ("成交价：人民币986600元（玖拾捌万陆仟陆佰元整）", "hammer_price", "986600"),
+        ("增价幅度：58000元。", "bid_increment", "58000"),
+        ("保证金：１５，０００元", "deposit_amount", "15000"),
+        ("保证金：15000", "deposit_amount", "15000"),
+        ("起拍價：人民幣壹拾貳萬元整", "starting_price", "120000"),
+    ],
+)
+def test_amounts(text: str, name: str, value: str) -> None:
+    assert first(facts_of(text), name) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "保证金自动转入法院指定账户。",
+        "保证金交纳截止时间为2023年5月23日17时",
+        "在成交后3个工作日内退还保证金",
+        "服务费：成交价的 2 %",
+        "保留价：无",
+        "起拍价：见附件，保证金：10000元",
+        "保证金充抵：5000元",
+        "承租押金分为履约保证金50000元和结构保证金40000元",
+    ],
+)
+def test_not_amounts_of_the_label(text: str) -> None:
+    facts = facts_of(text)
+    assert first(facts, "starting_price") is None
+    if "保证金：10000元" not in text:
+        assert first(facts, "deposit_amount") is None
+
+
+def test_words_beside_figures_give_a_second_fact() -> None:
+    facts = facts_of("成交价：人民币叁拾伍万元整（¥350,000.00）")
+    assert first(facts, "hammer_price") == Decimal("350000")
+    assert first(facts, "hammer_price_words") == Decimal("350000")
+    mismatch = facts_of("成交价：¥350,000.00（大写：叁拾伍万伍仟元整）")
+    assert first(mismatch, "hammer_price") == Decimal("350000")
+    assert first(mismatch, "hammer_price_words") == Decimal("355000")
+
+
+def test_no_reserve_and_reserve_equal_to_start() -> None:
+    assert first(facts_of("保留价：无"), "has_reserve") is False
+    assert first(facts_of("本次拍卖无保留价。"), "has_reserve") is False
+    facts = facts_of("起拍价：80000元\n拍卖方式：设有保留价的增价拍卖，保留价等于起拍价。")
+    assert first(facts, "reserve_price") == Decimal("80000")
+
+
+def test_amounts_from_a_table_of_lots() -> None:
+    text = (
+        "序号  标的名称  评估价（万元）  起拍价（万元）  保证金（万元）\n"
+        "1  平原路100号房产  150  105  15\n"
+        "2  车库  12.5  10  1\n"
+    )
+    facts = facts_of(text)
+    assert values(facts, "appraisal_value") == [Decimal("1500000"), Decimal("125000")]
+    assert values(facts, "starting_price") == [Decimal("1050000"), Decimal("100000")]
+    assert values(facts, "deposit_amount") == [Decimal("150000"), Decimal("10000")]
+
+
+# --------------------------------------------------------------------------------------------
+# Auction time and place, publication, exhibition
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "venue"),
+    [
+        (
+            "我公司定于2023年5月24日15时在宜昌市公共资源交易中心701室对位于宜昌市夷陵路98号的"
+            "办公用房租赁权进行公开拍卖。",
+            T(2023, 5, 24, 15),
+            None,
+            "宜昌市公共资源交易中心701室",
+        ),
+        (
+            "本院将于2018年4月21日10时至2018年4月22日10时止（延时除外）在淘宝网司法拍卖网络"
+            "平台上进行公开拍卖活动。",
+            T(2018, 4, 21, 10),
+            T(2018, 4, 22, 10),
+            "淘宝网司法拍卖网络平台",
+        ),
+        (
+            "兹定于二〇二六年十一月二十二日（星期日）上午十时在本公司拍卖厅举行拍卖会。",
+            T(2026, 11, 22, 10),
+            None,
+            "本公司拍卖厅",
+        ),
+        ("拍卖时间：2026年12月18日上午10时", T(2026, 12, 18, 10), None, None),
+        ("拍卖时间：2026-12-18 10:00", T(2026, 12, 18, 10), None, None),
+        (
+            "竞价安排：自由竞价时间 2017年7月14日10:00至11:00止；",
+            T(2017, 7, 14, 10),
+            T(2017, 7, 14, 11),
+            None,
+        ),
+        ("拍卖日期：2026年12月18日", D(2026, 12, 18), None, None),
+    ],
+)
+def test_auction_time(text: str, start: dt.date, end: dt.date | None, venue: str | None) -> None:
+    facts = facts_of(text)
+    assert first(facts, "auction_datetime") == start
+    assert first(facts, "bidding_end") == end
+    if venue is not None:
+        assert first(facts, "auction_venue") == venue
+
+
+def test_a_deadline_is_not_the_auction_time() -> None:
+    facts = facts_of("对上述标的权属有异议者，请于2018年4月16日前与本院联系。")
+    assert first(facts, "auction_datetime") is None
+
+
+def test_venue_by_label() -> None:
+    facts = facts_of("拍卖地点：河阳市红旗区平原路100号宏达大厦6层拍卖厅。")
+    assert first(facts, "auction_venue") == "河阳市红旗区平原路100号宏达大厦6层拍卖厅"
+
+
+def test_publication_date_under_the_signature_or_by_label() -> None:
+    text = "拍卖公告\n正文。\n特此公告。\n河阳市宏达拍卖有限公司\n二〇二六年十一月十日\n"
+    assert first(facts_of(text), "publish_date") == D(2026, 11, 10)
+    assert first(facts_of("公告日期：2026年11月10日\n正文。"), "publish_date") == D(2026, 11, 10)
+    assert first(facts_of("挂牌起始日期：2016年11月18日"), "publish_date") == D(2016, 11, 18)
+
+
+def test_the_documents_own_date_is_named_by_kind() -> None:
+    text = "正文。\n河阳市宏达拍卖有限公司\n2026年11月20日"
+    assert first(facts_of(text, "entrustment_contract"), "signed_date") == D(2026, 11, 20)
+    assert first(facts_of(text, "post_auction_filing"), "filing_date") == D(2026, 11, 20)
+    assert first(facts_of(text, "unknown"), "document_date") == D(2026, 11, 20)
+
+
+def test_exhibition_period_with_the_year_left_out() -> None:
+    facts = facts_of("二、展示时间：2026年11月18日至11月20日；展示地点：停车场。")
+    assert first(facts, "exhibition_start") == D(2026, 11, 18)
+    assert first(facts, "exhibition_end") == D(2026, 11, 20)
+
+
+def test_exhibition_range_with_a_dash() -> None:
+    facts = facts_of("展示时间：2023年6月13日—6月16日")
+    assert first(facts, "exhibition_start") == D(2023, 6, 13)
+    assert first(facts, "exhibition_end") == D(2023, 6, 16)
+
+
+def test_closing_date_after_the_signature_on_one_line() -> None:
+    text = "正文。\n" * 5 + "特此公告。\n郑州宏大拍卖有限公司 2023年6月8日"
+    assert first(facts_of(text), "publish_date") == D(2023, 6, 8)
+    phone_then_date = "正文。\n" * 5 + "电话：0371-65656565\n2023年6月10日"
+    facts = facts_of(phone_then_date)
+    assert first(facts, "publish_date") == D(2023, 6, 10)
+    assert [str(v) for v in values(facts, "contact_phone")] == ["0371-65656565"]
+
+
+def test_label_followed_by_a_deadline_is_not_the_auction_time() -> None:
+    assert (
+        first(facts_of("拍卖时间、地点另行通知;保证金缴纳截止2026年11月20日"), "auction_datetime")
+        is None
+    )
+    assert first(facts_of("拍卖时间：2026年11月20日前另行通知"), "auction_datetime") is None
+
+
+def test_exhibition_from_the_publication_day() -> None:
+    text = "上述标的自公告之日起在标的物所在地公开展示。\n河阳市宏达拍卖有限公司\n2023年5月16日"
+    assert first(facts_of(text), "exhibition_start") == D(2023, 5, 16)
+
+
+def test_deposit_deadline() -> None:
+    facts = facts_of("报名及保证金交纳截止时间为2023年5月23日17时，以款到为准。")
+    assert first(facts, "deposit_deadline") == T(2023, 5, 23, 17)
+
+
+# --------------------------------------------------------------------------------------------
+# Phones by label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "number"),
+    [
+        ("法院监督电话：0752-3375252", "court_supervision_phone", "0752-3375252"),
+        ("监督举报电话：12368", "court_supervision_phone", "12368"),
+        ("标的物详情咨询电话：0752-3915366(黄法官)", "court_phone", "0752-3915366"),
+        ("本院咨询电话：(0510)82211199", "court_phone", "0510-82211199"),
+        ("产权交易中心联系电话：0373-3512000", "exchange_phone", "0373-3512000"),
+        ("拍卖公司咨询电话：13800138000", "auctioneer_phone", "13800138000"),
+        ("淘宝技术咨询：400-822-2870", "contact_phone", "400-8222870"),
+        ("联系电话：0373 - 3512345", "contact_phone", "0373-3512345"),
+        ("電話：0373-3512345", "contact_phone", "0373-3512345"),
+    ],
+)
+def test_phones_by_label(text: str, name: str, number: str) -> None:
+    facts = facts_of(text)
+    assert [str(value) for value in values(facts, name)] == [number]
+
+
+def test_generic_phone_belongs_to_the_issuer() -> None:
+    text = (
+        "拍卖公告\n正文。\n咨询电话：18372337683   16671725559\n湖北东晟拍卖有限公司\n2023年5月16日"
+    )
+    phones = [str(value) for value in values(facts_of(text), "auctioneer_phone")]
+    assert phones == ["18372337683", "16671725559"]
+    court = "河阳市红旗区人民法院\n拍卖公告\n咨询电话：0373-3512000"
+    assert [str(v) for v in values(facts_of(court), "court_phone")] == ["0373-3512000"]
+    exchange = "常州产权交易所\n联系电话：0519-86601526"
+    assert [str(v) for v in values(facts_of(exchange), "exchange_phone")] == ["0519-86601526"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "账号：2008023329200475617",
+        "成交价13800138000元",
+        "传真：0373-3512999",
+        "项目编号：01FC20170051",
+        "网址：www.33770000.com",
+        "联系方式：173****1018",
+    ],
+)
+def test_not_phones(text: str) -> None:
+    assert not [fact for fact in facts_of(text) if fact.name.endswith("_phone")]
+
+
+# --------------------------------------------------------------------------------------------
+# Commission, identities, parties
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rate"),
+    [
+        ("买受人应向拍卖人支付相当于成交价10%的拍卖佣金。", "commission_rate_buyer", "0.1"),
+        ("委托人按成交总金额的25%向拍卖人支付佣金;", "commission_rate_consignor", "0.25"),
+        ("佣金比例：5%", "commission_rate", "0.05"),
+        ("佣金：买受人按成交价的百分之五支付。", "commission_rate_buyer", "0.05"),
+        ("服务费：成交价的 2 %，成交之日起 5 个工作日内付清。", "service_fee_rate", "0.02"),
+        ("佣金：按成交价的5%向买受人收取。", "commission_rate_buyer", "0.05"),
+        ("拍卖人按成交价的3%向委托人收取佣金。", "commission_rate_consignor", "0.03"),
+    ],
+)
+def test_commission(text: str, name: str, rate: str) -> None:
+    assert first(facts_of(text, "entrustment_contract"), name) == Decimal(rate)
+
+
+def test_both_commissions_in_one_sentence() -> None:
+    facts = facts_of("佣金：甲方按成交价的3%向乙方支付佣金，买受人按成交价的5%向乙方支付佣金。")
+    assert first(facts, "commission_rate_consignor") == Decimal("0.03")
+    assert first(facts, "commission_rate_buyer") == Decimal("0.05")
+
+
+def test_a_percentage_beside_commission_is_not_always_a_rate() -> None:
+    text = "不符标的评估价占比小于5%的，不对成交款及交易佣金作任何调整。"
+    assert not [fact for fact in facts_of(text) if "rate" in fact.name]
+
+
+def test_identities() -> None:
+    facts = facts_of(
+        "买受人：王小明\n身份证号码：11010519491231002X\n"
+        "统一社会信用代码：91410700MA3X4B7C20\n"
+        "被执行人身份证号：110105194912310021\n"
+        "统一社会信用代码：9141070061234567XX\n"
+        "账号：110105194912310021\n"
+    )
+    assert [str(v) for v in values(facts, "id_number")] == ["11010519491231002X"]
+    assert [str(v) for v in values(facts, "credit_code")] == ["91410700MA3X4B7C20"]
+    assert values(facts, "id_number_invalid") == ["110105194912310021"]
+    assert values(facts, "credit_code_invalid") == ["9141070061234567XX"]
+
+
+def test_unlabelled_invalid_numbers_are_ignored() -> None:
+    assert facts_of("编号110105194912310021") == []
+
+
+def test_parties() -> None:
+    text = (
+        "委托人（甲方）：河阳市恒远机械有限公司\n拍卖人（乙方）：河阳市宏达拍卖有限公司\n"
+        "买受人：王小明\n委托人：见附件\n"
+    )
+    facts = facts_of(text, "entrustment_contract")
+    assert values(facts, "consignor") == ["河阳市恒远机械有限公司"]
+    assert values(facts, "auctioneer") == ["河阳市宏达拍卖有限公司"]
+    assert values(facts, "buyer") == ["王小明"]
+
+
+def test_role_in_brackets_decides() -> None:
+    facts = facts_of("甲方（拍卖人）暂保管方：广东拍货郎网络科技有限公司", "entrustment_contract")
+    assert values(facts, "auctioneer") == ["广东拍货郎网络科技有限公司"]
+    assert values(facts, "consignor") == []
+
+
+def test_winning_bidder_and_number() -> None:
+    facts = facts_of("经公开竞价，竞买人程帅，竞买号：H2337以最高应价竞得本拍卖标的。")
+    assert first(facts, "buyer") == "程帅"
+    assert first(facts, "bidder_no") == "H2337"
+
+
+# --------------------------------------------------------------------------------------------
+# Evidence and pages
+
+
+def test_evidence_quotes_the_original_and_names_the_page() -> None:
+    pages = [
+        (1, "拍賣公告\n正文。", normalize("拍賣公告\n正文。")),
+        (2, "三、競買保證金：人民幣伍仟元整。", normalize("三、競買保證金：人民幣伍仟元整。")),
+    ]
+    facts = extract_facts(pages, "announcement")
+    deposit = next(fact for fact in facts if fact.name == "deposit_amount")
+    assert deposit.value == Decimal("5000")
+    assert deposit.page == 2
+    assert deposit.evidence == "三、競買保證金：人民幣伍仟元整。"
+    assert deposit.label == "竞买保证金"
+
+
+def test_page_without_original_text_uses_the_normalised_text() -> None:
+    facts = extract_facts([(3, "", "保证金:15000元")], "announcement")
+    assert facts[0].page == 3
+    assert facts[0].evidence == "保证金:15000元"
+
+
+def test_lines_wrapped_by_a_pdf_are_joined_for_matching() -> None:
+    text = (TEXTS / "wrapped_pdf_announcement.txt").read_text(encoding="utf-8")
+    facts = facts_of(text)
+    assert first(facts, "auction_venue") == "河阳市红旗区人民法院京东网络司法拍卖平台"
+
+
+def test_kind_is_decided_when_not_given() -> None:
+    text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
+    assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)
+
+
+def test_facts_serialise() -> None:
+    for fact in facts_of("保证金：15000元\n拍卖时间：2026年12月18日10时"):
+        assert set(fact.to_dict()) == {"name", "value", "page", "evidence", "label"}
+
+
+@pytest.mark.parametrize("junk", ["", "\x00\x01", "元元元", "保证金:" * 50, "年月日" * 30])
+def test_junk_gives_no_error(junk: str) -> None:
+    assert isinstance(facts_of(junk), list)
+
+
+_PIECES = st.sampled_from(
+    ["保证金", "起拍价", "：", "为", "人民币", "壹拾万元整", "15,000", "元", "万元", "(", ")",
+     "2026年", "11月", "22日", "上午10时", "至", "止", "定于", "在", "举行拍卖会", "电话", "0373-",
+     "3512345", "13800138000", "佣金", "5%", "买受人", "委托人：", "河阳市公司", "\n", " ", "。",
+     "110105194912310021", "二〇二六年", "拍賣", "序号 评估价（万元） 起拍价", "1 房产 150 105"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_arrangement_of_document_pieces_gives_facts_not_errors(text: str) -> None:
+    for kind in (None, "announcement"):
+        for fact in extract_facts([(1, text, normalize(text))], kind):
+            assert fact.page == 1
+            assert fact.evidence in re.sub(r"\s+", " ", text) or not fact.evidence.strip()
+
+
+# --------------------------------------------------------------------------------------------
+# The fixtures: every expected fact, checked as the first fact of its name
+
+FIXTURES: dict[str, dict[str, Any]] = {
+    "traditional_announcement.txt": {
+        "auction_datetime": T(2026, 11, 22, 10),
+        "auction_venue": "河阳市公共资源交易中心三楼拍卖厅",
+        "starting_price": Decimal("120000"),
+        "starting_price_words": Decimal("120000"),
+        "deposit_amount": Decimal("5000"),
+        "exhibition_start": D(2026, 11, 18),
+        "exhibition_end": D(2026, 11, 20),
+        "publish_date": D(2026, 11, 10),
+        "commission_rate_buyer": Decimal("0.05"),
+        "auctioneer_phone": "0373-3512345",
+        "court_supervision_phone": "0373-3519999",
+        "consignor": "河阳市机关事务管理局",
+        "auctioneer": "河阳市宏达拍卖有限公司",
+    },
+    "wps_export_announcement.txt": {
+        "auction_datetime": T(2026, 12, 18, 10),
+        "auction_venue": "本公司拍卖大厅",
+        "appraisal_value": Decimal("1056000"),
+        "starting_price": Decimal("800000"),
+        "deposit_amount": Decimal("100000"),
+        "exhibition_start": D(2026, 12, 14),
+        "exhibition_end": D(2026, 12, 16),
+        "publish_date": D(2026, 12, 8),
+        "auctioneer_phone": "0373-3512345",
+        "court_supervision_phone": "0373-3668123",
+        "consignor": "河阳市红旗区人民法院",
+    },
+    "entrustment_contract.txt": {
+        "reserve_price": Decimal("100000"),
+        "auction_datetime": T(2026, 12, 18, 10),
+        "auction_venue": "河阳市红旗区平原路100号宏达大厦6层拍卖厅",
+        "commission_rate_consignor": Decimal("0.03"),
+        "commission_rate_buyer": Decimal("0.05"),
+        "signed_date": D(2026, 11, 20),
+        "credit_code": "91110000600037341L",
+        "consignor": "河阳市恒远机械有限公司",
+        "auctioneer": "河阳市宏达拍卖有限公司",
+    },
+    "sale_confirmation.txt": {
+        "hammer_price": Decimal("350000"),
+        "hammer_price_words": Decimal("350000"),
+        "commission_rate": Decimal("0.05"),
+        "auction_datetime": T(2026, 12, 18, 10),
+        "signed_at": T(2026, 12, 18, 10, 45),
+        "id_number": "11010519491231002X",
+        "buyer": "王小明",
+        "bidder_no": "018",
+        "auctioneer": "河阳市宏达拍卖有限公司",
+    },
+    "failed_auction_report.txt": {
+        "auction_datetime": T(2026, 12, 18, 10),
+        "auction_venue": "河阳市公共资源交易中心拍卖厅",
+        "appraisal_value": Decimal("1056000"),
+        "reserve_price": Decimal("800000"),
+        "deposit_amount": Decimal("100000"),
+        "document_date": D(2026, 12, 19),
+        "auctioneer": "河阳市宏达拍卖有限公司",
+        "consignor": None,  # 受贵院委托: a pronoun, not a name
+    },
+    "pre_auction_filing.txt": {
+        "auction_datetime": T(2026, 12, 18, 10),
+        "auction_venue": "河阳市红旗区平原路100号宏达大厦6层拍卖厅",
+        "announcement_publish_date": D(2026, 12, 8),
+        "exhibition_start": D(2026, 12, 14),
+        "exhibition_end": D(2026, 12, 16),
+        "filing_date": D(2026, 12, 10),
+        "auctioneer_phone": "0373-3512345",
+        "auctioneer": "河阳市宏达拍卖有限公司",
+    },
+    "wrapped_pdf_announcement.txt": {
+        "auction_datetime": T(2026, 12, 28, 10),
+        "bidding_end": T(2026, 12, 29, 10),
+        "appraisal_value": Decimal("1500000"),
+        "starting_price": Decimal("1050000"),
+        "deposit_amount": Decimal("150000"),
+        "publish_date": D(2026, 12, 10),
+        "court_phone": "0373-3512000",
+        "court_supervision_phone": "12368",
+        "id_number_invalid": "110105194912310021",
+    },
+    "net_sale_confirmation.txt": {
+        "hammer_price": Decimal("1500000"),
+        "hammer_price_words": Decimal("1500000"),
+        "buyer": "张三",
+        "bidder_no": "J1234",
+        "court_name": "江苏省南京市鼓楼区人民法院",
+        "signed_at": D(2023, 5, 21),
+    },
+    "contract_signed_side_by_side.txt": {
+        "consignor": "河阳市财政局",
+        "auctioneer": "河阳市宏达拍卖有限公司",
+        "reserve_price": Decimal("500000"),
+        "auction_datetime": T(2023, 7, 15, 10),
+        "auction_venue": "河阳市公共资源交易中心",
+        "commission_rate_consignor": Decimal("0.01"),
+        "commission_rate_buyer": Decimal("0.05"),
+        "signed_date": D(2023, 6, 20),
+    },
+}
+
+KINDS = {
+    "traditional_announcement.txt": "announcement",
+    "wps_export_announcement.txt": "announcement",
+    "entrustment_contract.txt": "entrustment_contract",
+    "sale_confirmation.txt": "sale_confirmation",
+    "failed_auction_report.txt": "failed_auction_report",
+    "pre_auction_filing.txt": "pre_auction_filing",
+    "wrapped_pdf_announcement.txt": "announcement",
+    "net_sale_confirmation.txt": "sale_confirmation",
+    "contract_signed_side_by_side.txt": "entrustment_contract",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "fact", "expected"),
+    [(name, fact, value) for name, table in FIXTURES.items() for fact, value in table.items()],
+)
+def test_fixture_facts(name: str, fact: str, expected: Any) -> None:
+    text = (TEXTS / name).read_text(encoding="utf-8")
+    facts = extract_facts([(1, text, normalize(text))], KINDS[name])
+    found = first(facts, fact)
+    if isinstance(expected, str):
+        found = None if found is None else str(found)
+    assert found == expected
+
+
+def test_traditional_evidence_stays_traditional() -> None:
+    text = (TEXTS / "traditional_announcement.txt").read_text(encoding="utf-8")
+    facts = extract_facts([(1, text, normalize(text))], "announcement")
+    deposit = next(fact for fact in facts if fact.name == "deposit_amount")
+    assert "競買保證金" in deposit.evidence
+    assert deposit.label == "竞买保证金"
