@@ -10,6 +10,7 @@ from ..reading.types import Document, Page
 from ..resources import load_example
 from .engine import check_data, check_documents
 from .findings import Finding
+from .profiles import Profile, profile_from_data
 from .spec import Case, Rule
 
 
@@ -79,8 +80,11 @@ def case_documents(case: Case) -> list[Document]:
 def run_case(rule: Rule, case: Case) -> list[Finding]:
     """The findings of ``rule`` (and only of it) on the case."""
     scope = case.scope or (rule.scopes[0] if rule.scopes[0] != "ALL" else "COM")
+    profile: Profile | str = scope
+    if case.profile is not None:
+        profile = profile_from_data({"title": f"{rule.id} 用例配置", **case.profile})
     if case.example is not None:
-        _model, findings = check_data(case.example, case_data(case), scope)
+        _model, findings = check_data(case.example, case_data(case), profile)
     else:
-        findings = check_documents(case_documents(case), scope, stage=case.stage)
+        findings = check_documents(case_documents(case), profile, stage=case.stage)
     return [f for f in findings if f.rule == rule.id]

@@ -14,12 +14,20 @@ from pydantic import BaseModel
 
 from ..reading.types import Document
 from ..resources import data_dir
-from .checks import CHECKS, make_finding
+from .checks import CHECKS, make_finding, rule_applies
 from .findings import Finding, Severity
 from .hooks import HOOKS
 from .profiles import Profile, load_profile
-from .spec import BundleCheck, HookCheck, Rule, RuleFileError, load_rule_file
-from .subjects import DocumentSubject, FactValue, ModelSubject, Subject
+from .spec import (
+    AllCheck,
+    BundleCheck,
+    EngineCheck,
+    HookCheck,
+    Rule,
+    RuleFileError,
+    load_rule_file,
+)
+from .subjects import BundleSubject, DocumentSubject, FactValue, ModelSubject, Subject
 
 
 @functools.lru_cache(maxsize=8)
@@ -117,13 +125,30 @@ def _applicable(rule: Rule, profile: Profile, kind: str) -> bool:
 
 def _run(rule: Rule, subject: Subject, context: Context) -> list[Finding]:
     check = rule.check
+    if isinstance(check, (BundleCheck, EngineCheck)) or not rule_applies(rule, subject):
+        return []
+    if isinstance(check, AllCheck):
+        return [f for part in check.checks for f in _run_check(rule, part, subject, context)]
+    return _run_check(rule, check, subject, context)
+
+
+def _run_check(rule: Rule, check: Any, subject: Subject, context: Context) -> list[Finding]:
+    message = getattr(check, "message", None)
+    if check is not rule.check or message:
+        # One check of several (or one with its own wording): the check functions read the
+        # rule's check and message, so hand them a copy that has this check's.
+        rule = rule.model_copy(
+            update={
+                "check": check,
+                "message": message or rule.message,
+                "message_en": getattr(check, "message_en", None) or message or rule.message_en,
+            }
+        )
     if isinstance(check, HookCheck):
         function = HOOKS.get(check.hook)
         if function is None:
             raise RuleFileError(f"{rule.id}：未知的检查钩子 {check.hook}")
         return list(function(rule, subject, context))
-    if isinstance(check, BundleCheck):
-        return []
     return list(CHECKS[check.type](rule, subject, context))
 
 
@@ -202,7 +227,7 @@ def _structural_findings(
         if isinstance(rule.check, RequiredCheck) and _applicable(rule, context.profile, kind):
             for number, item in enumerate(rule.check.items, start=1):
                 if item.field:
-                    required.append((item.field, rule, number))
+                    required.append((item.field, rule, item.number or number))
     findings = []
     for problem in exc.problems:
         path = ".".join(str(p) for p in problem.path if not isinstance(p, int))
@@ -215,7 +240,12 @@ def _structural_findings(
         if problem.code == "missing" and covered:
             for rule, number in covered:
                 assert isinstance(rule.check, RequiredCheck)
-                item = rule.check.items[number - 1]
+                item = next(
+                    entry
+                    for position, entry in enumerate(rule.check.items, start=1)
+                    if entry.field == path or (entry.field or "").startswith(path + ".")
+                    if (entry.number or position) == number
+                )
                 in_list = any(isinstance(part, int) for part in problem.path)
                 label = f"{item.label}（{problem.where}）" if in_list else item.label
                 findings.append(
@@ -274,9 +304,15 @@ def check_documents(
         for rule in rules:
             if _applicable(rule, resolved, subject.kind):
                 findings.extend(_run(rule, subject, context))
+    stage = stage or infer_stage(s.kind for s in subjects)
+    bundle = BundleSubject(subjects, stage)
     for rule in rules:
-        if isinstance(rule.check, BundleCheck) and _applicable(rule, resolved, "bundle"):
+        if not _applicable(rule, resolved, "bundle"):
+            continue
+        if isinstance(rule.check, BundleCheck):
             findings.extend(_bundle_completeness(rule, subjects, context, stage))
+        else:  # a requirement about the bundle as a whole (SOA-04, FILE-12)
+            findings.extend(_run(rule, bundle, context))
     findings.extend(resolved.override_findings())
     return _sorted(findings)
 
@@ -324,7 +360,9 @@ def _bundle_completeness(
     required = check.stages.get(context.scope, {}).get(stage, ())
     from ..models import MODELS
 
-    titles = {m.document_kind: m.title for m in MODELS.values()}
+    titles: dict[str, str] = {}
+    for model in MODELS.values():  # the first model of a kind is its plain form (拍卖公告)
+        titles.setdefault(model.document_kind, model.title)
     for number, kind in enumerate(required, start=1):
         if kind not in present:
             yield make_finding(

@@ -112,12 +112,28 @@ def load_profile(name_or_path: str | Path) -> Profile:
         if not path.is_file():
             known = "、".join(builtin)
             raise RuleFileError(f"未知的范围或配置文件：{text}。内置范围：{known}")
-    data = _read(path)
+    return _resolve(_read(path), "built-in" if text in builtin else str(path))
+
+
+def profile_from_data(data: dict[str, Any], source: str = "inline") -> Profile:
+    """A profile from the content of a profile file (``extends``, ``rule_params`` …), e.g. one
+    given inline in a rule's test case."""
+    try:
+        parsed = _ProfileFile.model_validate({"schema_version": 1, "id": "inline", **data})
+    except ValidationError as exc:
+        problems = "；".join(
+            f"{'.'.join(map(str, e['loc'])) or '（整体）'}：{e['msg']}" for e in exc.errors()
+        )
+        raise RuleFileError(f"配置有误：{problems}") from None
+    return _resolve(parsed, source)
+
+
+def _resolve(data: _ProfileFile, source: str) -> Profile:
     if data.extends:
         base = load_profile(data.extends)
     else:
         if data.scope not in SCOPES:
-            raise RuleFileError(f"配置文件 {path.name}：scope 应为 {'、'.join(SCOPES)} 之一")
+            raise RuleFileError(f"配置文件 {source}：scope 应为 {'、'.join(SCOPES)} 之一")
         base = Profile(id=data.id, title=data.title, scope=data.scope)
     merged_rule_params = {k: dict(v) for k, v in base.rule_params.items()}
     for rule_id, values in data.rule_params.items():
@@ -131,5 +147,5 @@ def load_profile(name_or_path: str | Path) -> Profile:
         ignore=base.ignore | frozenset(data.ignore),
         severity={**base.severity, **data.severity},
         rule_params=merged_rule_params,
-        source="built-in" if text in builtin else str(path),
+        source=source,
     )

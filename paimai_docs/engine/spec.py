@@ -44,18 +44,47 @@ class _Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Condition(_Spec):
+    """When a requirement applies: the fact ``fact`` has one of ``values``, or contains one of
+    the words in ``contains`` (without either: it is stated and true). A fact stated several
+    times (once per lot) must match once, or every time with ``all``. A read document without
+    the fact meets the condition if it shows one of the ``text`` patterns, and does not if it
+    shows one of ``text_no`` ("是否电子竞价：否"); otherwise ``if_unknown`` says what to do."""
+
+    fact: str
+    values: tuple[Any, ...] | None = None
+    contains: tuple[str, ...] = ()  # or: the fact's text contains one of these
+    all: bool = False
+    text: tuple[str, ...] = ()
+    text_no: tuple[str, ...] = ()
+    if_unknown: Literal["apply", "skip"] = "apply"
+
+
 class RequiredItem(_Spec):
     """One thing a document must state. ``field`` is a model path without indices
-    (``lots.reserve_price``); ``text`` are patterns a submitted PDF may show instead."""
+    (``lots.reserve_price``); ``text`` are patterns a submitted PDF may show instead.
+    ``number`` is the item's number in the source's list, for a list item that has several
+    entries (拍卖法 art. 46(1) "时间、地点": two fields, both item 1)."""
 
     field: str | None = None
     label: str
     label_en: str = ""
     text: tuple[str, ...] = ()
-    when: str | None = None  # a fact name that must be true for the item to be required
+    # a fact name that must be true for the item to be required, or a condition
+    when: str | Condition | None = None
+    number: int | None = None
+    # the value the field must have (a list field: must contain), e.g. ``true`` for a yes/no
+    # field whose "no" means the thing is missing
+    value: Any = None
 
 
-class RequiredCheck(_Spec):
+class _Message(_Spec):
+    # A check's own message, in place of the rule's (for checks combined under "all").
+    message: str | None = None
+    message_en: str | None = None
+
+
+class RequiredCheck(_Message):
     type: Literal["required"]
     items: tuple[RequiredItem, ...] = Field(min_length=1)
     numbered: bool = False
@@ -68,31 +97,53 @@ class Amount(_Spec):
     ratio: float | None = None
     of: str | None = None
     param: str | None = None  # take the ratio/value from the rule's params
+    # labels after which a read document states the ``of`` amount, when the reader has no fact
+    of_text: tuple[str, ...] = ()
 
 
-class BoundCheck(_Spec):
+class BoundCheck(_Message):
     type: Literal["bound"]
     value: str
     min: Amount | None = None
     max: Amount | None = None
-    scale: Literal["money", "percent"] = "money"
+    scale: Literal["money", "percent", "count"] = "money"
+    item: int | None = None  # the finding's item number (sides or steps of one requirement)
 
 
-class DeadlineCheck(_Spec):
+class DaysBy(_Spec):
+    """A period whose length depends on a fact (a lot's property class): each value names the
+    rule parameter that holds its number of days; the longest that applies is used."""
+
+    fact: str
+    params: dict[str, str]
+    default: str | None = None  # the parameter for other values, or when the fact is absent
+    # for a read document without the fact: value -> patterns that show it ("财产类别:不动产")
+    text: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+
+class DeadlineCheck(_Message):
     type: Literal["deadline"]
     action: str
     anchor: str
     direction: Literal["before", "after"]
     days: int | None = None
     days_param: str | None = None
+    days_by: DaysBy | None = None
+    min_days: int = 0  # at least this many days whatever a parameter says ("拍卖日前": 1)
     unit: Literal["day", "working_day", "hour", "month"] = "day"
     # latest: the action may not come after the computed day (a deadline);
     # earliest: it may not come before it (a minimum period, e.g. a 7-day announcement period).
     mode: Literal["latest", "earliest"] = "latest"
     roll: bool = True  # roll a last day on a statutory rest day forward (民法典 art. 203)
+    # labels after which a read document states the date, when the reader has no such fact
+    action_text: tuple[str, ...] = ()
+    anchor_text: tuple[str, ...] = ()
+    item: int | None = None  # the finding's item number (steps of one requirement)
+    label: str = ""  # filled into the message as {label}
+    label_en: str = ""
 
 
-class ChecklistCheck(_Spec):
+class ChecklistCheck(_Message):
     type: Literal["checklist"]
     checklist: str
 
@@ -102,7 +153,7 @@ class BundleCheck(_Spec):
     stages: dict[str, dict[str, tuple[str, ...]]]  # scope -> stage -> required kinds
 
 
-class ManualCheck(_Spec):
+class ManualCheck(_Message):
     """Something text cannot prove (a seal, a signature): always reported for a person to look."""
 
     type: Literal["manual"]
@@ -110,9 +161,31 @@ class ManualCheck(_Spec):
     prompt_en: str = ""
 
 
-class HookCheck(_Spec):
+class HookCheck(_Message):
     type: Literal["hook"]
     hook: str
+
+
+class EngineCheck(_Spec):
+    """A finding the engine itself emits (NO-TEXT, MODEL-INVALID, …): the rule documents it so
+    that ``paimai explain`` works; running the rule checks nothing."""
+
+    type: Literal["engine"]
+    emitted_by: str  # where the finding comes from, for readers of the rule file
+
+
+SimpleCheck = Annotated[
+    RequiredCheck | BoundCheck | DeadlineCheck | ChecklistCheck | ManualCheck | HookCheck,
+    Field(discriminator="type"),
+]
+
+
+class AllCheck(_Spec):
+    """Several checks of one requirement under one rule ID (FILE-12: four documents and a
+    deadline; POST-S01: three steps), each with its own message if it needs one."""
+
+    type: Literal["all"]
+    checks: tuple[SimpleCheck, ...] = Field(min_length=2)
 
 
 Check = Annotated[
@@ -122,7 +195,9 @@ Check = Annotated[
     | ChecklistCheck
     | BundleCheck
     | ManualCheck
-    | HookCheck,
+    | HookCheck
+    | EngineCheck
+    | AllCheck,
     Field(discriminator="type"),
 ]
 
@@ -156,6 +231,8 @@ class Case(_Spec):
     documents: tuple[CaseDocument, ...] = ()
     stage: str | None = None
     scope: str | None = None
+    # a user profile given inline (``extends``, ``rule_params`` …) in place of a built-in scope
+    profile: dict[str, Any] | None = None
     expect: tuple[int | None, ...] = ()  # items expected (None for a rule without items)
 
     @model_validator(mode="after")
@@ -177,6 +254,10 @@ class Rule(_Spec):
     confidence: Literal["verified", "verified (src doc)", "memory", "interpretation", "own"]
     needs_review: bool = False
     check: Check
+    # the rule applies only when ``when`` holds and ``unless`` does not (ANN-05: not for
+    # perishable goods; PRICE-S02: only on a re-announcement)
+    when: Condition | None = None
+    unless: Condition | None = None
     message: str
     message_en: str
     params: dict[str, Any] = Field(default_factory=dict)

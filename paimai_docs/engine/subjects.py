@@ -3,6 +3,7 @@ facts; a read PDF yields extracted facts and its text. Rules ask the same questi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -25,6 +26,7 @@ class FactValue:
     path: str
     page: int | None = None
     evidence: str | None = None
+    file: str | None = None  # set when the fact comes from one document of a bundle
 
 
 def _leaf(name: str) -> str:
@@ -221,3 +223,40 @@ def as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return None
+
+
+@dataclass
+class BundleSubject(Subject):
+    """All documents of a bundle seen as one, for requirements about the bundle rather than one
+    document (the trading centre's dossier, the pack handed in before the sale): a fact or a
+    text is stated when any document states it."""
+
+    members: Sequence[DocumentSubject]
+    stage: str | None = None  # before, after, failed or sold: a fact named "stage"
+    kind: str = "bundle"
+    file: str | None = None
+
+    def values(self, name: str) -> list[FactValue]:
+        if name == "stage":
+            return [FactValue(self.stage, "stage")] if self.stage else []
+        return [
+            dataclasses.replace(fact, file=member.file)
+            for member in self.members
+            for fact in member.values(name)
+        ]
+
+    @property
+    def pages(self) -> Sequence[tuple[int, str, str]]:
+        return [page for member in self.members for page in member.pages]
+
+    def find_text(self, patterns: Sequence[str]) -> FactValue | None:
+        for member in self.members:
+            found = member.find_text(patterns)
+            if found is not None:
+                return dataclasses.replace(found, file=member.file)
+        return None
+
+    def missing(self, item: RequiredItem) -> list[str] | None:
+        if any(member.missing(item) is None for member in self.members):
+            return None
+        return [""]
