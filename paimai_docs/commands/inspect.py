@@ -1,0 +1,291 @@
+"""``paimai inspect``: what the reader makes of a bundle — kinds, pages, text sources, facts.
+
+paimai inspect PATH... [--format text|json] [--ocr] [--show-personal-data]
+
+Exit codes: 0 everything was read; 3 a file (or part of one) could not be read; 2 usage or
+configuration error (``--ocr`` without the ocr extra, reader processes that cannot start).
+Pages without a usable text layer are not an error here: they are shown, and the checker
+reports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from paimai_docs import __version__
+from paimai_docs.errors import MissingExtra
+from paimai_docs.reading._worker import WorkerStartError
+from paimai_docs.reading.bundle import read_bundle
+from paimai_docs.reading.privacy import mask_text
+from paimai_docs.reading.types import Bundle, Document, Fact, ReadProblem
+
+EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
+SCHEMA_VERSION = 1
+
+QUALITY_LABELS = {
+    "ok": ("可用", "usable"),
+    "empty": ("无文字层，可能是扫描件", "no text layer (a scan?)"),
+    "cid_glyphs": ("字形无法转为文字（cid）", "glyphs without Unicode (cid)"),
+    "replacement_chars": ("乱码（无法映射的字符）", "garbled (unmapped characters)"),
+    "control_chars": ("乱码（控制字符）", "garbled (control characters)"),
+    "too_few_cjk": ("几乎没有中文字符", "too few Chinese characters"),
+}
+SOURCE_LABELS = {
+    "text_layer": ("文字层", "text layer"),
+    "docx": ("Word 正文", "Word text"),
+    "ocr": ("OCR", "OCR"),
+    "manifest": ("清单", "manifest"),
+    "none": ("无", "none"),
+}
+PROBLEM_LABELS = {
+    "not_found": ("找不到文件", "file not found"),
+    "unreadable": ("无法读取", "cannot be read"),
+    "empty_file": ("空文件", "empty file"),
+    "not_a_pdf": ("不是 PDF", "not a PDF"),
+    "too_large": ("过大或耗尽内存", "too large or out of memory"),
+    "encrypted": ("已加密", "encrypted"),
+    "corrupt": ("已损坏或不完整", "corrupt or truncated"),
+    "timeout": ("读取超时", "timed out"),
+    "crashed": ("解析库崩溃", "the PDF library crashed"),
+    "page_unreadable": ("该页无法加载", "page cannot be loaded"),
+    "too_many_pages": ("页数超过上限", "too many pages"),
+    "too_many_files": ("文件数超过上限", "too many files"),
+    "unsupported_file": ("不支持的文件类型", "unsupported file type"),
+    "symlink_skipped": ("符号链接未读取", "symbolic link skipped"),
+    "xml_entities": ("含 XML 实体声明", "XML entity declarations"),
+    "zip_path_escape": ("压缩包路径越界", "zip path escapes the archive"),
+    "zip_symlink": ("压缩包中的符号链接", "symbolic link in zip"),
+    "zip_bomb": ("疑似压缩炸弹", "zip bomb"),
+    "zip_too_many_members": ("压缩包条目过多", "too many zip entries"),
+    "zip_nested_too_deep": ("压缩包嵌套过深", "zips nested too deep"),
+    "zip_duplicate_name": ("压缩包中有同名条目", "duplicate zip entry"),
+    "manifest_invalid": ("清单文件无效", "invalid manifest"),
+    "manifest_unknown_file": ("清单列出的文件不存在", "manifest names a missing file"),
+    "manifest_ignored": ("多余的清单文件", "manifest not used"),
+    "ocr_failed": ("OCR 失败", "OCR failed"),
+    "internal_error": ("内部错误", "internal error"),
+}
+
+
+def register(subparsers: Any) -> None:
+    """Add ``inspect`` to the main parser's subcommands."""
+    p = subparsers.add_parser(
+        "inspect",
+        help="查看材料的读取结果：文书类型、页面文字、事实 / show what the reader finds",
+        description=(
+            "读取文件夹、zip 压缩包或若干 PDF/.docx 文件，列出每个文件的文书类型、页数、"
+            "哪些页没有可用文字及原因、提取到的事实。\n"
+            "Read a folder, a .zip or files and show, per document, its kind, its pages, which "
+            "pages have no usable text and why, and the facts found."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="文件夹、zip 或文件 / folder, zip, file"
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--ocr",
+        action="store_true",
+        help='对无文字层的页做 OCR（需 pip install "paimai-docs[ocr]"）/ OCR pages without text',
+    )
+    p.add_argument(
+        "--show-personal-data",
+        action="store_true",
+        help="不遮盖身份证号、电话、银行账号 / do not mask ID, phone and account numbers",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    english = getattr(args, "lang", "zh") == "en"
+    try:
+        bundle = read_bundle(args.paths, ocr=args.ocr)
+    except (MissingExtra, WorkerStartError) as exc:  # the installation, not the input
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    show = bool(args.show_personal_data)
+    if args.format == "json":
+        print(json.dumps(to_json(bundle, show_personal_data=show), ensure_ascii=False, indent=2))
+    else:
+        print(to_text(bundle, english=english, show_personal_data=show), end="")
+    return EXIT_UNREADABLE if unreadable(bundle) else EXIT_OK
+
+
+def unreadable(bundle: Bundle) -> bool:
+    """Whether anything given could not be read (the condition of exit code 3)."""
+    return bool(bundle.problems) or any(document.problems for document in bundle.documents)
+
+
+# --------------------------------------------------------------------------------------------
+# JSON
+
+
+def _masked_fact(fact: Fact, show: bool) -> dict[str, Any]:
+    data = fact.to_dict()
+    if show:
+        return data
+    masked = getattr(fact.value, "masked", None)
+    if callable(masked):
+        data["value"] = masked()
+    elif isinstance(data["value"], str):
+        data["value"] = mask_text(data["value"])
+    data["evidence"] = mask_text(data["evidence"])
+    return data
+
+
+def document_to_json(document: Document, *, show_personal_data: bool = False) -> dict[str, Any]:
+    """A document as ``inspect`` (and the checker's report) shows it, personal data masked
+    unless asked."""
+    data = document.to_dict()
+    data["facts"] = [_masked_fact(fact, show_personal_data) for fact in document.facts]
+    return data
+
+
+def to_json(bundle: Bundle, *, show_personal_data: bool = False) -> dict[str, Any]:
+    """The JSON report: deterministic (documents and problems sorted, no timestamps)."""
+    documents = sorted(bundle.documents, key=lambda d: d.file)
+    problems = sorted(bundle.problems, key=lambda p: (p.file, p.page or 0, p.code, p.message))
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "paimai-docs", "version": __version__},
+        "source": bundle.source,
+        "documents": [
+            document_to_json(d, show_personal_data=show_personal_data) for d in documents
+        ],
+        "problems": [problem.to_dict() for problem in problems],
+        "summary": {
+            "documents": len(documents),
+            "unreadable_documents": sum(not d.readable for d in documents),
+            "pages": sum(len(d.pages) for d in documents),
+            "pages_without_text": sum(len(d.pages_without_text) for d in documents),
+            "problems": len(problems) + sum(len(d.problems) for d in documents),
+        },
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Text
+
+
+def page_ranges(numbers: Iterable[int]) -> str:
+    """``[1, 2, 3, 5]`` → ``"1–3, 5"``."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    start = previous = None
+    for number in [*ordered, None]:
+        if number is not None and previous is not None and number == previous + 1:
+            previous = number
+            continue
+        if start is not None:
+            parts.append(f"{start}–{previous}" if previous != start else f"{start}")
+        start = previous = number
+    return ", ".join(parts)
+
+
+def _kind_label(kind: str, english: bool) -> str:
+    from paimai_docs.models import MODELS
+
+    titles: dict[str, tuple[str, str]] = {"unknown": ("未识别", "unknown")}
+    for model in MODELS.values():
+        if model.document_kind not in titles or model.model_name == model.document_kind:
+            titles[model.document_kind] = (model.title, model.title_en)
+    zh, en = titles.get(kind, (kind, kind))
+    return f"{en if english else zh} ({kind})" if english else f"{zh}（{kind}）"
+
+
+def _label(table: dict[str, tuple[str, str]], key: str, english: bool) -> str:
+    zh, en = table.get(key, (key, key))
+    return en if english else zh
+
+
+def _problem_line(problem: ReadProblem, english: bool, *, with_file: bool) -> str:
+    where = [problem.file] if with_file else []
+    if problem.page is not None:
+        where.append(_pages([problem.page], english))
+    text = _label(PROBLEM_LABELS, problem.code, True) if english else problem.message
+    if not where:
+        return f"{text} [{problem.code}]"
+    return (
+        f"{', '.join(where)}: {text} [{problem.code}]"
+        if english
+        else (f"{'，'.join(where)}：{text} [{problem.code}]")
+    )
+
+
+def _pages(numbers: Iterable[int], english: bool) -> str:
+    return f"p. {page_ranges(numbers)}" if english else f"第 {page_ranges(numbers)} 页"
+
+
+def _document_lines(document: Document, english: bool, show: bool) -> list[str]:
+    def say(zh: str, en: str) -> None:
+        lines.append("  " + (en if english else zh))
+
+    lines = [document.file]
+    kind = _kind_label(document.kind, english)
+    confidence = f"{document.kind_confidence:.2f}"
+    say(f"文书类型：{kind}，置信度 {confidence}", f"kind: {kind}, confidence {confidence}")
+    if document.title:
+        say(f"标题：{document.title}", f"title: {document.title}")
+    by_source: dict[str, list[int]] = {}
+    by_quality: dict[str, list[int]] = {}
+    for page in document.pages:
+        by_source.setdefault(page.source, []).append(page.number)
+        if not page.usable:
+            by_quality.setdefault(page.quality, []).append(page.number)
+    if document.pages:
+        sources = ("; " if english else "，").join(
+            f"{_label(SOURCE_LABELS, source, english)} {_pages(numbers, english)}"
+            for source, numbers in sorted(by_source.items(), key=lambda item: item[1][0])
+        )
+        count = len(document.pages)
+        say(f"页数：{count}（{sources}）", f"pages: {count} ({sources})")
+    if by_quality:
+        reasons = sorted(by_quality.items(), key=lambda item: item[1][0])
+        zh = "；".join(
+            f"{_pages(n, False)}（{_label(QUALITY_LABELS, q, False)}）" for q, n in reasons
+        )
+        en = "; ".join(f"{_pages(n, True)} ({_label(QUALITY_LABELS, q, True)})" for q, n in reasons)
+        say(f"无可用文字：{zh}", f"no usable text: {en}")
+    if document.facts:
+        say("事实：", "facts:")
+        for fact in sorted(document.facts, key=lambda f: (f.page, f.name)):
+            data = _masked_fact(fact, show)
+            evidence = " ".join(str(data["evidence"]).split())
+            where = _pages([fact.page], english)
+            lines.append(f"    {fact.name} = {data['value']}  [{where}]  「{evidence}」")
+    for problem in document.problems:
+        line = _problem_line(problem, english, with_file=False)
+        say(f"问题：{line}", f"problem: {line}")
+    return lines
+
+
+def to_text(bundle: Bundle, *, english: bool = False, show_personal_data: bool = False) -> str:
+    """The terminal report, in Chinese or English."""
+    lines: list[str] = []
+    documents = sorted(bundle.documents, key=lambda d: d.file)
+    for document in documents:
+        lines.extend(_document_lines(document, english, show_personal_data))
+        lines.append("")
+    if bundle.problems:
+        lines.append("Not read:" if english else "未能读取：")
+        for problem in sorted(bundle.problems, key=lambda p: (p.file, p.page or 0, p.code)):
+            lines.append("  " + _problem_line(problem, english, with_file=True))
+        lines.append("")
+    unreadable_count = sum(not d.readable for d in documents)
+    without_text = sum(len(d.pages_without_text) for d in documents)
+    if english:
+        lines.append(
+            f"{len(documents)} documents, {unreadable_count} unreadable, "
+            f"{without_text} pages without usable text, {len(bundle.problems)} other problems"
+        )
+    else:
+        lines.append(
+            f"共 {len(documents)} 个文件，{unreadable_count} 个无法读取，"
+            f"{without_text} 页无可用文字，另有 {len(bundle.problems)} 个读取问题"
+        )
+    return "\n".join(lines) + "\n"
