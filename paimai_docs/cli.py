@@ -25,6 +25,8 @@ COMMAND_MODULES = (
     "paimai_docs.commands.rules",
     "paimai_docs.commands.render",
     "paimai_docs.commands.inspect",
+    "paimai_docs.commands.check",
+    "paimai_docs.commands.lint",
 )
 
 

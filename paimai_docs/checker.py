@@ -1,0 +1,150 @@
+"""Checking a bundle end to end: read it, decide its scope and stage, run the rules, and return
+one result object that every report writer takes.
+
+Checking is a pure function of the bundle's bytes, the profile and the holiday data (and
+``today`` when given), so a trading centre can fan bundles out over processes or machines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .engine import Finding, Profile, Severity, check_documents, infer_stage, load_profile
+from .engine.scope import infer_scope_from_documents
+from .reading.types import Bundle, Document, ReadProblem
+
+SCHEMA_VERSION = 1
+FAIL_LEVELS = ("error", "warning", "info")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_UNREADABLE = 3
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``check_bundle`` found: the documents as read, the findings, what could not be read,
+    and how the scope and stage were decided."""
+
+    source: str
+    profile: Profile
+    scope_inferred: bool
+    scope_reason: str
+    stage: str
+    documents: tuple[Document, ...]
+    findings: tuple[Finding, ...]
+    problems: tuple[ReadProblem, ...] = ()
+    today: dt.date | None = None
+    tool: dict[str, str] = field(
+        default_factory=lambda: {"name": "paimai-docs", "version": __version__}
+    )
+
+    @property
+    def scope(self) -> str:
+        return self.profile.scope
+
+    @property
+    def unreadable(self) -> list[ReadProblem]:
+        """Problems that kept a whole file (or the bundle) from being read."""
+        whole = [p for p in self.problems if p.page is None]
+        for document in self.documents:
+            whole.extend(p for p in document.problems if p.page is None)
+        return whole
+
+    def counts(self) -> dict[str, int]:
+        counter = Counter(f.severity.value for f in self.findings)
+        return {level: counter.get(level, 0) for level in FAIL_LEVELS}
+
+    def summary(self) -> dict[str, Any]:
+        counts = self.counts()
+        return {
+            "documents": len(self.documents),
+            "findings": len(self.findings),
+            **counts,
+            "needs_review": sum(1 for f in self.findings if f.needs_review),
+            "unreadable_files": len(self.unreadable),
+        }
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0 nothing at or above ``fail_on``; 1 findings; 3 some input could not be read."""
+        if self.unreadable:
+            return EXIT_UNREADABLE
+        threshold = Severity(fail_on).rank
+        if any(f.severity.rank >= threshold for f in self.findings):
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+
+def _resolve(
+    documents: Sequence[Document], scope: str | None, profile: str | os.PathLike[str] | None
+) -> tuple[Profile, bool, str]:
+    if profile is not None:
+        resolved = load_profile(os.fspath(profile))
+        return resolved, False, f"使用配置文件 {resolved.title}（{resolved.scope}）"
+    if scope is not None:
+        resolved = load_profile(scope)
+        return resolved, False, f"按指定范围 {resolved.title}（{scope}）检查"
+    inferred, reason = infer_scope_from_documents(documents)
+    return load_profile(inferred), True, reason
+
+
+def check_read_bundle(
+    bundle: Bundle,
+    *,
+    scope: str | None = None,
+    profile: str | os.PathLike[str] | None = None,
+    stage: str | None = None,
+    calendar: Any = None,
+    lang: str = "zh",
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Run the rules on an already read bundle."""
+    documents = bundle.documents
+    resolved, inferred, reason = _resolve(documents, scope, profile)
+    stage = stage or infer_stage(d.kind for d in documents)
+    findings = check_documents(documents, resolved, calendar=calendar, lang=lang, stage=stage)
+    return CheckResult(
+        source=bundle.source,
+        profile=resolved,
+        scope_inferred=inferred,
+        scope_reason=reason,
+        stage=stage,
+        documents=tuple(documents),
+        findings=tuple(findings),
+        problems=tuple(bundle.problems),
+        today=today,
+    )
+
+
+def check_bundle(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    scope: str | None = None,
+    profile: str | os.PathLike[str] | None = None,
+    stage: str | None = None,
+    ocr: bool = False,
+    calendar: Any = None,
+    lang: str = "zh",
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Read a bundle (a folder, a .zip, files) and check it under a scope or a profile; with
+    neither, the scope is inferred from the documents and the result says why."""
+    from .reading import read_bundle
+
+    bundle = read_bundle(paths, ocr=ocr)
+    return check_read_bundle(
+        bundle,
+        scope=scope,
+        profile=profile,
+        stage=stage,
+        calendar=calendar,
+        lang=lang,
+        today=today,
+    )

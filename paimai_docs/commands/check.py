@@ -1,0 +1,235 @@
+"""``paimai check PATH...``: check one or many bundles and report, in Chinese by default.
+
+Each folder or .zip given is a bundle; loose files given together form one bundle. Many bundles
+are checked in one call (``--jobs`` uses processes); a bundle that cannot be read never stops
+the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..checker import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, FAIL_LEVELS
+from ..engine.spec import SCOPES
+from ..errors import PaimaiError
+
+FORMATS = ("text", "json", "sarif", "docx", "html")
+SUFFIXES = {"text": ".txt", "json": ".json", "sarif": ".sarif", "docx": ".docx", "html": ".html"}
+
+
+@dataclass(frozen=True)
+class Job:
+    paths: tuple[str, ...]
+    label: str
+    scope: str | None
+    profile: str | None
+    fmt: str
+    lang: str
+    fail_on: str
+    ocr: bool
+    today: dt.date | None
+    show_personal_data: bool
+    colour: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    label: str
+    report: str | bytes
+    exit_code: int
+    summary: dict[str, Any]
+    error: str | None = None
+
+
+def bundles_of(paths: list[str]) -> list[tuple[tuple[str, ...], str]]:
+    """Folders and .zip files are bundles of their own; loose files together are one bundle."""
+    bundles: list[tuple[tuple[str, ...], str]] = []
+    loose: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() or path.suffix.lower() == ".zip":
+            bundles.append(((raw,), raw))
+        else:
+            loose.append(raw)
+    if loose:
+        label = loose[0] if len(loose) == 1 else f"{loose[0]} 等{len(loose)}个文件"
+        bundles.insert(0, (tuple(loose), label))
+    return bundles
+
+
+def run_job(job: Job) -> Outcome:
+    """Check one bundle and render its report; every failure becomes an outcome, never a crash."""
+    from ..checker import check_bundle
+    from ..reports import render_report
+
+    try:
+        result = check_bundle(
+            list(job.paths), scope=job.scope, profile=job.profile, ocr=job.ocr,
+            lang=job.lang, today=job.today,
+        )  # fmt: skip
+        report = render_report(
+            result, job.fmt, lang=job.lang, show_personal_data=job.show_personal_data,
+            colour=job.colour,
+        )  # fmt: skip
+        return Outcome(job.label, report, result.exit_code(job.fail_on), result.summary())
+    except PaimaiError as exc:
+        code = EXIT_USAGE if getattr(exc, "code", "") in _USAGE_CODES else EXIT_UNREADABLE
+        return Outcome(job.label, "", code, {}, str(exc))
+    except Exception as exc:  # a bundle must never stop the others
+        return Outcome(job.label, "", EXIT_UNREADABLE, {}, f"{type(exc).__name__}: {exc}")
+
+
+_USAGE_CODES = {"rule_file_invalid", "missing_extra", "unknown_kind"}
+
+
+def _summary_line(outcome: Outcome, lang: str) -> str:
+    if outcome.error:
+        return (
+            f"✗ {outcome.label}：无法检查：{outcome.error}"
+            if lang != "en"
+            else f"✗ {outcome.label}: could not be checked: {outcome.error}"
+        )
+    s = outcome.summary
+    mark = "✓" if outcome.exit_code == EXIT_OK else "✗"
+    if lang == "en":
+        return (
+            f"{mark} {outcome.label}: {s['documents']} file(s), {s['error']} error(s), "
+            f"{s['warning']} warning(s), {s['info']} info, {s['unreadable_files']} unreadable"
+        )
+    return (
+        f"{mark} {outcome.label}：{s['documents']} 份文件，错误 {s['error']}，警告 {s['warning']}，"
+        f"提示 {s['info']}，无法读取 {s['unreadable_files']}"
+    )
+
+
+def _write(path: Path, report: str | bytes, force: bool) -> None:
+    if path.exists() and not force:
+        raise FileExistsError(str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.partial")
+    if isinstance(report, bytes):
+        temporary.write_bytes(report)
+    else:
+        temporary.write_text(report, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _progress(done: int, total: int, enabled: bool) -> None:
+    if enabled:
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r检查中 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+        if done == total:
+            sys.stderr.write("\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.check_lang or getattr(args, "lang", "zh")
+    if args.scope and args.profile:
+        print(
+            "--scope 与 --profile 只能选一个" if lang != "en" else "use --scope or --profile",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(("找不到：" if lang != "en" else "not found: ") + "、".join(missing), file=sys.stderr)
+        return EXIT_USAGE
+    today = None
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            print(f"--today 应为 YYYY-MM-DD：{args.today}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.format == "docx" and not args.output:
+        print("--format docx 需要用 --output 指定输出文件或目录", file=sys.stderr)
+        return EXIT_USAGE
+    bundles = bundles_of(args.paths)
+    colour = args.format == "text" and args.output is None and sys.stdout.isatty()
+    colour = colour and not os.environ.get("NO_COLOR")
+    jobs = [
+        Job(paths, label, args.scope, args.profile, args.format, lang, args.fail_on, args.ocr,
+            today, args.show_personal_data, colour)
+        for paths, label in bundles
+    ]  # fmt: skip
+    show_progress = len(jobs) > 1 and sys.stderr.isatty()
+    outcomes: list[Outcome] = []
+    if args.jobs > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            for outcome in pool.map(run_job, jobs):
+                outcomes.append(outcome)
+                _progress(len(outcomes), len(jobs), show_progress)
+    else:
+        for job in jobs:
+            outcomes.append(run_job(job))
+            _progress(len(outcomes), len(jobs), show_progress)
+    return _emit(outcomes, args, lang)
+
+
+def _emit(outcomes: list[Outcome], args: argparse.Namespace, lang: str) -> int:
+    worst = max((o.exit_code for o in outcomes), default=EXIT_OK)
+    single = len(outcomes) == 1
+    if args.output:
+        target = Path(args.output)
+        for index, outcome in enumerate(outcomes, start=1):
+            if outcome.error:
+                continue
+            if single and not target.is_dir():
+                path = target
+            else:
+                stem = Path(outcome.label.split(" ")[0]).name or f"bundle-{index}"
+                path = target / f"{stem}{SUFFIXES[args.format]}"
+            try:
+                _write(path, outcome.report, args.force)
+            except FileExistsError:
+                print(
+                    f"文件已存在，未覆盖：{path}（如需覆盖请加 --force）"
+                    if lang != "en" else f"exists, not overwritten: {path} (use --force)",
+                    file=sys.stderr,
+                )  # fmt: skip
+                worst = max(worst, EXIT_USAGE)
+    else:
+        for outcome in outcomes:
+            if isinstance(outcome.report, str) and outcome.report:
+                sys.stdout.write(outcome.report)
+    if not single or args.output or any(o.error for o in outcomes):
+        stream = sys.stderr if (args.output is None and args.format != "text") else sys.stdout
+        for outcome in outcomes:
+            # A bundle that could not be checked is said on stderr too, where scripts look.
+            print(_summary_line(outcome, lang), file=sys.stderr if outcome.error else stream)
+    return worst
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    check = subparsers.add_parser(
+        "check",
+        help="检查报送材料 / check filing bundles",
+        description="检查一个或多个案卷（文件夹、.zip 或若干文件），一次列出全部问题。",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="文件夹、.zip 或 PDF/.docx 文件")
+    group = check.add_mutually_exclusive_group()
+    group.add_argument("--scope", choices=SCOPES, help="业务范围；不指定时自动判断并说明理由")
+    group.add_argument("--profile", help="配置文件（扩展某一内置范围的 YAML）")
+    check.add_argument("--format", choices=FORMATS, default="text", help="报告格式，默认 text")
+    check.add_argument("-o", "--output", help="输出文件；多个案卷时为输出目录")
+    check.add_argument("--force", action="store_true", help="允许覆盖已有的输出文件")
+    check.add_argument("--lang", dest="check_lang", choices=("zh", "en"), help="报告语言")
+    check.add_argument(
+        "--fail-on", choices=FAIL_LEVELS, default="error", help="达到该级别即以退出码1结束"
+    )
+    check.add_argument("--ocr", action="store_true", help="对无文字层的页做文字识别（需 ocr 扩展）")
+    check.add_argument("--jobs", type=int, default=1, help="并行进程数（多个案卷时）")
+    check.add_argument("--today", help="以该日期为今天（YYYY-MM-DD），用于补正期限")
+    check.add_argument(
+        "--show-personal-data", action="store_true", help="显示完整的身份证号、电话和银行账号"
+    )
+    check.set_defaults(func=run)

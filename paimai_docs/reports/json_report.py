@@ -1,0 +1,77 @@
+"""The JSON report (schema in ``docs/report-schema.json``, version ``SCHEMA_VERSION``).
+
+Deterministic: the same input gives byte-identical output — documents and findings are sorted,
+and there is no timestamp unless ``today`` was given to the check.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..checker import SCHEMA_VERSION, CheckResult
+from .common import document_order, fact_value, kind_title, safe
+
+
+def as_data(
+    result: CheckResult, *, lang: str = "zh", show_personal_data: bool = False
+) -> dict[str, Any]:
+    documents = []
+    for document in document_order(result.documents):
+        documents.append(
+            {
+                "file": document.file,
+                "kind": document.kind,
+                "kind_title": kind_title(document.kind, lang),
+                "kind_confidence": round(document.kind_confidence, 3),
+                "title": document.title,
+                "pages": len(document.pages),
+                "pages_without_text": document.pages_without_text,
+                "page_sources": [page.source for page in document.pages],
+                "facts": [
+                    {
+                        "name": fact.name,
+                        "value": safe(fact_value(fact.value), show_personal_data),
+                        "page": fact.page,
+                        "evidence": safe(fact.evidence, show_personal_data),
+                        "label": fact.label,
+                    }
+                    for fact in document.facts
+                ],
+                "problems": [problem.to_dict() for problem in document.problems],
+            }
+        )
+    findings = []
+    for finding in result.findings:
+        data = finding.to_dict(lang)
+        data["evidence"] = safe(finding.evidence, show_personal_data) or None
+        data["message"] = safe(data["message"], show_personal_data)
+        findings.append(data)
+    report: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": dict(result.tool),
+        "source": result.source,
+        "scope": {
+            "code": result.scope,
+            "title": result.profile.title,
+            "profile": result.profile.id,
+            "profile_source": result.profile.source,
+            "inferred": result.scope_inferred,
+            "reason": result.scope_reason,
+        },
+        "stage": result.stage,
+        "documents": documents,
+        "findings": findings,
+        "problems": [problem.to_dict() for problem in result.problems],
+        "summary": result.summary(),
+    }
+    if result.today is not None:
+        report["today"] = result.today.isoformat()
+    return report
+
+
+def render(
+    result: CheckResult, *, lang: str = "zh", show_personal_data: bool = False, **_: Any
+) -> str:
+    data = as_data(result, lang=lang, show_personal_data=show_personal_data)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

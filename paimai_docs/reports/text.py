@@ -1,0 +1,162 @@
+"""The terminal report, Chinese by default: per document its kind and pages, then the findings
+grouped by document and ordered by page, then a summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..checker import CheckResult
+from ..engine import Finding
+from .common import (
+    SEVERITY_TITLES,
+    STAGE_TITLES,
+    document_order,
+    findings_by_file,
+    kind_title,
+    page_ranges,
+    pick,
+    safe,
+)
+
+_COLOURS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1"}
+
+
+class _Style:
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.colour:
+            return text
+        return f"\033[{_COLOURS[style]}m{text}\033[0m"
+
+
+def _finding_lines(finding: Finding, lang: str, show: bool, style: _Style) -> list[str]:
+    level = finding.severity.value
+    tag = style(f"[{pick(SEVERITY_TITLES[level], lang)}]", level)
+    item = (
+        (f" 第{finding.item}项" if lang != "en" else f" item {finding.item}")
+        if finding.item
+        else ""
+    )
+    where = (
+        (f"第{finding.page}页" if lang != "en" else f"p. {finding.page}") if finding.page else ""
+    )
+    head = f"  {tag} {style(finding.rule, 'bold')}{item}  {where}".rstrip()
+    lines = [head, f"      {safe(finding.text(lang), show)}"]
+    if finding.needs_review:
+        lines.append(
+            style("      需人工核对" if lang != "en" else "      needs a person to check", "dim")
+        )
+    if finding.evidence:
+        quote = safe(finding.evidence, show)
+        lines.append(
+            style(f"      原文：「{quote}」" if lang != "en" else f"      text: «{quote}»", "dim")
+        )
+    counting = finding.details.get("counting") if finding.details else None
+    if counting:
+        first = str(counting).splitlines()[0]
+        lines.append(
+            style(f"      计算：{first}" if lang != "en" else f"      counted: {first}", "dim")
+        )
+    lines.append(
+        style(
+            f"      依据：{finding.basis}" if lang != "en" else f"      basis: {finding.basis}",
+            "dim",
+        )
+    )
+    return lines
+
+
+def render(
+    result: CheckResult,
+    *,
+    lang: str = "zh",
+    show_personal_data: bool = False,
+    colour: bool = False,
+    **_: Any,
+) -> str:
+    style = _Style(colour)
+    zh = lang != "en"
+    out: list[str] = []
+    stage = pick(STAGE_TITLES.get(result.stage, (result.stage, result.stage)), lang)
+    scope_line = (
+        f"检查范围：{result.profile.title}（{result.scope}）"
+        + ("，自动判断：" if result.scope_inferred else "，")
+        + result.scope_reason
+        if zh
+        else f"Scope: {result.scope} ("
+        f"{'inferred: ' if result.scope_inferred else ''}{result.scope_reason})"
+    )
+    out.append(style(f"材料：{result.source}" if zh else f"Bundle: {result.source}", "bold"))
+    out.append(scope_line)
+    out.append(f"阶段：{stage}" if zh else f"Stage: {stage}")
+    out.append("")
+    grouped = findings_by_file(result.findings)
+    bundle_findings = grouped.pop(None, [])
+    for document in document_order(result.documents):
+        pages = len(document.pages)
+        head = (
+            f"■ {document.file} — {kind_title(document.kind, lang)}"
+            f"（{pages}页，识别可信度{document.kind_confidence:.0%}）"
+            if zh
+            else f"■ {document.file} — {kind_title(document.kind, lang)} "
+            f"({pages} page(s), confidence {document.kind_confidence:.0%})"
+        )
+        out.append(style(head, "bold"))
+        unreadable = [p for p in document.problems if p.page is None]
+        for problem in unreadable:
+            out.append(
+                style(
+                    f"  无法读取：{problem.message}" if zh else f"  unreadable: {problem.message}",
+                    "error",
+                )
+            )
+        if document.pages_without_text:
+            listed = page_ranges(document.pages_without_text)
+            out.append(
+                style(
+                    f"  无文字层的页：{listed}" if zh else f"  pages without text: {listed}",
+                    "warning",
+                )
+            )
+        items = grouped.pop(document.file, [])
+        if not items and not unreadable:
+            out.append("  未发现问题" if zh else "  no findings")
+        for finding in items:
+            out.extend(_finding_lines(finding, lang, show_personal_data, style))
+        out.append("")
+    leftovers = [f for items in grouped.values() for f in items]
+    if bundle_findings or leftovers:
+        out.append(style("■ 整套材料" if zh else "■ The bundle as a whole", "bold"))
+        for finding in bundle_findings + leftovers:
+            out.extend(_finding_lines(finding, lang, show_personal_data, style))
+        out.append("")
+    for problem in result.problems:
+        out.append(
+            style(
+                f"无法读取：{problem.file}：{problem.message}"
+                if zh
+                else f"unreadable: {problem.file}: {problem.message}",
+                "error",
+            )
+        )
+    counts = result.counts()
+    summary = result.summary()
+    if zh:
+        out.append(
+            f"共 {summary['documents']} 份文件；错误 {counts['error']} 项，"
+            f"警告 {counts['warning']} 项，"
+            f"提示 {counts['info']} 项（其中需人工核对 {summary['needs_review']} 项）；"
+            f"无法读取 {summary['unreadable_files']} 个文件。"
+        )
+        out.append("用 paimai explain 规则编号 查看规则说明。")
+    else:
+        out.append(
+            f"{summary['documents']} file(s); {counts['error']} error(s), "
+            f"{counts['warning']} warning(s), "
+            f"{counts['info']} info ({summary['needs_review']} need a person); "
+            f"{summary['unreadable_files']} unreadable file(s)."
+        )
+        out.append("Run paimai explain RULE-ID for a rule's explanation.")
+    return "\n".join(out) + "\n"
