@@ -3,6 +3,7 @@ the engine stamps severity and scope from the profile, not the check."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -418,13 +419,17 @@ def _day(value: dt.date) -> str:
 def check_manual(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
     check = rule.check
     assert isinstance(check, ManualCheck)
-    yield make_finding(
+    finding = make_finding(
         rule,
         subject,
         context,
         fill={"prompt": check.prompt, "prompt_en": check.prompt_en},
         needs_review=True,
     )
+    # A prompt to look is not a defect: it is reported as info (a profile may re-grade it).
+    if rule.id not in context.profile.severity:
+        finding = dataclasses.replace(finding, severity=Severity.INFO)
+    yield finding
 
 
 def check_checklist(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
