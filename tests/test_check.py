@@ -147,3 +147,15 @@ def test_zip_bundle(capsys: pytest.CaptureFixture[str], case_folder: Path, tmp_p
         zf.write(case_folder / "委托拍卖合同.docx", "委托拍卖合同.docx")
     code, out, _ = run(capsys, "check", str(archive))
     assert code == 1 and "CONTRACT-09" in out
+
+
+def test_json_report_validates_against_the_documented_schema(
+    capsys: pytest.CaptureFixture[str], case_folder: Path
+) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "report-schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for folder in (case_folder, FIXTURES):
+        out = run(capsys, "check", str(folder), "--format", "json", "--today", "2026-12-01")[1]
+        jsonschema.Draft202012Validator(schema).validate(json.loads(out))
