@@ -6,6 +6,9 @@ writes ``out`` atomically; ``render_many`` does the same for a batch, all or not
 
 Strict by default, unlike docxtpl:
 
+* A template of the user's (``template=``) is checked first by :mod:`paimai_docs.lint`: one with
+  errors (unknown names, split or unclosed tags, unbalanced blocks, bad syntax) is refused with
+  a :class:`TemplateInvalid` that lists every error and where it is.
 * Jinja runs with ``StrictUndefined`` and ``autoescape=True``: a name the template uses but the
   data lacks is an error, never a blank, and ``& < > " '`` in a value cannot break the XML.
 * When anything is missing, a second pass records *every* missing value, and one
@@ -97,9 +100,17 @@ class RenderError(PaimaiError):
 
 
 class TemplateInvalid(RenderError):
-    """The template is not a readable .docx or its tags are not valid Jinja."""
+    """The template is not a readable .docx or its tags are not valid Jinja.
+
+    When a user's template fails the template check (:mod:`paimai_docs.lint`), ``problems``
+    holds every error found, each with its place in the document.
+    """
 
     code = "template_invalid"
+
+    def __init__(self, message: str, problems: Sequence[Any] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
 
 
 class OutputExists(RenderError, FileExistsError):
@@ -172,6 +183,28 @@ def _passes_undefined(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _memoized(func: Callable[..., str]) -> Callable[..., str]:
+    """Remember the text of immutable values (amounts, dates, rates): a 20-lot contract formats
+    the same few amounts dozens of times, and Babel is slow. The key keeps the value's type and
+    exact spelling (``Decimal("1.0")`` and ``Decimal("1.00")`` are different keys)."""
+    cache: dict[tuple[Any, ...], str] = {}
+
+    def wrapper(value: Any, *args: Any) -> str:
+        if not isinstance(value, (Decimal, int, float, dt.date)):
+            return func(value, *args)
+        key = (type(value), str(value), args)
+        text = cache.get(key)
+        if text is None:
+            if len(cache) >= 4096:
+                cache.clear()
+            text = cache[key] = func(value, *args)
+        return text
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
 def _yesno(value: Any, choices: str = "是,否") -> str:
     """是/否 for a boolean; ``yesno("有,无")`` for other words."""
     yes, _, no = choices.partition(",")
@@ -223,13 +256,13 @@ def _with_label(values: Iterable[Any], label: str) -> list[tuple[str, Any]]:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "money": _passes_undefined(format_amount),
-    "figures": _passes_undefined(format_figures),
-    "money_words": _passes_undefined(to_words),
-    "cn_date": _passes_undefined(_cn_date),
-    "formal_date": _passes_undefined(_formal_date),
-    "cn_datetime": _passes_undefined(_cn_datetime),
-    "percent": _passes_undefined(format_percent),
+    "money": _passes_undefined(_memoized(format_amount)),
+    "figures": _passes_undefined(_memoized(format_figures)),
+    "money_words": _passes_undefined(_memoized(to_words)),
+    "cn_date": _passes_undefined(_memoized(_cn_date)),
+    "formal_date": _passes_undefined(_memoized(_formal_date)),
+    "cn_datetime": _passes_undefined(_memoized(_cn_datetime)),
+    "percent": _passes_undefined(_memoized(format_percent)),
     "yesno": _passes_undefined(_yesno),
     "label": _passes_undefined(_label),
     "number": _passes_undefined(_number),
@@ -273,6 +306,10 @@ class _Environment(Environment):
         return template
 
 
+_LISTING_CHARS = re.compile("[\t\n\a\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing
+
+
 class _DocxTemplate(DocxTemplate):
     """docxtpl's template with its XML clean-up (``patch_xml``, a few dozen regular expressions
     over the whole document) remembered: it depends on the template alone, and a batch renders
@@ -280,6 +317,18 @@ class _DocxTemplate(DocxTemplate):
 
     _patched: ClassVar[OrderedDict[str, str]] = OrderedDict()
     _CACHE_SIZE = 64
+
+    def resolve_listing(self, xml: str) -> str:
+        r"""docxtpl turns ``\n``/``\t``/``\a``/``\f`` in the rendered text into Word breaks with
+        regular expressions over every paragraph and run; only paragraphs that hold one of
+        these characters need it (most hold none), so only those are handed to docxtpl."""
+        if not _LISTING_CHARS.search(xml):
+            return xml
+        resolve = super().resolve_listing
+        return _PARAGRAPH.sub(
+            lambda m: resolve(m.group(0)) if _LISTING_CHARS.search(m.group(0)) else m.group(0),
+            xml,
+        )
 
     def patch_xml(self, src_xml: str) -> str:
         cache = _DocxTemplate._patched
@@ -498,7 +547,13 @@ class _Source:
     data: bytes
 
     @classmethod
-    def load(cls, model: DocumentModel, template: str | os.PathLike[str] | None) -> _Source:
+    def load(
+        cls,
+        model: DocumentModel,
+        template: str | os.PathLike[str] | None,
+        *,
+        check: bool = True,
+    ) -> _Source:
         path = Path(template) if template is not None else template_path(type(model).model_name)
         try:
             data = path.read_bytes()
@@ -511,7 +566,19 @@ class _Source:
             is_docx = False
         if not is_docx:
             raise TemplateInvalid(f"模板 {path} 不是有效的 .docx 文件")
+        if template is not None and check:
+            _check_template(data, path.name, type(model))
         return cls(path.name, data)
+
+
+def _check_template(data: bytes, name: str, model: type[DocumentModel]) -> None:
+    """Refuse a user's template that the template check finds errors in (the shipped templates
+    are checked by the tests instead); warnings do not stop rendering."""
+    from .lint import lint_template  # the linter builds on this module
+
+    report = lint_template(data, model, name=name)
+    if report.errors:
+        raise TemplateInvalid(report.format(only_errors=True), report.errors)
 
 
 def _render_pass(model: DocumentModel, source: _Source, env: Environment, run: _Pass) -> bytes:
@@ -560,9 +627,19 @@ def _render_source(model: DocumentModel, source: _Source) -> bytes:
         raise RenderError(f"模板 {source.name} 中有值无法格式化：{exc}") from None
 
 
-def render_bytes(model: DocumentModel, *, template: str | os.PathLike[str] | None = None) -> bytes:
-    """The rendered .docx of ``model`` as bytes (``template`` defaults to the shipped one)."""
-    return _render_source(model, _Source.load(model, template))
+def render_bytes(
+    model: DocumentModel,
+    *,
+    template: str | os.PathLike[str] | None = None,
+    check_template: bool = True,
+) -> bytes:
+    """The rendered .docx of ``model`` as bytes (``template`` defaults to the shipped one).
+
+    A ``template`` of the user's is checked first (:func:`paimai_docs.lint.lint_template`) and
+    refused with :class:`TemplateInvalid` listing every error; ``check_template=False`` skips
+    the check (the strict rendering still reports every missing value).
+    """
+    return _render_source(model, _Source.load(model, template, check=check_template))
 
 
 def _write_atomic(out: Path, data: bytes, *, overwrite: bool) -> None:
@@ -596,18 +673,20 @@ def render(
     *,
     template: str | os.PathLike[str] | None = None,
     overwrite: bool = False,
+    check_template: bool = True,
 ) -> Path:
     """Render ``model`` into the Word file ``out`` and return its path.
 
     Raises :class:`OutputExists` if ``out`` exists and ``overwrite`` is false,
     :class:`MissingValues` listing every value the template needs and the model lacks,
-    :class:`TemplateInvalid` for an unreadable template, :class:`RenderError` otherwise. On any
-    error no file is left behind.
+    :class:`TemplateInvalid` for an unreadable template or one whose check finds errors (see
+    :func:`render_bytes`), :class:`RenderError` otherwise. On any error no file is left behind.
     """
     path = Path(out)
     if not overwrite and path.exists():
         raise OutputExists([path])
-    _write_atomic(path, render_bytes(model, template=template), overwrite=overwrite)
+    data = render_bytes(model, template=template, check_template=check_template)
+    _write_atomic(path, data, overwrite=overwrite)
     return path
 
 
@@ -618,13 +697,15 @@ def render_many(
     names: Sequence[str] | None = None,
     template: str | os.PathLike[str] | None = None,
     overwrite: bool = False,
+    check_template: bool = True,
 ) -> list[Path]:
     """Render a batch into ``out_dir`` as ``<name>.docx``, all or nothing.
 
     ``names`` are the file names without ``.docx`` (default ``<model_name>_001`` …). Every
     document is rendered before any is written: if one fails, :class:`BatchRenderError` names
     each failure and no file is written. Existing files raise :class:`OutputExists` (all of them
-    at once) unless ``overwrite``.
+    at once) unless ``overwrite``. A user's ``template`` is checked once per batch and kind, as
+    in :func:`render_bytes`.
     """
     batch = list(models)
     if names is None:
@@ -647,10 +728,10 @@ def render_many(
     rendered: list[bytes] = []
     failures: dict[str, RenderError] = {}
     for name, model in zip(names, batch, strict=True):
-        key = template if template is not None else type(model).model_name
+        key = (template, type(model).model_name)
         try:
             if key not in sources:
-                sources[key] = _Source.load(model, template)
+                sources[key] = _Source.load(model, template, check=check_template)
             rendered.append(_render_source(model, sources[key]))
         except RenderError as exc:
             failures[name] = exc

@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -90,7 +90,11 @@ from paimai_docs.models import (  # noqa: E402
     VehicleHandover,
     VehicleInfo,
 )
-from paimai_docs.models.announcement import NetPublicityItems, NetSpecialReminders  # noqa: E402
+from paimai_docs.models.announcement import (  # noqa: E402
+    AnnouncementBase,
+    NetPublicityItems,
+    NetSpecialReminders,
+)
 from paimai_docs.models.auction_transcript import Bid, TranscriptLot  # noqa: E402
 from paimai_docs.models.failed_auction_report import NextStep  # noqa: E402
 from paimai_docs.models.sale_confirmation import AuctionSession  # noqa: E402
@@ -107,6 +111,8 @@ TITLE_SIZE = 22.0  # 二号
 TABLE_SIZE = 10.5  # 五号
 PAGE_NUMBER_SIZE = 14.0  # 四号
 TEXT_WIDTH_MM = 210 - 28 - 26  # 156 mm between the margins
+FORM_ROW_HEIGHT = 20.0  # points (about 7 mm): a form row a clerk can read and write in
+LOOP_ROW_HEIGHT = 18.0  # points: rows of lot, bid and attachment lists
 
 # Fixed document properties and zip timestamps make the build reproducible byte for byte.
 FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
@@ -393,13 +399,55 @@ class Builder:
         )
 
     def sign_lines(self, *lines: str, after_blank: bool = True) -> None:
-        """Right-aligned signature and date lines (GB/T 9704: 署名 and 成文日期 at the right)."""
+        """Right-aligned signature and date lines (GB/T 9704: 署名 and 成文日期 at the right).
+
+        The lines stay on one page with each other and with the last printed paragraph before
+        them, so a signature never stands alone on a page. Without the blank line before them,
+        the first line keeps a one-character gap instead (after a signature table).
+        """
+        self.keep_previous()
         if after_blank:
-            self.para("", indent=False)
-        for line in lines:
+            self.para("", indent=False, keep_next=True)
+        for number, line in enumerate(lines, 1):
             paragraph = self.doc.add_paragraph()
-            self._format(paragraph, align="right", right_indent_chars=2)
+            before = 0.0 if after_blank or number > 1 else self.look.size
+            self._format(paragraph, align="right", right_indent_chars=2, before=before)
+            paragraph.paragraph_format.keep_with_next = number < len(lines)
             self._run(paragraph, line)
+
+    def keep_previous(self) -> None:
+        """Keep the last printed paragraph before this point with what follows.
+
+        ``{%p %}`` tag paragraphs vanish when rendered, and a paragraph inside ``{%p if %}`` may
+        vanish with its block, so the walk goes back through conditional blocks until it has
+        marked a paragraph that is always printed. It stops at a table.
+        """
+        depth = 0
+        for element in reversed(list(self.doc.element.body.iterchildren())):
+            if element.tag == qn("w:sectPr"):
+                continue
+            if element.tag != qn("w:p"):
+                return
+            text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+            if text.startswith("{%p "):
+                if text.startswith(("{%p endif", "{%p endfor")):
+                    depth += 1
+                elif text.startswith(("{%p if", "{%p for")):
+                    depth -= 1
+                continue
+            Paragraph(element, self.doc._body).paragraph_format.keep_with_next = True
+            if depth <= 0:
+                return
+
+    @contextmanager
+    def kept_together(self) -> Iterator[None]:
+        """Every paragraph added inside the block keeps with the next one (a party's lines are
+        never split across two pages)."""
+        start = len(self.doc.paragraphs)
+        yield
+        for paragraph in self.doc.paragraphs[start:]:
+            if not paragraph.text.startswith("{%p "):
+                paragraph.paragraph_format.keep_with_next = True
 
     # -- tables ------------------------------------------------------------------------------
 
@@ -425,14 +473,26 @@ class Builder:
         header: bool = False,
         size: float = TABLE_SIZE,
         font: str = SONG,
+        height: float = 0,
+        keep: bool = False,
     ) -> None:
+        """One table row. Rows never break across pages (``w:cantSplit``) and their text is
+        centred vertically; ``height`` is a minimum row height in points (room to write in a
+        form), ``keep`` keeps the row on the page of the next one."""
         row = table.add_row()
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+        if height:
+            tr_height = OxmlElement("w:trHeight")
+            tr_height.set(qn("w:val"), str(int(Pt(height).twips)))
+            tr_height.set(qn("w:hRule"), "atLeast")
+            trpr.append(tr_height)
         if header:
-            trpr = row._tr.get_or_add_trPr()
             trpr.append(OxmlElement("w:tblHeader"))
         alignment = align or ["left"] * len(cells)
         for index, (cell, content) in enumerate(zip(row.cells, cells, strict=True)):
             cell.width = Mm(columns[index])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             fmt = paragraph.paragraph_format
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -440,6 +500,8 @@ class Builder:
                 "left": WD_ALIGN_PARAGRAPH.LEFT,
                 "center": WD_ALIGN_PARAGRAPH.CENTER,
             }[alignment[index]]
+            if keep:
+                fmt.keep_with_next = True
             for part in [content] if isinstance(content, str) else content:
                 if part:
                     self._run(paragraph, part, font=font, size=size, bold=bold)
@@ -459,36 +521,62 @@ class Builder:
     ) -> None:
         """A grid table: a bold header row, then one row per item of ``{%tr for loop %}``."""
         table = self._table(columns)
-        self._row(table, columns, headers, align=["center"] * len(headers), bold=True, header=True)
+        self._row(
+            table,
+            columns,
+            headers,
+            align=["center"] * len(headers),
+            bold=True,
+            header=True,
+            height=LOOP_ROW_HEIGHT,
+            keep=True,  # never a header alone at the foot of a page
+        )
         self._tag_row(table, columns, "{%tr for " + loop + " %}")
-        self._row(table, columns, cells, align=align)
+        self._row(table, columns, cells, align=align, height=LOOP_ROW_HEIGHT)
         self._tag_row(table, columns, "{%tr endfor %}")
         self.para("", indent=False)
 
     def form(self, rows: Sequence[Row], *, columns: Sequence[float] = (46, 110)) -> None:
-        """A two-column grid form: label | value; a row with ``when`` is printed only then."""
+        """A two-column grid form: label | value; a row with ``when`` is printed only then.
+
+        Rows are tall enough to read and write in, and the form stays on one page (each row
+        keeps with the next) unless it is longer than a page."""
         table = self._table(columns)
-        for row in rows:
+        for number, row in enumerate(rows, 1):
             if row.when:
                 self._tag_row(table, columns, "{%tr if " + row.when + " %}")
-            self._row(table, columns, [row.label, list(row.value)], align=["center", "left"])
+            self._row(
+                table,
+                columns,
+                [row.label, list(row.value)],
+                align=["center", "left"],
+                height=FORM_ROW_HEIGHT,
+                keep=number < len(rows),
+            )
             if row.when:
                 self._tag_row(table, columns, "{%tr endif %}")
         self.para("", indent=False)
 
     def signature_table(self, left: Sequence[str], right: Sequence[str]) -> None:
-        """Two side-by-side signature and seal blocks (no borders)."""
+        """Two side-by-side signature and seal blocks (no borders).
+
+        Both blocks sit in one table row that cannot break across pages, kept with the last
+        printed paragraph before it and with the date line after it."""
         columns = (TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2)
-        self.para("", indent=False)
+        self.keep_previous()
+        self.para("", indent=False, keep_next=True)
         table = self._table(columns, grid=False)
-        for left_line, right_line in zip(left, right, strict=True):
-            self._row(
-                table, columns, [left_line, right_line], size=self.look.size, font=self.look.font
-            )
-            for cell in table.rows[-1].cells:
-                fmt = cell.paragraphs[0].paragraph_format
+        self._row(table, columns, ["", ""], size=self.look.size, font=self.look.font, keep=True)
+        for cell, lines in zip(table.rows[-1].cells, (left, right), strict=True):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            for number, line in enumerate(lines):
+                paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+                fmt = paragraph.paragraph_format
                 fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
                 fmt.line_spacing = Pt(self.look.line + 6)
+                fmt.keep_with_next = True
+                if line:
+                    self._run(paragraph, line)
 
     # -- output ------------------------------------------------------------------------------
 
@@ -524,13 +612,19 @@ def _reproducible_zip(data: bytes) -> bytes:
 # ------------------------------------------------------------------------------------------
 # Shared blocks
 
-LOT_TABLE_COLUMNS = (14, 36, 34, 14, 12, 46)
+LOT_TABLE_COLUMNS = (19, 35, 38, 13, 12, 39)  # 标的编号 on one line; room for 规格
 ATTACHMENT_COLUMNS = (14, 82, 18, 20, 22)
-MATERIAL_COLUMNS = (12, 42, 54, 14, 16, 18)
+MATERIAL_COLUMNS = (12, 40, 53, 14, 17, 20)  # 加盖公章 on one line
 
 
 def party_lines(b: Builder, role: str, var: str) -> None:
-    """A party as paragraphs: role：name, 住所, the ID under its own type's name, and the rest."""
+    """A party as paragraphs: role：name, 住所, the ID under its own type's name, and the rest;
+    kept on one page."""
+    with b.kept_together():
+        _party_lines(b, role, var)
+
+
+def _party_lines(b: Builder, role: str, var: str) -> None:
     b.field(role, v(f"{var}.name"))
     b.field(lab(Party, "domicile"), v(f"{var}.domicile"))
     b.para(v(f"{var}.id_type") + "：" + v(f"{var}.id_number"))
@@ -922,7 +1016,7 @@ def build_entrustment_contract() -> Builder:
     return b
 
 
-def _announcement_head(b: Builder, m: type[AuctionAnnouncement]) -> None:
+def _announcement_head(b: Builder, m: type[AnnouncementBase]) -> None:
     b.title(m.title)
     with b.when("announcement_no"):
         b.subtitle(f"{lab(m, 'announcement_no')}：", v("announcement_no"))
@@ -941,7 +1035,7 @@ def _announcement_time_place(b: Builder, m: type[AuctionAnnouncement]) -> None:
     b.field(lab(m, "auction_venue"), v("auction_venue"))
 
 
-def _announcement_tail(b: Builder, m: type[AuctionAnnouncement], signer: str) -> None:
+def _announcement_tail(b: Builder, m: type[AnnouncementBase], signer: str) -> None:
     """Other matters (last numbered section, optional), media, date, the issuer and signature."""
     with b.when("other_matters"):
         b.section(lab(m, "other_matters"))
@@ -1602,7 +1696,9 @@ def build_result_publicity() -> Builder:
         ]
     )
     b.para("公示期内，对公示结果有异议的，请以书面形式向资产处置方或拍卖机构提出。")
+    b.para("", indent=False)
     party_lines(b, lab(m, "disposing_unit"), "disposing_unit")
+    b.para("", indent=False)
     party_lines(b, lab(m, "auction_firm"), "auction_firm")
     b.field(lab(m, "drafted_date"), v("drafted_date|cn_date"))
     b.field(lab(m, "sealed_date"), v("sealed_date|cn_date"))

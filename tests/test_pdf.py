@@ -3,11 +3,28 @@ missing; CI installs both)."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
+import re
+import time
+from decimal import Decimal
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from paimai_docs import pdf
+from paimai_docs.commands import render as render_command
+from paimai_docs.models import MODELS, Party, SaleConfirmation
+from paimai_docs.render import render_many
+from paimai_docs.validation import validate
+from paimai_docs.values.dates import formal_date, format_date, format_datetime
+from paimai_docs.values.money import format_amount, to_words
+from paimai_docs.values.percent import format_percent
+
+from .conftest import load_example
 
 missing = pdf.check_pdf_tools()
 needs_libreoffice = pytest.mark.skipif(bool(missing), reason="；".join(missing) or "ok")
@@ -59,3 +76,220 @@ def test_batch_conversion_keeps_chinese_text(tmp_path: Path) -> None:
         pdf.convert_to_pdf([first], out)
     assert pdfs[0].read_bytes() == before
     assert pdf.convert_to_pdf([first], out, overwrite=True) == [pdfs[0]]
+
+
+# ------------------------------------------------------------------------------------------
+# Every example as a PDF, and ``paimai render --pdf``
+
+HOSTILE_NAME = 'A&B <拍卖> "引号" 有限公司'
+
+
+def _flat(text: str) -> str:
+    """PDF text without the spaces and line breaks LibreOffice's text layer inserts (between
+    CJK and Latin runs, at line ends) and without the page numbers ``— 2 —``."""
+    return re.sub(r"—\d+—", "", re.sub(r"\s+", "", text))
+
+
+def _pdf_text(path: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def _producer(path: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return str(document.get_metadata_dict().get("Producer", ""))
+    finally:
+        document.close()
+
+
+def _printed_forms(value: Any) -> set[str]:
+    """The ways a template prints a top-level value (empty when it is not a short scalar)."""
+    if isinstance(value, Enum):
+        return {str(getattr(value, "label", value))}
+    if isinstance(value, dt.datetime):
+        return {format_datetime(value), formal_date(value)}
+    if isinstance(value, dt.date):
+        return {format_date(value), formal_date(value)}
+    if isinstance(value, bool):
+        return set()
+    if isinstance(value, Decimal):
+        forms = {format(value.normalize(), "f"), format_amount(value), to_words(value)}
+        return forms | ({format_percent(value)} if value <= 1 else set())
+    if isinstance(value, (int, str)) and len(str(value)) <= 40:
+        return {str(value)}
+    return set()
+
+
+@pytest.fixture(scope="module")
+def example_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Any, Path]]:
+    """Every example rendered and converted with a single LibreOffice start, plus a contract
+    whose names hold ``& < > "``."""
+    if missing:
+        pytest.skip("；".join(missing))
+    out = tmp_path_factory.mktemp("examples")
+    models = {name: validate(name, load_example(name)) for name in MODELS}
+    hostile = load_example("entrustment_contract")
+    hostile["consignor"]["name"] = HOSTILE_NAME
+    hostile["auction_venue"] = "拍卖厅 <A&B> 3 号"
+    models["hostile_contract"] = validate("entrustment_contract", hostile)
+    documents = render_many(list(models.values()), out, names=list(models))
+    start = time.perf_counter()
+    pdfs = pdf.convert_to_pdf(documents)  # one LibreOffice start for the whole batch
+    elapsed = time.perf_counter() - start
+    assert elapsed < 120, f"converting {len(pdfs)} documents took {elapsed:.0f} s"
+    return {name: (models[name], path) for name, path in zip(models, pdfs, strict=True)}
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+@pytest.mark.parametrize("name", list(MODELS))
+def test_every_example_converts_to_a_pdf_with_its_labels_and_values(
+    example_pdfs: dict[str, tuple[Any, Path]], name: str
+) -> None:
+    model, path = example_pdfs[name]
+    assert path.is_file() and path.read_bytes().startswith(b"%PDF")
+    assert "LibreOffice" in _producer(path)
+    text = _flat(_pdf_text(path))
+    assert "(cid:" not in text and "\ufffd" not in text
+    assert type(model).title in text
+    lost = []
+    for field, info in type(model).model_fields.items():
+        value = getattr(model, field)
+        # the reports address the court in the salutation, without its label
+        label_printed = field == "court" or (info.title or "") in text
+        if info.is_required() and not label_printed:
+            lost.append(("label", field, info.title))
+        forms = _printed_forms(value)
+        if isinstance(value, Party):
+            forms = {value.name}
+        if forms and not any(_flat(form) in text for form in forms):
+            lost.append(("value", field, sorted(forms)))
+    assert not lost, lost
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_hostile_text_survives_into_the_pdf(example_pdfs: dict[str, tuple[Any, Path]]) -> None:
+    _, path = example_pdfs["hostile_contract"]
+    assert "LibreOffice" in _producer(path)
+    text = _flat(_pdf_text(path))
+    assert _flat(f"委托人（甲方）：{HOSTILE_NAME}") in text
+    assert _flat("拍卖地点：拍卖厅 <A&B> 3 号") in text
+
+
+def render_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    parser = argparse.ArgumentParser(prog="paimai")
+    parser.add_argument("--lang", default="zh")
+    render_command.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(list(argv))
+    code = args.func(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _data(path: Path, name: str) -> Path:
+    path.write_text(json.dumps(load_example(name), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_render_pdf_says_what_is_missing_before_rendering_anything(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    monkeypatch.setattr(pdf, "cjk_fonts", lambda: [])
+    data = _data(tmp_path / "合同.json", "entrustment_contract")
+    out = tmp_path / "合同.docx"
+    code, _, err = render_cli(
+        capsys, "render", "entrustment_contract", str(data), "-o", str(out), "--pdf"
+    )
+    assert code == 2
+    assert "LibreOffice" in err and "fonts-noto-cjk" in err and "未生成任何文件" in err
+    assert not out.exists()
+    code, _, err = render_cli(
+        capsys, "--lang", "en", "render", "entrustment_contract", str(tmp_path), "-o",
+        str(tmp_path / "batch"), "--pdf",
+    )  # fmt: skip
+    assert code == 2 and "nothing was written" in err and "LibreOffice" in err
+    assert not (tmp_path / "batch").exists()
+
+
+def test_render_pdf_single_converts_after_writing_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[list[Path]] = []
+
+    def fake_convert(documents: list[Path], out_dir: Any = None, *, overwrite: bool = False) -> Any:
+        calls.append([Path(d) for d in documents])
+        assert all(Path(d).is_file() for d in documents)  # the .docx files exist by now
+        targets = [Path(d).with_suffix(".pdf") for d in documents]
+        for target in targets:
+            target.write_bytes(b"%PDF-fake")
+        return targets
+
+    monkeypatch.setattr(pdf, "check_pdf_tools", lambda: [])
+    monkeypatch.setattr(pdf, "convert_to_pdf", fake_convert)
+    data = _data(tmp_path / "确认书.json", "sale_confirmation")
+    out = tmp_path / "确认书.docx"
+    code, stdout, _ = render_cli(
+        capsys, "render", "sale_confirmation", str(data), "-o", str(out), "--pdf"
+    )
+    assert code == 0 and calls == [[out]]
+    assert str(tmp_path / "确认书.pdf") in stdout
+
+    # the PDF exists and --force is absent: refused before the .docx is touched
+    out.unlink()
+    code, _, err = render_cli(
+        capsys, "render", "sale_confirmation", str(data), "-o", str(out), "--pdf"
+    )
+    assert code == 2 and "确认书.pdf" in err and "--force" in err
+    assert not out.exists() and len(calls) == 1
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raise pdf.PdfConversionFailed("LibreOffice 未能转换：确认书.docx")
+
+    monkeypatch.setattr(pdf, "convert_to_pdf", failing)
+    code, _, err = render_cli(
+        capsys, "render", "sale_confirmation", str(data), "-o", str(out), "--pdf", "--force"
+    )
+    assert code == 2 and "PDF 转换失败" in err and out.is_file()
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_render_pdf_batch_converts_all_documents_in_one_call(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = pdf.convert_to_pdf
+
+    def counting(documents: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(len(documents))
+        return real(documents, *args, **kwargs)
+
+    monkeypatch.setattr(pdf, "convert_to_pdf", counting)
+    folder = tmp_path / "数据 目录"
+    folder.mkdir()
+    _data(folder / "一号.json", "sale_confirmation")
+    _data(folder / "二号.json", "sale_confirmation")
+    out = tmp_path / "输出"
+    code, stdout, _ = render_cli(
+        capsys, "render", "sale_confirmation", str(folder), "-o", str(out), "--pdf"
+    )
+    assert code == 0 and calls == [2]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "一号.docx",
+        "一号.pdf",
+        "二号.docx",
+        "二号.pdf",
+    ]
+    assert "2" in stdout and "一号.pdf" in stdout
+    text = _flat(_pdf_text(out / "二号.pdf"))
+    assert SaleConfirmation.title in text and "河阳市宏达拍卖有限公司" in text

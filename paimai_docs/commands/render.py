@@ -1,15 +1,20 @@
 """``paimai render``: fill a Word template with document data.
 
-paimai render KIND DATA.json|DATA.yaml -o OUT.docx [--template FILE] [--force]
-paimai render KIND DIR|DATA.jsonl -o OUT_DIR [--template FILE] [--force]
+paimai render KIND DATA.json|DATA.yaml -o OUT.docx [--template FILE] [--force] [--pdf]
+paimai render KIND DIR|DATA.jsonl -o OUT_DIR [--template FILE] [--force] [--pdf]
 
 The batch form takes a folder of .json/.yaml files (each named file gives ``<stem>.docx``) or a
 JSON Lines file (line N gives ``<stem>_NNN.docx``). A batch is all or nothing: every record is
 read, validated and rendered before any file is written.
 
+``--pdf`` also writes ``<stem>.pdf`` next to each .docx, converting all of them with a single
+LibreOffice start after the .docx files are written. LibreOffice and a CJK font are checked
+first: if either is missing, the command says what to install and writes nothing.
+
 Exit codes: 0 written; 1 the data is not a valid document, or a value the template needs is
 missing, or the template's tags are wrong; 2 usage (unknown kind, the output exists without
-``--force``, the output cannot be written); 3 the data or the template cannot be read.
+``--force``, the output cannot be written, LibreOffice or a CJK font missing for ``--pdf``, the
+PDF conversion failed); 3 the data or the template cannot be read.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from .. import pdf as pdf_tools
 from ..errors import PaimaiError
 from ..models import DocumentModel
 from ..render import (
@@ -66,6 +72,15 @@ _MESSAGES = {
         "{count} 份文书未能生成，未写入任何文件：",
         "{count} document(s) failed; nothing was written:",
     ),
+    "pdf_tools_missing": (
+        "无法生成 PDF，未生成任何文件：",
+        "cannot produce PDFs; nothing was written:",
+    ),
+    "pdf_failed": (
+        "PDF 转换失败（Word 文件已生成）：{error}",
+        "PDF conversion failed (the .docx files were written): {error}",
+    ),
+    "pdf_done": ("共转换 {count} 份 PDF", "{count} PDF(s) written"),
 }
 
 
@@ -152,6 +167,38 @@ def _report_render_error(exc: RenderError, lang: str, indent: str = "") -> None:
         _err(indent + str(exc))
 
 
+def _pdf_targets(paths: list[Path]) -> list[Path]:
+    """Where ``convert_to_pdf`` puts the PDF of each document (next to it)."""
+    return [p.parent / f"{p.stem}.pdf" for p in paths]
+
+
+def _pdf_clash(args: argparse.Namespace, documents: list[Path], lang: str) -> bool:
+    """With --pdf and without --force, refuse up front when a .docx or a PDF would be
+    overwritten, naming all of them."""
+    if not getattr(args, "pdf", False) or args.force:
+        return False
+    existing = [p for p in [*documents, *_pdf_targets(documents)] if p.exists()]
+    if existing:
+        _err(_msg("exists", lang, paths="、".join(str(p) for p in existing)))
+    return bool(existing)
+
+
+def _convert(args: argparse.Namespace, documents: list[Path], lang: str) -> int:
+    """Convert the written documents in one LibreOffice start (when --pdf was given)."""
+    if not getattr(args, "pdf", False):
+        return EXIT_OK
+    try:
+        pdfs = pdf_tools.convert_to_pdf(documents, overwrite=args.force)
+    except (pdf_tools.PdfToolMissing, pdf_tools.PdfConversionFailed) as exc:
+        _err(_msg("pdf_failed", lang, error=exc))
+        return EXIT_USAGE
+    for path in pdfs:
+        print(_msg("written", lang, path=path))
+    if len(pdfs) > 1:
+        print(_msg("pdf_done", lang, count=len(pdfs)))
+    return EXIT_OK
+
+
 def _template_ok(template: str | None) -> bool:
     if template is None:
         return True
@@ -175,6 +222,8 @@ def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) 
     out = Path(args.output)
     if out.is_dir():
         out = out / f"{data_path.stem}.docx"
+    if _pdf_clash(args, [out], lang):
+        return EXIT_USAGE
     try:
         path = render(model, out, template=args.template, overwrite=args.force)
     except OutputExists as exc:
@@ -187,7 +236,7 @@ def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) 
         _err(_msg("cannot_write", lang, path=out, error=exc.strerror or exc))
         return EXIT_USAGE
     print(_msg("written", lang, path=path))
-    return EXIT_OK
+    return _convert(args, [path], lang)
 
 
 def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -> int:
@@ -209,6 +258,8 @@ def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -
     if len(valid) != len(models):
         return EXIT_FINDINGS
     names = [name for name, _, _ in records]
+    if _pdf_clash(args, [out_dir / f"{name}.docx" for name in names], lang):
+        return EXIT_USAGE
     try:
         paths = render_many(
             valid, out_dir, names=names, template=args.template, overwrite=args.force
@@ -231,7 +282,7 @@ def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -
     for path in paths:
         print(_msg("written", lang, path=path))
     print(_msg("batch_done", lang, count=len(paths), path=out_dir))
-    return EXIT_OK
+    return _convert(args, paths, lang)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -241,6 +292,13 @@ def run(args: argparse.Namespace) -> int:
     except PaimaiError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    if getattr(args, "pdf", False):
+        missing = pdf_tools.check_pdf_tools()
+        if missing:
+            _err(_msg("pdf_tools_missing", lang))
+            for problem in missing:
+                _err(f"  - {problem}")
+            return EXIT_USAGE
     source = Path(args.data)
     if not source.exists():
         _err(_msg("no_data", lang, path=source))
@@ -277,4 +335,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", required=True, help="输出 .docx 文件；批量时为输出目录")
     parser.add_argument("--template", help="自定义模板 .docx（默认使用随软件发布的模板）")
     parser.add_argument("--force", action="store_true", help="允许覆盖已有文件")
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="同时生成 PDF（需要 LibreOffice 和中文字体；全部文件一次转换）",
+    )
     parser.set_defaults(func=run)
