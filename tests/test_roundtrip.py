@@ -88,3 +88,18 @@ def test_the_same_contract_as_model_and_as_pdf_gets_the_same_findings(tmp_path: 
 
     assert ("CONTRACT-15", None) in keys(model_findings)
     assert keys(model_findings) == keys(document_findings)
+
+
+def test_amount_in_words_that_disagrees_is_found_in_model_and_pdf(tmp_path: Path) -> None:
+    from paimai_docs.engine import check_documents
+
+    data = load_example("sale_confirmation")
+    data["total_amount_words"] = "人民币捌万玖仟元整"  # the figures say 89,250.00
+    model, model_findings = check_data("sale_confirmation", data, "COM")
+    assert model is not None
+    assert ("AMOUNT-WORDS", None) in {_key(f) for f in model_findings}
+    docx_path = render(model, tmp_path / "confirmation.docx")
+    (pdf_path,) = pdf.convert_to_pdf([docx_path], tmp_path)
+    (document,) = read_bundle(pdf_path).documents
+    found = [f for f in check_documents([document], "COM") if f.rule == "AMOUNT-WORDS"]
+    assert len(found) == 1 and found[0].page is not None, [f.message for f in found]

@@ -19,35 +19,66 @@ if TYPE_CHECKING:
     from .engine import Context
 
 _WORDS = re.compile(
-    r"(?:人民币)?[（(]?大写[)）]?[:：]?\s*([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,})"
+    r"大写[)）]?\s*[:：]?\s*(?:人民币|RMB)?\s*([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,})"
 )
-_FIGURES_NEAR = re.compile(r"[¥￥]?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*(万?元)?")
+# A figure counts only when it is marked as money (¥ before it or 元 after it), never a date.
+_FIGURES = re.compile(
+    r"[¥￥]\s*(?P<a>\d[\d,]*(?:\.\d{1,2})?)|(?P<b>\d[\d,]*(?:\.\d{1,2})?)\s*(?P<unit>万?元)"
+)
+
+
+def _figures_in(text: str) -> list[Decimal]:
+    from ..values.money import parse_amount
+
+    found = []
+    for match in _FIGURES.finditer(text):
+        raw = match.group("a") or (match.group("b") + (match.group("unit") or ""))
+        try:
+            found.append(parse_amount(raw))
+        except InvalidValue:
+            continue
+    return found
 
 
 def amount_words(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
     """An amount written in figures and in 大写 must be the same amount (AMOUNT-WORDS)."""
-    from ..values.money import parse_amount, parse_words
+    from ..values.money import parse_words
 
+    flagged_pages: set[int | None] = set()
+    # A model: the 大写 total against the total in figures.
     for words_fact in subject.values("total_amount_words"):
         figures = subject.first("total_amount")
-        if figures is None:
+        if figures is None or not isinstance(words_fact.value, str):
             continue
         try:
-            in_words = parse_words(str(words_fact.value))
+            in_words = parse_words(words_fact.value)
         except InvalidValue:
-            yield make_finding(
-                rule, subject, context, fact=words_fact,
-                fill={"words": words_fact.value, "figures": figures.value, "problem": "无法识别"},
-            )  # fmt: skip
+            problem = "无法识别"
+        else:
+            if in_words == Decimal(str(figures.value)):
+                continue
+            problem = "不一致"
+        fill = {"words": words_fact.value, "figures": figures.value, "problem": problem}
+        yield make_finding(rule, subject, context, fact=words_fact, fill=fill)
+    # A read document: the reader's "<name>_words" facts (大写 written beside the figures).
+    for fact in subject.values_ending("_words"):
+        if not isinstance(fact.value, Decimal):
             continue
-        if in_words != Decimal(str(figures.value)):
-            yield make_finding(
-                rule, subject, context, fact=words_fact,
-                fill={"words": words_fact.value, "figures": figures.value, "problem": "不一致"},
-            )  # fmt: skip
-    # In a read document: every "大写" amount next to a figure on the same line.
+        base = subject.values(fact.path[: -len("_words")])
+        candidates = [f for f in base if f.page == fact.page] or base
+        amounts = [Decimal(str(f.value)) for f in candidates if isinstance(f.value, Decimal)]
+        # Several lots on one page each have their own figures: the words must match one.
+        if amounts and fact.value not in amounts:
+            flagged_pages.add(fact.page)
+            fill = {"words": fact.evidence, "figures": amounts[0], "problem": "不一致"}
+            yield make_finding(rule, subject, context, fact=fact, fill=fill)
+    # A read document: every labelled 大写 amount against the money figures on its line, or on
+    # the two lines above it (forms print 合计 and 合计（大写） on separate lines).
     for number, _original, normalized in subject.pages:
-        for line in normalized.splitlines():
+        if number in flagged_pages:
+            continue
+        lines = normalized.splitlines()
+        for index, line in enumerate(lines):
             match = _WORDS.search(line)
             if not match:
                 continue
@@ -55,17 +86,13 @@ def amount_words(rule: Rule, subject: Subject, context: Context) -> Iterator[Fin
                 in_words = parse_words(match.group(1))
             except InvalidValue:
                 continue
-            figures_found = []
-            for candidate in _FIGURES_NEAR.finditer(line[: match.start()] + line[match.end() :]):
-                text = candidate.group(1) + (candidate.group(2) or "")
-                try:
-                    figures_found.append(parse_amount(text))
-                except InvalidValue:
-                    continue
-            if figures_found and in_words not in figures_found:
-                fact = FactValue(match.group(1), "text", number, line.strip()[:120])
-                fill = {"words": match.group(1), "figures": figures_found[0], "problem": "不一致"}
-                yield make_finding(rule, subject, context, fact=fact, fill=fill)
+            near = _figures_in(line[: match.start()] + " " + line[match.end() :])
+            if not near:
+                near = _figures_in("\n".join(lines[max(0, index - 2) : index]))
+            if near and in_words not in near:
+                quoted = FactValue(match.group(1), "text", number, line.strip()[:120])
+                fill = {"words": match.group(1), "figures": near[-1], "problem": "不一致"}
+                yield make_finding(rule, subject, context, fact=quoted, fill=fill)
 
 
 def id_checksum(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:

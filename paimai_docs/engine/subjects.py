@@ -108,6 +108,11 @@ class Subject:
         """Where the text shows one of ``patterns`` (a model has no text)."""
         return None
 
+    def values_ending(self, suffix: str) -> list[FactValue]:
+        """Facts whose name ends with ``suffix`` (a read document's ``*_words`` amounts);
+        ``path`` holds the fact's name."""
+        return []
+
 
 @dataclass
 class ModelSubject(Subject):
@@ -189,6 +194,13 @@ class DocumentSubject(Subject):
     @property
     def pages(self) -> Sequence[tuple[int, str, str]]:
         return [(p.number, p.text, p.normalized) for p in self.document.pages if p.usable]
+
+    def values_ending(self, suffix: str) -> list[FactValue]:
+        return [
+            FactValue(fact.value, fact.name, fact.page, fact.evidence)
+            for fact in self.document.facts
+            if fact.name.endswith(suffix)
+        ]
 
     def find_text(self, patterns: Sequence[str]) -> FactValue | None:
         """The first page line where one of ``patterns`` occurs (patterns are plain text or

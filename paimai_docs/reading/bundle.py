@@ -5,10 +5,10 @@
 
 What is read: PDFs (``.pdf``) and Word documents (``.docx``), in a folder and its subfolders,
 in a .zip (and in zips inside it, up to ``Limits.max_nesting_depth``), or given one by one.
-Hidden files, ``__MACOSX/``, ``Thumbs.db``, ``desktop.ini`` and Word lock files (``~$…``) are
-skipped silently; any other file is an ``unsupported_file`` problem, so nothing the clerk
-submitted is ignored without a word. Nothing is written: files are opened read-only and zip
-members are read into memory, never extracted.
+Hidden files, ``__MACOSX/``, ``Thumbs.db``, ``desktop.ini``, Word lock files (``~$…``) and
+notes about the folder itself (``README*``, ``*.md``) are skipped silently; any other file is an
+``unsupported_file`` problem, so nothing the clerk submitted is ignored without a word. Nothing
+is written: files are opened read-only and zip members are read into memory, never extracted.
 
 Names: a document's ``file`` is its path relative to the folder or zip that was given (``附件/
 合同.pdf``); with several inputs, or a single plain file, it starts with the input as given.
@@ -406,7 +406,13 @@ def _ignored(name: str) -> bool:
     folder, _, base = name.rpartition("/")
     if folder and _ignored_folder(folder):
         return True
-    return base.startswith((".", "~$")) or base.lower() in _IGNORED_NAMES
+    lowered = base.lower()
+    return (
+        base.startswith((".", "~$"))
+        or lowered in _IGNORED_NAMES
+        or lowered.startswith("readme")
+        or lowered.endswith(".md")
+    )
 
 
 def _join(prefix: str, name: str) -> str:
