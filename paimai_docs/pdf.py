@@ -97,11 +97,11 @@ def convert_to_pdf(
     sources = [Path(d).resolve() for d in documents]
     if not sources:
         return []
-    if len({s.stem for s in sources}) != len(sources) and out_dir is not None:
-        raise PdfConversionFailed("同一批次中有重名文件，无法输出到同一目录")
     targets = [
         (Path(out_dir).resolve() if out_dir else s.parent) / f"{s.stem}.pdf" for s in sources
     ]
+    if len(set(targets)) != len(targets):
+        raise PdfConversionFailed("同一批次中有两个文件会输出到同一个 PDF 文件名，请改名后再转换")
     existing = [str(t) for t in targets if t.exists()]
     if existing and not overwrite:
         raise PdfConversionFailed(
@@ -112,16 +112,25 @@ def convert_to_pdf(
     with tempfile.TemporaryDirectory(prefix="paimai-pdf-") as work:
         work_dir = Path(work)
         profile = (work_dir / "profile").as_uri()  # private profile: no clash with an open Office
+        staged = work_dir / "in"
+        staged.mkdir()
         converted = work_dir / "out"
+        # LibreOffice names each PDF after its input; copies with numbered names keep documents of
+        # the same name from different folders apart.
+        inputs = []
+        for index, source in enumerate(sources):
+            copy = staged / f"{index:05d}{source.suffix.lower()}"
+            shutil.copyfile(source, copy)
+            inputs.append(copy)
         command = [
             soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(converted), *map(str, sources),
+            "--convert-to", "pdf", "--outdir", str(converted), *map(str, inputs),
         ]  # fmt: skip
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             raise PdfConversionFailed(f"LibreOffice 转换超时（{timeout:.0f} 秒）") from None
-        produced = [converted / f"{s.stem}.pdf" for s in sources]
+        produced = [converted / f"{copy.stem}.pdf" for copy in inputs]
         absent = [s.name for s, p in zip(sources, produced, strict=True) if not p.is_file()]
         if absent:
             detail = (result.stderr or result.stdout).strip()[-500:]

@@ -293,3 +293,24 @@ def test_render_pdf_batch_converts_all_documents_in_one_call(
     assert "2" in stdout and "一号.pdf" in stdout
     text = _flat(_pdf_text(out / "二号.pdf"))
     assert SaleConfirmation.title in text and "河阳市宏达拍卖有限公司" in text
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_documents_of_the_same_name_in_different_folders(tmp_path: Path) -> None:
+    import pypdfium2
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _docx(tmp_path / "a" / "doc.docx", "甲案卷的合同")
+    second = _docx(tmp_path / "b" / "doc.docx", "乙案卷的公告")
+    pdfs = pdf.convert_to_pdf([first, second])
+    assert pdfs == [tmp_path / "a" / "doc.pdf", tmp_path / "b" / "doc.pdf"]
+    texts = []
+    for path in pdfs:
+        document = pypdfium2.PdfDocument(str(path))
+        texts.append(document[0].get_textpage().get_text_range().replace(" ", ""))
+        document.close()
+    assert "甲案卷的合同" in texts[0] and "乙案卷的公告" in texts[1]
+    with pytest.raises(pdf.PdfConversionFailed, match="同一个"):
+        pdf.convert_to_pdf([first, second], tmp_path / "out")
