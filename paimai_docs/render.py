@@ -155,6 +155,29 @@ class MissingValues(RenderError):
         super().__init__(f"模板 {template} 缺少 {len(self.missing)} 项值：\n{lines}")
 
 
+class RuleViolations(RenderError):
+    """The model breaks rules at error level; rendering it needs ``allow_findings=True``."""
+
+    code = "rule_violations"
+
+    def __init__(self, findings: Sequence[Any]):
+        self.findings = list(findings)
+        lines = "\n".join(
+            f"  - {f.rule}{f' 第{f.item}项' if f.item else ''}：{f.message}（{f.basis}）"
+            for f in self.findings
+        )
+        super().__init__(
+            f"文书违反{len(self.findings)}条规则，未生成（确需生成请指定允许）：\n{lines}"
+        )
+
+
+def check_rules(model: DocumentModel, scope: str | None = None) -> list[Any]:
+    """The error-level findings the rules make about ``model`` (scope inferred when None)."""
+    from .engine import check_model
+
+    return [f for f in check_model(model, scope) if f.severity.value == "error"]
+
+
 class BatchRenderError(RenderError):
     """Some documents of a batch failed; nothing was written. ``failures`` maps name → error."""
 
@@ -632,13 +655,22 @@ def render_bytes(
     *,
     template: str | os.PathLike[str] | None = None,
     check_template: bool = True,
+    allow_findings: bool = False,
+    scope: str | None = None,
 ) -> bytes:
     """The rendered .docx of ``model`` as bytes (``template`` defaults to the shipped one).
 
-    A ``template`` of the user's is checked first (:func:`paimai_docs.lint.lint_template`) and
-    refused with :class:`TemplateInvalid` listing every error; ``check_template=False`` skips
-    the check (the strict rendering still reports every missing value).
+    The model is checked against the rules of ``scope`` (inferred from the model when None)
+    first: error-level findings refuse it with :class:`RuleViolations` listing them all, unless
+    ``allow_findings``. A ``template`` of the user's is checked too
+    (:func:`paimai_docs.lint.lint_template`) and refused with :class:`TemplateInvalid` listing
+    every error; ``check_template=False`` skips that check (the strict rendering still reports
+    every missing value).
     """
+    if not allow_findings:
+        violations = check_rules(model, scope)
+        if violations:
+            raise RuleViolations(violations)
     return _render_source(model, _Source.load(model, template, check=check_template))
 
 
@@ -674,8 +706,13 @@ def render(
     template: str | os.PathLike[str] | None = None,
     overwrite: bool = False,
     check_template: bool = True,
+    allow_findings: bool = False,
+    scope: str | None = None,
 ) -> Path:
     """Render ``model`` into the Word file ``out`` and return its path.
+
+    A model that breaks a rule at error level is refused with :class:`RuleViolations` unless
+    ``allow_findings`` (see :func:`render_bytes`).
 
     Raises :class:`OutputExists` if ``out`` exists and ``overwrite`` is false,
     :class:`MissingValues` listing every value the template needs and the model lacks,
@@ -685,7 +722,13 @@ def render(
     path = Path(out)
     if not overwrite and path.exists():
         raise OutputExists([path])
-    data = render_bytes(model, template=template, check_template=check_template)
+    data = render_bytes(
+        model,
+        template=template,
+        check_template=check_template,
+        allow_findings=allow_findings,
+        scope=scope,
+    )
     _write_atomic(path, data, overwrite=overwrite)
     return path
 
@@ -698,6 +741,8 @@ def render_many(
     template: str | os.PathLike[str] | None = None,
     overwrite: bool = False,
     check_template: bool = True,
+    allow_findings: bool = False,
+    scope: str | None = None,
 ) -> list[Path]:
     """Render a batch into ``out_dir`` as ``<name>.docx``, all or nothing.
 
@@ -730,6 +775,10 @@ def render_many(
     for name, model in zip(names, batch, strict=True):
         key = (template, type(model).model_name)
         try:
+            if not allow_findings:
+                violations = check_rules(model, scope)
+                if violations:
+                    raise RuleViolations(violations)
             if key not in sources:
                 sources[key] = _Source.load(model, template, check=check_template)
             rendered.append(_render_source(model, sources[key]))

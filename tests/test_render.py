@@ -454,3 +454,17 @@ def test_cli_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 1 and "invalid.jsonl:2" in err
     assert not (tmp_path / "o2").exists() and not (tmp_path / "o3").exists()
+
+
+def test_a_model_that_breaks_a_rule_is_refused_unless_allowed(tmp_path: Path) -> None:
+    from paimai_docs.render import RuleViolations
+
+    data = load_example("entrustment_contract")
+    data["is_state_asset"] = True  # reserve 80,000 below the 86,000 appraisal: CONTRACT-15
+    model = validate("entrustment_contract", data)
+    out = tmp_path / "contract.docx"
+    with pytest.raises(RuleViolations) as info:
+        render(model, out, scope="SOA-ADM")
+    assert {f.rule for f in info.value.findings} >= {"CONTRACT-15"}
+    assert "CONTRACT-15" in str(info.value) and not out.exists()
+    assert render(model, out, scope="SOA-ADM", allow_findings=True) == out and out.exists()

@@ -78,7 +78,7 @@ def test_the_same_contract_as_model_and_as_pdf_gets_the_same_findings(tmp_path: 
     data["is_state_asset"] = True  # reserve 80,000 below the 86,000 appraisal: CONTRACT-15
     model, model_findings = check_data("entrustment_contract", data, "SOA-ADM")
     assert model is not None
-    docx_path = render(model, tmp_path / "contract.docx")
+    docx_path = render(model, tmp_path / "contract.docx", allow_findings=True)
     (pdf_path,) = pdf.convert_to_pdf([docx_path], tmp_path)
     (document,) = read_bundle(pdf_path).documents
     document_findings = check_documents([document], "SOA-ADM")
@@ -98,7 +98,7 @@ def test_amount_in_words_that_disagrees_is_found_in_model_and_pdf(tmp_path: Path
     model, model_findings = check_data("sale_confirmation", data, "COM")
     assert model is not None
     assert ("AMOUNT-WORDS", None) in {_key(f) for f in model_findings}
-    docx_path = render(model, tmp_path / "confirmation.docx")
+    docx_path = render(model, tmp_path / "confirmation.docx", allow_findings=True)
     (pdf_path,) = pdf.convert_to_pdf([docx_path], tmp_path)
     (document,) = read_bundle(pdf_path).documents
     found = [f for f in check_documents([document], "COM") if f.rule == "AMOUNT-WORDS"]

@@ -225,7 +225,14 @@ def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) 
     if _pdf_clash(args, [out], lang):
         return EXIT_USAGE
     try:
-        path = render(model, out, template=args.template, overwrite=args.force)
+        path = render(
+            model,
+            out,
+            template=args.template,
+            overwrite=args.force,
+            allow_findings=args.allow_findings,
+            scope=args.scope,
+        )
     except OutputExists as exc:
         _err(_msg("exists", lang, paths="、".join(str(p) for p in exc.paths)))
         return EXIT_USAGE
@@ -262,7 +269,13 @@ def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -
         return EXIT_USAGE
     try:
         paths = render_many(
-            valid, out_dir, names=names, template=args.template, overwrite=args.force
+            valid,
+            out_dir,
+            names=names,
+            template=args.template,
+            overwrite=args.force,
+            allow_findings=args.allow_findings,
+            scope=args.scope,
         )
     except OutputExists as exc:
         _err(_msg("exists", lang, paths="、".join(str(p) for p in exc.paths)))
@@ -339,5 +352,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--pdf",
         action="store_true",
         help="同时生成 PDF（需要 LibreOffice 和中文字体；全部文件一次转换）",
+    )
+    parser.add_argument(
+        "--scope",
+        choices=("COM", "JUD-OFF", "JUD-NET", "SOA-ADM", "SOA-ENT", "VEH"),
+        help="按该业务范围的规则检查后再生成；默认由文书自动判断",
+    )
+    parser.add_argument(
+        "--allow-findings",
+        action="store_true",
+        help="文书违反规则（错误级）时仍然生成",
     )
     parser.set_defaults(func=run)
