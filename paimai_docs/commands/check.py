@@ -186,7 +186,10 @@ def _emit(outcomes: list[Outcome], args: argparse.Namespace, lang: str) -> int:
             if single and not target.is_dir():
                 path = target
             else:
-                stem = Path(outcome.label.split(" ")[0]).name or f"bundle-{index}"
+                source = Path(outcome.label.split(" ")[0])
+                stem = (source.stem if source.suffix.lower() == ".zip" else source.name) or (
+                    f"bundle-{index}"
+                )
                 path = target / f"{stem}{SUFFIXES[args.format]}"
             try:
                 _write(path, outcome.report, args.force)

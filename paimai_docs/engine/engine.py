@@ -306,7 +306,9 @@ def check_documents(
                 findings.extend(_run(rule, subject, context))
     stage = stage or infer_stage(s.kind for s in subjects)
     bundle = BundleSubject(subjects, stage)
-    for rule in rules:
+    # Nothing read (e.g. a corrupt .zip): the read problem says it all; listing every document
+    # the stage needs would only bury it.
+    for rule in rules if subjects else ():
         if not _applicable(rule, resolved, "bundle"):
             continue
         if isinstance(rule.check, BundleCheck):
