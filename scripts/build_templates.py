@@ -49,7 +49,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -65,6 +64,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a plain script from a checkout
     sys.path.insert(0, str(ROOT))
 
+from paimai_docs.docx_style import (  # noqa: E402
+    FANGSONG,
+    HEITI,
+    LATIN_FONT,
+    SONG,
+    add_page_number,
+    set_fonts,
+    set_official_page,
+    strip_theme_fonts,
+)
 from paimai_docs.models import (  # noqa: E402
     MODELS,
     Agent,
@@ -102,14 +111,9 @@ from paimai_docs.models.vehicle_handover import VehicleDocuments  # noqa: E402
 
 DEFAULT_OUT = ROOT / "templates"
 
-LATIN_FONT = "Times New Roman"
-SONG = "宋体"
-FANGSONG = "仿宋"
-HEITI = "黑体"
 
 TITLE_SIZE = 22.0  # 二号
 TABLE_SIZE = 10.5  # 五号
-PAGE_NUMBER_SIZE = 14.0  # 四号
 TEXT_WIDTH_MM = 210 - 28 - 26  # 156 mm between the margins
 FORM_ROW_HEIGHT = 20.0  # points (about 7 mm): a form row a clerk can read and write in
 LOOP_ROW_HEIGHT = 18.0  # points: rows of lot, bid and attachment lists
@@ -172,23 +176,6 @@ def docref(expr: str) -> str:
 # Low-level formatting
 
 
-def _strip_theme_fonts(rfonts: Any) -> None:
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        rfonts.attrib.pop(qn(attr), None)
-
-
-def set_fonts(rpr_owner: Any, east_asia: str) -> None:
-    """Set Latin and East-Asian fonts on an element that has (or can get) a ``w:rPr``."""
-    rpr = rpr_owner.get_or_add_rPr()
-    rfonts = rpr.get_or_add_rFonts()
-    _strip_theme_fonts(rfonts)
-    rfonts.set(qn("w:ascii"), LATIN_FONT)
-    rfonts.set(qn("w:hAnsi"), LATIN_FONT)
-    rfonts.set(qn("w:cs"), LATIN_FONT)
-    rfonts.set(qn("w:eastAsia"), east_asia)
-    rfonts.set(qn("w:hint"), "eastAsia")
-
-
 @dataclass(frozen=True)
 class Look:
     """The body font of a document kind."""
@@ -225,9 +212,7 @@ class Builder:
 
     def _setup_page(self) -> None:
         section = self.doc.sections[0]
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        set_official_page(section)
         section.header_distance, section.footer_distance = Mm(15), Mm(25)
 
     def _setup_styles(self) -> None:
@@ -235,7 +220,7 @@ class Builder:
         defaults = styles.element.find(qn("w:docDefaults"))
         rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
         rfonts = rpr.find(qn("w:rFonts"))
-        _strip_theme_fonts(rfonts)
+        strip_theme_fonts(rfonts)
         for attr in ("w:ascii", "w:hAnsi", "w:cs"):
             rfonts.set(qn(attr), LATIN_FONT)
         rfonts.set(qn("w:eastAsia"), self.look.font)
@@ -264,31 +249,7 @@ class Builder:
 
     def _setup_footer(self) -> None:
         """Page number "— 1 —" centred, 宋体 四号 (GB/T 9704 7.5)."""
-        footer = self.doc.sections[0].footer
-        paragraph = footer.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-        def run(text: str = "") -> Any:
-            r = paragraph.add_run(text)
-            r.font.size = Pt(PAGE_NUMBER_SIZE)
-            set_fonts(r._r, SONG)
-            return r
-
-        def field_char(kind: str) -> None:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-            run()._r.append(element)
-
-        run("— ")
-        field_char("begin")
-        instruction = OxmlElement("w:instrText")
-        instruction.set(qn("xml:space"), "preserve")
-        instruction.text = " PAGE "
-        run()._r.append(instruction)
-        field_char("separate")
-        run("1")
-        field_char("end")
-        run(" —")
+        add_page_number(self.doc.sections[0].footer.paragraphs[0])
 
     # -- runs and paragraphs -----------------------------------------------------------------
 

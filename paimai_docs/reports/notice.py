@@ -40,6 +40,16 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..checker import CheckResult
+from ..docx_style import (
+    FANGSONG,
+    HEITI,
+    LATIN_FONT,
+    SONG,
+    add_page_number,
+    set_fonts,
+    set_official_page,
+    strip_theme_fonts,
+)
 from ..engine import Finding, Rule, load_rules
 from ..errors import CalendarYearNotCovered
 from ..periods import add_working_days
@@ -47,11 +57,9 @@ from ..reading.types import ReadProblem
 from ..values.dates import formal_date, format_date
 from .common import document_order, findings_by_file, kind_title, page_ranges, safe
 
-LATIN_FONT = "Times New Roman"
-SONG, FANGSONG, HEITI = "宋体", "仿宋", "黑体"
 BODY_SIZE, BODY_LINE = 16.0, 28.0  # 三号 on a fixed 28 pt line
 ENGLISH_SIZE, ENGLISH_LINE = 12.0, 20.0  # a Latin letter in 三号 looks shouted
-TITLE_SIZE, TABLE_SIZE, PAGE_NUMBER_SIZE = 22.0, 10.5, 14.0  # 二号, 五号, 四号
+TITLE_SIZE, TABLE_SIZE = 22.0, 10.5  # 二号, 五号
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 # 序号 / 文件及页码 / 问题 / 依据 / 需补正的材料或内容: 156 mm between the margins
@@ -142,18 +150,6 @@ def _t(key: str, lang: str) -> Any:
 # Layout
 
 
-def _set_fonts(owner: Any, east_asia: str) -> None:
-    """Latin and East-Asian fonts on an element that has (or can get) a ``w:rPr``; theme fonts
-    removed, because Word would prefer them over the explicit names."""
-    rfonts = owner.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        rfonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        rfonts.set(qn(attr), LATIN_FONT)
-    rfonts.set(qn("w:eastAsia"), east_asia)
-    rfonts.set(qn("w:hint"), "eastAsia")
-
-
 class _Layout:
     """A python-docx document with the page, styles and footer of an official letter."""
 
@@ -162,9 +158,7 @@ class _Layout:
         self.english = english  # English paragraphs do not start two characters in
         self.doc = new_document()
         section = self.doc.sections[0]
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        set_official_page(section)
         section.header_distance, section.footer_distance = Mm(15), Mm(25)
         self._styles()
         self._footer()
@@ -179,8 +173,7 @@ class _Layout:
         defaults = styles.element.find(qn("w:docDefaults"))
         rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
         rfonts = rpr.find(qn("w:rFonts"))
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            rfonts.attrib.pop(qn(attr), None)
+        strip_theme_fonts(rfonts)
         for attr in ("w:ascii", "w:hAnsi", "w:cs"):
             rfonts.set(qn(attr), LATIN_FONT)
         rfonts.set(qn("w:eastAsia"), FANGSONG)
@@ -193,7 +186,7 @@ class _Layout:
 
         normal = styles["Normal"]
         normal.font.size = Pt(self.size)
-        _set_fonts(normal.element, FANGSONG)
+        set_fonts(normal.element, FANGSONG)
         fmt = normal.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(self.line)
@@ -201,36 +194,13 @@ class _Layout:
         fmt.widow_control = True
         table = styles["Table Grid"]
         table.font.size = Pt(TABLE_SIZE)
-        _set_fonts(table.element, SONG)
+        set_fonts(table.element, SONG)
         for name in ("Header", "Footer"):
-            _set_fonts(styles[name].element, SONG)
+            set_fonts(styles[name].element, SONG)
 
     def _footer(self) -> None:
         """Page number "— 1 —" centred, 宋体 四号 (GB/T 9704 7.5)."""
-        paragraph = self.doc.sections[0].footer.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-        def run(text: str = "") -> Any:
-            r = paragraph.add_run(text)
-            r.font.size = Pt(PAGE_NUMBER_SIZE)
-            _set_fonts(r._r, SONG)
-            return r
-
-        def field_char(kind: str) -> None:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-            run()._r.append(element)
-
-        run("— ")
-        field_char("begin")
-        instruction = OxmlElement("w:instrText")
-        instruction.set(qn("xml:space"), "preserve")
-        instruction.text = " PAGE "
-        run()._r.append(instruction)
-        field_char("separate")
-        run("1")
-        field_char("end")
-        run(" —")
+        add_page_number(self.doc.sections[0].footer.paragraphs[0])
 
     @staticmethod
     def _run(
@@ -240,7 +210,7 @@ class _Layout:
         run.font.size = Pt(size)
         if bold:
             run.font.bold = True
-        _set_fonts(run._r, font)
+        set_fonts(run._r, font)
 
     def para(
         self,

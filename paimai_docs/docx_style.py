@@ -1,0 +1,71 @@
+"""The Word layout habits every document we write shares (GB/T 9704 where it fits): A4 with
+official margins, explicit East-Asian fonts, and the "— 1 —" page number. Used by the template
+build script and by the 补正通知书 writer, so both look like one office's papers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+LATIN_FONT = "Times New Roman"
+SONG = "宋体"
+FANGSONG = "仿宋"
+HEITI = "黑体"
+PAGE_NUMBER_SIZE = 14.0  # 四号
+
+
+def strip_theme_fonts(rfonts: Any) -> None:
+    """Remove theme font references from a ``w:rFonts`` (Word prefers them to explicit names)."""
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+
+
+def set_fonts(rpr_owner: Any, east_asia: str) -> None:
+    """Latin and East-Asian fonts on an element that has (or can get) a ``w:rPr``; theme fonts
+    removed, because Word would prefer them over the explicit names (and LibreOffice ignores a
+    font for Chinese text unless ``w:eastAsia`` names it)."""
+    rfonts = rpr_owner.get_or_add_rPr().get_or_add_rFonts()
+    strip_theme_fonts(rfonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        rfonts.set(qn(attr), LATIN_FONT)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+    rfonts.set(qn("w:hint"), "eastAsia")
+
+
+def set_official_page(section: Any) -> None:
+    """A4 with the GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm."""
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+
+def add_page_number(paragraph: Any) -> None:
+    """Write the page number "— 1 —" (a PAGE field), centred, 宋体 四号, into ``paragraph``
+    (GB/T 9704 7.5)."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def run(text: str = "") -> Any:
+        r = paragraph.add_run(text)
+        r.font.size = Pt(PAGE_NUMBER_SIZE)
+        set_fonts(r._r, SONG)
+        return r
+
+    def field_char(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run()._r.append(element)
+
+    run("— ")
+    field_char("begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    run()._r.append(instruction)
+    field_char("separate")
+    run("1")
+    field_char("end")
+    run(" —")
