@@ -302,8 +302,10 @@ class Builder:
         right_indent_chars: float = 0,
     ) -> None:
         fmt = paragraph.paragraph_format
+        # Left, not justified: LibreOffice (7.4) drops a line-final 。 in justified zh-CN text,
+        # and fixed-width CJK lines look the same either way.
         fmt.alignment = {
-            "left": WD_ALIGN_PARAGRAPH.JUSTIFY,
+            "left": WD_ALIGN_PARAGRAPH.LEFT,
             "center": WD_ALIGN_PARAGRAPH.CENTER,
             "right": WD_ALIGN_PARAGRAPH.RIGHT,
         }[align]
