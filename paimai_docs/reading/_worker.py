@@ -26,7 +26,10 @@ re-imported and no ``if __name__ == "__main__"`` guard is needed in scripts that
 Protocol: length-prefixed frames on the worker's stdin and a private copy of its stdout (the
 real stdout is pointed at stderr, so nothing that native code prints can corrupt the stream).
 A frame is a JSON header and an optional binary payload (a file's bytes, for members of a zip).
-Answers are JSON only; the parent never unpickles anything a worker sends.
+Answers are JSON only; the parent never unpickles anything a worker sends. A file's pages are a
+frame each, sent as they are read but flushed in chunks (``PIPE_BUFFER``); the parent's reader
+thread collects them, and the frame with the file's result hands them over. While the caller
+works on one file's answer, the worker that read it already reads the next file.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from ..errors import PaimaiError
 MAX_TASKS_PER_WORKER = 500
 STARTUP_TIMEOUT = 60.0  # seconds for a worker to import its libraries and say it is ready
 MAX_FRAME = 1 << 30  # a larger frame from a worker is treated as a crash
+PIPE_BUFFER = 1 << 16  # bytes buffered on each side of a worker's output
 ENV_WORKER_STDERR = "PAIMAI_WORKER_STDERR"  # set to 1 to see what workers write to stderr
 
 _HEADER = struct.Struct(">I")
@@ -80,12 +84,15 @@ class ReadTask:
 # Frames
 
 
-def write_frame(stream: IO[bytes], header: dict[str, Any], payload: bytes | None = None) -> None:
+def write_frame(
+    stream: IO[bytes], header: dict[str, Any], payload: bytes | None = None, *, flush: bool = True
+) -> None:
     body = json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass")
     stream.write(_HEADER.pack(len(body)) + body + _PAYLOAD.pack(len(payload or b"")))
     if payload:
         stream.write(payload)
-    stream.flush()
+    if flush:
+        stream.flush()
 
 
 def _read_exact(stream: IO[bytes], size: int) -> bytes | None:
@@ -266,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     memory limit in bytes, 0 for none."""
     args = sys.argv[1:] if argv is None else argv
     _limit_resources(int(args[0]) if args else 0)
-    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=PIPE_BUFFER)
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     inp = sys.stdin.buffer
     if sys.platform == "win32":  # frames are binary: no newline translation by the C runtime
@@ -284,7 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         write_frame(out, {"op": "heartbeat", "page": page})
 
     def emit(row: PageRow) -> None:  # one frame a page: memory stays flat in the page count
-        write_frame(out, {"op": "page", "page": row})
+        # Not flushed: pages leave in chunks of PIPE_BUFFER bytes (fewer system calls and
+        # wake-ups on both sides); the result frame that ends the file flushes the rest.
+        write_frame(out, {"op": "page", "page": row}, flush=False)
 
     write_frame(out, {"op": "ready", "pid": os.getpid()})
     while True:
@@ -368,6 +377,7 @@ class WorkerPool:
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         process = subprocess.Popen(
             self.command,
+            bufsize=PIPE_BUFFER,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=None if os.environ.get(ENV_WORKER_STDERR) else subprocess.DEVNULL,
@@ -384,6 +394,12 @@ class WorkerPool:
         assert stream is not None
         while True:
             frame = read_frame(stream)
+            if frame is not None and frame[0].get("op") == "page":
+                # Collected here rather than handed to the pool's thread one by one (which
+                # would wake it for every page); the result frame that follows hands them over.
+                # Pages of a task that failed are reset by the next _send.
+                worker.pages.append(frame[0].get("page"))
+                continue
             self._events.put((worker, frame[0] if frame else None))
             if frame is None:
                 stream.close()
@@ -476,23 +492,29 @@ class WorkerPool:
         pending = iter(tasks)
         busy: list[_Worker] = []
         exhausted = False
+
+        def dispatch() -> Iterator[tuple[ReadTask, dict[str, Any]]]:
+            """Give tasks to idle (or new) workers until all are busy or no task is left."""
+            nonlocal exhausted
+            while not exhausted and len(busy) < self.size:
+                task = next(pending, None)
+                if task is None:
+                    exhausted = True
+                    break
+                worker = self._idle.pop() if self._idle else self._spawn()
+                if not self._send(worker, task):
+                    # The worker died between tasks; give the task to a fresh one.
+                    self._retire(worker, kill=True)
+                    worker = self._spawn()
+                    if not self._send(worker, task):
+                        self._check_started(worker)
+                        yield task, self._failure(worker, timed_out=False)
+                        continue
+                busy.append(worker)
+
         try:
             while True:
-                while not exhausted and len(busy) < self.size:
-                    task = next(pending, None)
-                    if task is None:
-                        exhausted = True
-                        break
-                    worker = self._idle.pop() if self._idle else self._spawn()
-                    if not self._send(worker, task):
-                        # The worker died between tasks; give the task to a fresh one.
-                        self._retire(worker, kill=True)
-                        worker = self._spawn()
-                        if not self._send(worker, task):
-                            self._check_started(worker)
-                            yield task, self._failure(worker, timed_out=False)
-                            continue
-                    busy.append(worker)
+                yield from dispatch()
                 if not busy:
                     return
                 now = time.monotonic()
@@ -535,8 +557,6 @@ class WorkerPool:
                 if op == "ready":
                     worker.ready = True
                     worker.deadline = time.monotonic() + self.timeout
-                elif op == "page":
-                    worker.pages.append(message.get("page"))
                 elif op == "heartbeat":
                     worker.deadline += self.seconds_per_ocr_page
                 elif op == "result":
@@ -550,6 +570,9 @@ class WorkerPool:
                         self._retire(worker, kill=False)
                     else:
                         self._idle.append(worker)
+                    # The next file goes to the worker before the caller gets this one's
+                    # answer: the worker reads while the caller works on the answer.
+                    yield from dispatch()
                     yield task, message
         finally:
             for worker in busy:

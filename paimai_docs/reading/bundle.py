@@ -55,6 +55,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import inspect
 import io
 import json
 import os
@@ -63,7 +65,7 @@ import stat
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -663,24 +665,42 @@ class _Collector:
 # From answers to documents
 
 
+@functools.lru_cache(maxsize=16)
+def _takes(function: Callable[..., Any], name: str) -> bool:
+    """Whether ``function`` takes the argument ``name`` (a replacement of the classifier or the
+    fact extractor, such as a test's stub, may take the pages only)."""
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+
+
 def _classify(texts: list[str]) -> tuple[str, float, str | None]:
+    """The kind of a document from its pages' normalised text (``Page.normalized``)."""
     try:
         from .classify import classify
     except ModuleNotFoundError as exc:  # until the classifier exists
         if exc.name != f"{__package__}.classify":
             raise
         return "unknown", 0.0, None
-    kind, confidence, title = classify(texts)
+    if _takes(classify, "normalized"):  # the text is normalised already: not again
+        kind, confidence, title = classify(texts, normalized=True)
+    else:
+        kind, confidence, title = classify(texts)
     return kind, float(confidence), title
 
 
-def _extract_facts(pages: list[tuple[int, str, str]]) -> list[Fact]:
+def _extract_facts(pages: list[tuple[int, str, str]], kind: str | None = None) -> list[Fact]:
+    """The facts of a document; ``kind`` (when known) spares the extractor classifying it."""
     try:
         from .facts import extract_facts
     except ModuleNotFoundError as exc:  # until the fact extractor exists
         if exc.name != f"{__package__}.facts":
             raise
         return []
+    if kind is not None and _takes(extract_facts, "kind"):
+        return list(extract_facts(pages, kind=kind))
     return list(extract_facts(pages))
 
 
@@ -699,7 +719,9 @@ def _document(name: str, answer: dict[str, Any]) -> Document:
     if usable:
         try:
             kind, confidence, title = _classify([page.normalized for page in pages])
-            facts = _extract_facts([(page.number, page.text, page.normalized) for page in usable])
+            facts = _extract_facts(
+                [(page.number, page.text, page.normalized) for page in usable], kind
+            )
         except Exception as exc:  # a bug of ours must not hide the other documents
             message = f"识别文书时出现内部错误（{type(exc).__name__}: {exc}），请报告此问题"
             problems.append(ReadProblem("internal_error", message, name, 1))
@@ -880,11 +902,16 @@ class BundleReader:
                     continue
                 yield ReadTask(entry.name, entry.type, data=data, ocr=self.ocr)
 
-        answers = {task.name: answer for task, answer in self._get_runner().run(tasks())}
-        answers.update({name: {"problems": rows} for name, rows in failed.items()})
+        # Each file's document is made (kind, facts) as its answer comes, while the workers
+        # read the next files.
+        read = {
+            task.name: _document(task.name, answer)
+            for task, answer in self._get_runner().run(tasks())
+        }
+        read.update({name: _document(name, {"problems": rows}) for name, rows in failed.items()})
         documents = []
         for entry in entries.values():
-            document = _document(entry.name, answers[entry.name])
+            document = read[entry.name]
             container = entry.container
             if container is not None and entry.key in container.manifest:
                 container.used.add(entry.key)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from .normalize import normalize
@@ -182,26 +183,36 @@ _ANNOUNCE_ITEMS = (
 )
 
 
-def _count(text: str, phrase: str) -> int:
-    return text.count(phrase)
+_CONSIGNOR = re.compile(r"委托人|委托方|甲方")
+_AUCTIONEER = re.compile(r"拍卖人|拍卖方|乙方")
+_REPORTS = re.compile(r"报告如下|特此报告|现将.{0,10}报告")
+_WON = re.compile(r"以最高应价竞得|竞价成功|竞得本拍卖标的")
+_FILING_POST = re.compile(r"流拍|成交情况|拍卖结果|成交人|成交确认书")
+_FILING_PRE = re.compile(r"拍卖师|公告发布|展示|预展")
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """``len(pattern.findall(text)) >= count``, without finding the matches after the first
+    ``count``."""
+    return len(list(islice(pattern.finditer(text), count))) >= count
 
 
 def _content_kind(text: str) -> tuple[str, float] | None:
-    entrust = _count(text, "委托拍卖") + _count(text, "拍卖委托")
+    entrust = text.count("委托拍卖") + text.count("拍卖委托")
     if (
         entrust >= 2
         and "佣金" in text
-        and re.search(r"委托人|委托方|甲方", text)
-        and re.search(r"拍卖人|拍卖方|乙方", text)
-        and (len(_ARTICLE.findall(text)) >= 3 or "双方" in text)
+        and _CONSIGNOR.search(text)
+        and _AUCTIONEER.search(text)
+        and (_at_least(_ARTICLE, text, 3) or "双方" in text)
         and _SELF_CONTRACT.search(text)
     ):
         return "entrustment_contract", 0.6
-    if "流拍" in text and re.search(r"报告如下|特此报告|现将.{0,10}报告", text):
+    if "流拍" in text and _REPORTS.search(text):
         return "failed_auction_report", 0.55
-    if "成交" in text and re.search(r"报告如下|特此报告|现将.{0,10}报告", text):
+    if "成交" in text and _REPORTS.search(text):
         return "completion_report", 0.5
-    if re.search(r"以最高应价竞得|竞价成功|竞得本拍卖标的", text) and "成交价" in text:
+    if "成交价" in text and _WON.search(text):
         return "sale_confirmation", 0.6
     items = sum(1 for pattern in _ANNOUNCE_ITEMS if pattern.search(text))
     if _ANNOUNCE_PHRASES.search(text) and items >= 3:
@@ -230,11 +241,11 @@ _STATE = re.compile(
 
 def _variant(title: str, head: str, text: str) -> str:
     issuer = title + "\n" + head
-    if _COURT.search(issuer) or len(_COURT.findall(text)) >= 3:
+    if _COURT.search(issuer) or _at_least(_COURT, text, 3):
         return "net_judicial" if _NET.search(text) else "judicial"
     if _VEHICLE.search(title):
         return "vehicle"
-    if _STATE.search(issuer) or len(_STATE.findall(text)) >= 2:
+    if _STATE.search(issuer) or _at_least(_STATE, text, 2):
         return "state_asset"
     return "social"
 
@@ -242,11 +253,15 @@ def _variant(title: str, head: str, text: str) -> str:
 # Entry point -------------------------------------------------------------------------------
 
 
-def classify(pages: Sequence[str]) -> Classification:
+def classify(pages: Sequence[str], *, normalized: bool = False) -> Classification:
     """Decide the kind of the document whose pages' text is ``pages`` (original or normalised;
     the text is normalised here). Returns ``unknown`` with a low confidence when nothing is
-    decisive."""
-    texts = [normalize(page) for page in pages if page]
+    decisive.
+
+    ``normalized=True`` says that the pages are already what
+    :func:`~paimai_docs.reading.normalize.normalize` made of them (``Page.normalized``, as the
+    reader passes them): they are used as they are instead of being normalised again."""
+    texts = [page if normalized else normalize(page) for page in pages if page]
     if not texts:
         return Classification("unknown", 0.0)
     first = next((text for text in texts if text.strip()), "")
@@ -262,9 +277,9 @@ def classify(pages: Sequence[str]) -> Classification:
             confidence = min(0.98, confidence + 0.03)
     elif found is not None and found.kind == "filing":
         title = found.title
-        if re.search(r"流拍|成交情况|拍卖结果|成交人|成交确认书", text):
+        if _FILING_POST.search(text):
             kind, confidence = "post_auction_filing", 0.6
-        elif re.search(r"拍卖师|公告发布|展示|预展", text):
+        elif _FILING_PRE.search(text):
             kind, confidence = "pre_auction_filing", 0.55
         else:
             kind, confidence = "unknown", 0.35

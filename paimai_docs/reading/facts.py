@@ -42,13 +42,15 @@ Facts and their names (value type in brackets):
 Several facts may share a name (two phone lines, six auction sessions); the first of a name is
 the one the text states most directly (a label or the announcing sentence) and earliest.
 
-How the text is read: the pages are normalised again from their original (keeping the map back
-for evidence) and joined; lines a PDF wrapped mid-sentence are re-joined when the page shows a
-wrap width (:func:`_reflow`); values are taken right after their label (``保证金：15000元``,
+How the text is read: the pages' normalised text is joined; lines a PDF wrapped mid-sentence are
+re-joined when the page shows a wrap width (:func:`_wrapped_breaks`); values are taken right
+after their label (``保证金：15000元``,
 ``评估价为人民币105.6万元``, ``底价（万元）：50``), from the announcing sentence
 (``定于…在…举行``), from a table whose header row names amount columns (cells separated by
 spaces, read from a normalisation that keeps the spaces), or from the line under the
-signature (the document's own date).
+signature (the document's own date). Only a page that gives a fact is normalised again from its
+original, to keep the map back that the evidence is quoted through; only a page whose text
+holds an amount label is normalised keeping its spaces, to look for a table.
 """
 
 from __future__ import annotations
@@ -57,10 +59,11 @@ import bisect
 import datetime as dt
 import re
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import chain
 from typing import Any
 
 from pydantic import BaseModel
@@ -74,7 +77,7 @@ from ..values.money import parse_amount, parse_words
 from ..values.percent import to_percent
 from .classify import classify
 from .dates import DateRange, find_ranges
-from .normalize import MappedText, normalize_mapped
+from .normalize import MappedText, normalize, normalize_mapped
 from .types import Fact
 
 __all__ = ["DATE_FACT_BY_KIND", "extract_facts", "labels_for"]
@@ -249,12 +252,56 @@ def _labels() -> dict[str, _LabelSet]:
 _PAGE_JOIN = "\n\n"
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Page:
+    """One page. ``text`` is its normalised text with the lines a PDF wrapped joined (what is
+    matched); ``breaks`` are the indexes in ``normalized`` of the line breaks that joining
+    removed. The map back to the original (for evidence) and the normalisation that keeps the
+    spaces (for tables) are made only for the pages that need them."""
+
     number: int
-    mapped: MappedText
+    original: str
+    normalized: str
+    text: str
+    breaks: tuple[int, ...]
     start: int
-    spaced: MappedText
+    _mapped: MappedText | None = None
+    _spaced_text: str | None = None
+    _spaced: MappedText | None = None
+
+    @property
+    def mapped(self) -> MappedText:
+        """``text`` with the map back to ``original``."""
+        if self._mapped is None:
+            full = MappedText.identity(self.normalized)
+            if self.original:
+                mapped = normalize_mapped(self.original)
+                if mapped.text == self.normalized:  # (see extract_facts when not)
+                    full = mapped
+            offsets = full.offsets
+            if self.breaks:
+                offsets = tuple(chain.from_iterable(_without(offsets, self.breaks)))
+            self._mapped = MappedText(self.text, offsets, full.original)
+        return self._mapped
+
+    @property
+    def spaced_text(self) -> str:
+        """The page normalised without removing spaces (table cells stay apart)."""
+        if self._spaced_text is None:
+            self._spaced_text = (
+                normalize(self.original, keep_spaces=True) if self.original else self.normalized
+            )
+        return self._spaced_text
+
+    @property
+    def spaced(self) -> MappedText:
+        """``spaced_text`` with the map back to ``original``."""
+        if self._spaced is None:
+            if self.original:
+                self._spaced = normalize_mapped(self.original, keep_spaces=True)
+            else:
+                self._spaced = MappedText.identity(self.normalized)
+        return self._spaced
 
 
 @dataclass
@@ -269,18 +316,15 @@ class _Doc:
         built: list[_Page] = []
         position = 0
         for number, original, normalized in pages:
-            if original:
-                mapped = normalize_mapped(original)
-                spaced = normalize_mapped(original, keep_spaces=True)
-            else:
-                mapped = spaced = MappedText.identity(normalized or "")
-            mapped = _reflow(mapped)
+            normalized = normalized or ""
+            breaks = _wrapped_breaks(normalized)
+            text = "".join(_without(normalized, breaks)) if breaks else normalized
             if parts:
                 parts.append(_PAGE_JOIN)
                 position += len(_PAGE_JOIN)
-            built.append(_Page(number, mapped, position, spaced))
-            parts.append(mapped.text)
-            position += len(mapped.text)
+            built.append(_Page(number, original, normalized, text, tuple(breaks), position))
+            parts.append(text)
+            position += len(text)
         return cls("".join(parts), built, [page.start for page in built])
 
     def locate(self, start: int, end: int) -> tuple[int, str]:
@@ -290,8 +334,20 @@ class _Doc:
         index = max(0, bisect.bisect_right(self.starts, start) - 1)
         page = self.pages[index]
         local_start = max(0, start - page.start)
-        local_end = min(len(page.mapped.text), max(local_start + 1, end - page.start))
+        local_end = min(len(page.text), max(local_start + 1, end - page.start))
         return page.number, page.mapped.quote(local_start, local_end)
+
+
+_S = typing.TypeVar("_S", str, tuple[int, ...])
+
+
+def _without(items: _S, indexes: Sequence[int]) -> Iterator[_S]:
+    """The runs of ``items`` between the (ascending) ``indexes``, which are left out."""
+    position = 0
+    for index in indexes:
+        yield items[position:index]
+        position = index + 1
+    yield items[position:]
 
 
 _LIST_START = re.compile(
@@ -301,42 +357,42 @@ _LIST_START = re.compile(
 _CLOSED = "。!?;:)"
 
 
-def _visual_width(line: str) -> int:
-    """Width as printed: a CJK character is two columns, an ASCII character one."""
-    return sum(2 if ord(char) >= 0x2E80 else 1 for char in line)
+_NARROW = re.compile("[^\n\u2e80-\U0010ffff]+")
 
 
-def _reflow(mapped: MappedText) -> MappedText:
-    """Join lines that a PDF wrapped in the middle of a sentence. A page is wrapped when at
-    least three of its lines reach (nearly) the same, longest width; such a full-width line that
-    does not end a clause is joined to the next line unless that one starts a new item."""
-    lines = mapped.text.split("\n")
-    widths = [_visual_width(line) for line in lines]
+def _visual_widths(text: str, lines: Sequence[str]) -> list[int]:
+    """The width of each of the ``lines`` of ``text`` as printed: a CJK character (from U+2E80
+    on) is two columns, any other one."""
+    wide = _NARROW.sub("", text).split("\n")  # per line, its wide characters
+    return [len(line) + len(chars) for line, chars in zip(lines, wide, strict=True)]
+
+
+def _wrapped_breaks(text: str) -> list[int]:
+    """The line breaks (indexes in ``text``) that join lines a PDF wrapped in the middle of a
+    sentence. A page is wrapped when at least three of its lines reach (nearly) the same,
+    longest width; such a full-width line that does not end a clause is joined to the next
+    line unless that one starts a new item."""
+    lines = text.split("\n")
+    if len(lines) < 4:
+        return []
+    widths = _visual_widths(text, lines)
     lengths = sorted(widths, reverse=True)
-    if len(lengths) < 4 or lengths[0] < 40:
-        return mapped
+    if lengths[0] < 40:
+        return []
     width = lengths[1]  # the longest line may be an outlier (a URL, a table row)
     full = 0.88 * width
     if sum(1 for length in lengths if length >= full) < 3:
-        return mapped
-    drop: set[int] = set()
+        return []
+    breaks: list[int] = []
     position = 0
     for index, line in enumerate(lines[:-1]):
         position += len(line)
-        following = lines[index + 1]
-        if (
-            widths[index] >= full
-            and line[-1:] not in _CLOSED
-            and following.strip()
-            and not _LIST_START.match(following)
-        ):
-            drop.add(position)
+        if widths[index] >= full and line[-1:] not in _CLOSED:
+            following = lines[index + 1]
+            if following.strip() and not _LIST_START.match(following):
+                breaks.append(position)
         position += 1
-    if not drop:
-        return mapped
-    text = "".join(char for index, char in enumerate(mapped.text) if index not in drop)
-    offsets = tuple(offset for index, offset in enumerate(mapped.offsets) if index not in drop)
-    return MappedText(text, offsets, mapped.original)
+    return breaks
 
 
 # --------------------------------------------------------------------------------------------
@@ -357,15 +413,15 @@ class _Facts:
         end: int,
         label: str | None = None,
         rank: int = 0,
-        where: tuple[int, str] | None = None,
+        where: Callable[[], tuple[int, str]] | None = None,
     ) -> None:
-        """Record a fact found at ``doc.text[start:end]`` (or at ``where``: page and evidence
-        already known); a second fact with the same name and value is dropped."""
+        """Record a fact found at ``doc.text[start:end]`` (or where ``where()`` says: page and
+        evidence); a second fact with the same name and value is dropped."""
         key = (name, repr(value))
         if key in self.seen:
             return
         self.seen.add(key)
-        page, evidence = where if where is not None else self.doc.locate(start, end)
+        page, evidence = where() if where is not None else self.doc.locate(start, end)
         self.items.append((rank, len(self.items), Fact(name, value, page, evidence, label)))
 
     def first(self, name: str) -> Fact | None:
@@ -389,6 +445,27 @@ class _Facts:
 
 # --------------------------------------------------------------------------------------------
 # Amounts
+
+_V = typing.TypeVar("_V")
+
+
+def _or_none(convert: Callable[[str], _V]) -> Callable[[str], _V | None]:
+    """``convert(text)``, or None when it raises InvalidValue; remembered per text (the same
+    amounts and phone numbers recur on a document's pages)."""
+
+    @lru_cache(maxsize=4096)
+    def converted(text: str) -> _V | None:
+        try:
+            return convert(text)
+        except InvalidValue:
+            return None
+
+    return converted
+
+
+_parse_amount = _or_none(parse_amount)
+_parse_words = _or_none(parse_words)
+_validate_phone = _or_none(validate_phone)
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _BIG = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿"
@@ -433,16 +510,14 @@ def _words_amount(
     text: str, match: re.Match[str]
 ) -> tuple[Decimal, int, Decimal | None, int] | None:
     """A 大写 amount, with the figures written beside it in brackets when there are some."""
-    try:
-        value = parse_words(match.group("words"))
-    except InvalidValue:
+    value = _parse_words(match.group("words"))
+    if value is None:
         return None
     end = match.end()
     after = _FIGURES_AFTER.match(text, end)
     if after:
-        try:
-            figures = parse_amount(after.group("num") + (after.group("mult") or "") + "元")
-        except InvalidValue:
+        figures = _parse_amount(after.group("num") + (after.group("mult") or "") + "元")
+        if figures is None:
             return value, end, None, end
         return figures, after.end(), value, after.end()
     return value, end, None, end
@@ -463,18 +538,15 @@ def _figures_amount(
         mult = "万"
     elif not mult and label_unit == "亿元":
         mult = "亿"
-    try:
-        value = parse_amount(number + (mult or "") + "元")
-    except InvalidValue:
+    value = _parse_amount(number + (mult or "") + "元")
+    if value is None:
         return None
     words_value: Decimal | None = None
     after = _WORDS_AFTER.match(text, end)
     if after:
-        try:
-            words_value = parse_words(after.group("words"))
+        words_value = _parse_words(after.group("words"))
+        if words_value is not None:
             end = after.end()
-        except InvalidValue:
-            words_value = None
     return value, match.end(), words_value, end
 
 
@@ -519,22 +591,32 @@ _HEADER_WORDS = re.compile(r"序号|编号|标的|名称|数量|单位|规格|�
 _CELL = re.compile(rf"^(?:¥)?(?P<num>{_NUMBER})(?P<mult>万|亿)?元?$")
 
 
+_CELL_UNIT = re.compile(r"\((万元|元|万)\)")
+
+
 def _tables(doc: _Doc, facts: _Facts) -> None:
     labels = _labels()["money"]
     for page in doc.pages:
-        lines = page.spaced.text.split("\n")
+        # A header cell holds a label. Normalising further only removes white space and turns
+        # ○ into 〇 (no label has either), so the label is still in the normalised text: a
+        # page whose normalised text holds none has no header.
+        if labels.pattern.search(page.normalized) is None:
+            continue
+        lines = page.spaced_text.split("\n")
         position = 0
         starts = []
         for line in lines:
             starts.append(position)
             position += len(line) + 1
         for index, line in enumerate(lines):
+            if labels.pattern.search(line) is None:  # nor can any of its cells
+                continue
             cells = line.split(" ")
             columns: dict[int, tuple[str, str | None, str]] = {}
             for column, cell in enumerate(cells):
                 match = labels.pattern.search(cell)
                 if match and labels.owner.get(match.group(0)):
-                    unit_match = re.search(r"\((万元|元|万)\)", cell)
+                    unit_match = _CELL_UNIT.search(cell)
                     columns[column] = (
                         labels.owner[match.group(0)],
                         unit_match.group(1) if unit_match else None,
@@ -559,13 +641,17 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
                     if amount is None:
                         continue
                     mult = amount.group("mult") or ("万" if unit in ("万元", "万") else "")
-                    try:
-                        value = parse_amount(amount.group("num") + mult + "元")
-                    except InvalidValue:
+                    value = _parse_amount(amount.group("num") + mult + "元")
+                    if value is None:
                         continue
                     row_start = starts[row_index]
-                    evidence = page.spaced.quote(row_start, row_start + len(lines[row_index]))
-                    facts.add(target, value, 0, 0, label, 3, (page.number, evidence))
+                    row_end = row_start + len(lines[row_index])
+                    where = partial(_quote_row, page, row_start, row_end)
+                    facts.add(target, value, 0, 0, label, 3, where)
+
+
+def _quote_row(page: _Page, start: int, end: int) -> tuple[int, str]:
+    return page.number, page.spaced.quote(start, end)
 
 
 # --------------------------------------------------------------------------------------------
@@ -606,6 +692,12 @@ _PLACE_LIKE = re.compile(
 )
 _NOT_PLACE = re.compile(r"前|后|之中|期间|时$|中$|所在地$")
 _PAREN = re.compile(r"\([^()]*\)|“|”|\"")
+
+
+_VENUE_VALUE = re.compile(r"(?:\([^()]*\))?:(?P<place>[^。;\n]{2,60})")
+_PLACE_SPLIT = re.compile(r"[,;]")
+_SHOWN_FROM_PUBLICATION = re.compile(r"(?:自|于|从)公告之日起[^。;]{0,40}?(?:展示|预展|看样)")
+_DEPOSIT_DEADLINE = re.compile(r"保证金[^。\n]{0,30}?截止(?:时间|日期)?(?:为|:)?")
 
 
 def _clean_place(place: str) -> str:
@@ -664,8 +756,8 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
             )
     for item in ranges:
         before = text[max(0, item.start_index - 4) : item.start_index]
-        if not _TRIGGER.search(before):
-            continue
+        if ("于" not in before and "在" not in before) or not _TRIGGER.search(before):
+            continue  # (every trigger ends in 于 or 在)
         after_text = text[item.end_index : item.end_index + 6]
         if _DEADLINE_AFTER.match(after_text):
             continue
@@ -686,13 +778,11 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
                     1,
                 )
     for match in labels["venue"].pattern.finditer(text):
-        value = re.match(r"(?:\([^()]*\))?:(?P<place>[^。;\n]{2,60})", text[match.end() :])
+        value = _VENUE_VALUE.match(text, match.end())
         if value:
-            place = _clean_place(re.split(r"[,;]", value.group("place"))[0])
+            place = _clean_place(_PLACE_SPLIT.split(value.group("place"))[0])
             if place and not find_ranges(place):
-                facts.add(
-                    "auction_venue", place, match.start(), match.end() + value.end(), match.group(0)
-                )
+                facts.add("auction_venue", place, match.start(), value.end(), match.group(0))
     for match in _VENUE_SENTENCE.finditer(text):
         place = _clean_place(match.group("place"))
         if (
@@ -745,13 +835,13 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
             facts.add("exhibition_end", item.end.day, match.start(), item.end_index, match.group(0))
     published = facts.first("publish_date")
     if published is not None:
-        for match in re.finditer(r"(?:自|于|从)公告之日起[^。;]{0,40}?(?:展示|预展|看样)", text):
+        for match in _SHOWN_FROM_PUBLICATION.finditer(text):
             day = published.value
             day = day.date() if isinstance(day, dt.datetime) else day
             facts.add("exhibition_start", day, match.start(), match.end(), "公告之日", 1)
 
     # Deposit deadline.
-    for match in re.finditer(r"保证金[^。\n]{0,30}?截止(?:时间|日期)?(?:为|:)?", text):
+    for match in _DEPOSIT_DEADLINE.finditer(text):
         item = _after_label(ranges, starts, text, match.end(), 4)
         if item is not None:
             facts.add("deposit_deadline", item.begin.value, match.start(), item.end_index)
@@ -769,14 +859,18 @@ def _closing_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
     """The last date that stands alone on its line (after an optional signature or label; two
     parties' dates side by side count as one line of dates) in the second half of the text."""
     by_start = {item.start_index: item for item in ranges}
-    position = len(text)
     half = len(text) // 2
-    for line in reversed(text.split("\n")):
-        position -= len(line)
-        start = position
-        position -= 1
+    seen = -1
+    # Only a line on which a date starts can qualify: those lines, last first.
+    for candidate in reversed(ranges):
+        start = text.rfind("\n", 0, candidate.start_index) + 1
+        if start == seen:
+            continue
+        seen = start
         if start < half:
             break
+        finish = text.find("\n", candidate.start_index)
+        line = text[start : len(text) if finish < 0 else finish]
         stripped = line.strip()
         if not stripped or len(stripped) > 60:
             continue
@@ -835,13 +929,33 @@ _SELF_REFERENCE = (
 )
 
 
+def _edge_lines(text: str, last: int, first: int) -> list[str]:
+    """``lines[-last:][::-1] + lines[:first]`` for the non-blank ``lines`` of ``text``, found
+    from both ends without splitting the whole text."""
+    tail: list[str] = []
+    end = len(text)
+    while len(tail) < last and end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            tail.append(text[start:end])
+        end = start - 1
+    head: list[str] = []
+    start = 0
+    while len(head) < first and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            head.append(text[start:end])
+        start = end + 1
+    return tail + head
+
+
 def _issuer(text: str) -> str | None:
     """Who issues the document — ``court``, ``exchange`` or ``auctioneer``: the organisation
     that signs it (a line that is only its name, last lines first, then the first lines), else
     how the text refers to itself (我公司, 本院, 本所)."""
-    lines = [_PAREN.sub("", line).strip() for line in text.split("\n") if line.strip()]
-    for line in lines[-8:][::-1] + lines[:6]:
-        match = _ORG_LINE.match(line)
+    for line in _edge_lines(text, 8, 6):
+        match = _ORG_LINE.match(_PAREN.sub("", line).strip())
         if match:
             return match.lastgroup
     counts = [(len(pattern.findall(text)), who) for who, pattern in _SELF_REFERENCE]
@@ -864,6 +978,28 @@ def _phone_label(context: str) -> str | None:
     return tail[-12:] or None
 
 
+# Where a number can start (what every alternative of _PHONE needs there): after no digit,
+# letter or - / . comes "(0", "0dd", "1" and a mobile's or 12368's or 12345's digits, or "400"
+# or "800". A single character is consumed, so ``re`` skips quickly to the next candidate.
+_PHONE_STARTS = re.compile(
+    r"[\d(](?<![\d\-/.A-Za-z][\d(])"
+    r"(?:(?<=\()(?=0)|(?<=0)(?=\d\d)|(?<=1)(?=[3-9]\d{9}|2368|2345)|(?<=[48])(?=00))"
+)
+
+
+def _phone_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PHONE.finditer(text)``, tried only where a number can start (the pattern begins with
+    a lookbehind, so ``re`` would try it at every character)."""
+    position = 0
+    while (candidate := _PHONE_STARTS.search(text, position)) is not None:
+        match = _PHONE.match(text, candidate.start())
+        if match is None:
+            position = candidate.start() + 1
+        else:
+            yield match
+            position = match.end()
+
+
 def _phones(doc: _Doc, facts: _Facts) -> None:
     text = doc.text
     issuer = _issuer(text)
@@ -872,19 +1008,21 @@ def _phones(doc: _Doc, facts: _Facts) -> None:
         "exchange": "exchange_phone",
         "auctioneer": "auctioneer_phone",
     }.get(issuer or "", "contact_phone")
-    for match in _PHONE.finditer(text):
+    recorded: set[tuple[str, str]] = set()  # (name, number) already given to facts.add
+    for match in _phone_matches(text):
         raw = match.group("phone")
         start = match.start()
-        line_start = max(text.rfind("\n", 0, start), text.rfind("。", 0, start), -1) + 1
-        line_start = max(line_start, text.rfind(";", 0, start) + 1, start - 30)
+        # The clause before the number, at most 30 characters (no search further back).
+        near = max(0, start - 31)
+        line_start = max(text.rfind("\n", near, start), text.rfind("。", near, start), -1) + 1
+        line_start = max(line_start, text.rfind(";", near, start) + 1, start - 30)
         context = text[line_start:start]
         if _FAX.search(context):
             continue
         if raw.isdigit() and raw.startswith("0") and not _PHONE_WORD.search(context):
             continue  # a bare 0xxxxxxxxxx without a phone label may be any number
-        try:
-            phone = validate_phone(raw + (match.group("ext") or "").replace("-", "转"))
-        except InvalidValue:
+        phone = _validate_phone(raw + (match.group("ext") or "").replace("-", "转"))
+        if phone is None:
             continue
         after = _AFTER_OWNER.match(text, match.end())
         clue = context + (after.group("who") if after else "")
@@ -893,6 +1031,9 @@ def _phones(doc: _Doc, facts: _Facts) -> None:
             if pattern.search(clue):
                 name = owner
                 break
+        if (name, phone) in recorded:
+            continue  # the same number under the same name: add would drop it
+        recorded.add((name, phone))
         facts.add(name, phone, start, match.end(), _phone_label(context))
 
 
@@ -912,9 +1053,15 @@ _CHARGED = re.compile(
 _PAY = re.compile(r"支付|收取|交纳|缴纳|付给|给付|承担")
 
 
+_SENTENCE = re.compile(r"[^。;\n]+")
+_CLAUSES = re.compile(r"(,)")
+
+
 def _commission(doc: _Doc, facts: _Facts) -> None:
     text = doc.text
-    for sentence in re.finditer(r"[^。;\n]+", text):
+    if "佣金" not in text and "服务费" not in text:
+        return
+    for sentence in _SENTENCE.finditer(text):
         body = sentence.group(0)
         if "佣金" not in body and "服务费" not in body:
             continue
@@ -922,7 +1069,7 @@ def _commission(doc: _Doc, facts: _Facts) -> None:
         fee_word = "佣金" if "佣金" in body else "服务费"
         fee_at = body.find(fee_word)
         clause_start = 0
-        for clause in re.split(r"(,)", body):
+        for clause in _CLAUSES.split(body):
             if clause == ",":
                 clause_start += 1
                 continue
@@ -975,8 +1122,14 @@ _CREDIT_LABEL = re.compile(r"信用代码|社会信用|组织机构代码|营业
 _ACCOUNT_LABEL = re.compile(r"账号|帐号|账户|帐户|卡号")
 
 
+# Both numbers are 18 digits or capitals (and x) in a row; most documents have none.
+_ID_OR_CODE = re.compile(r"[\dA-Zx][\dA-Zx]{17}")
+
+
 def _identities(doc: _Doc, facts: _Facts) -> None:
     text = doc.text
+    if _ID_OR_CODE.search(text) is None:
+        return
     for match in _ID_NUMBER.finditer(text):
         context = text[max(0, match.start() - 20) : match.start()]
         if _ACCOUNT_LABEL.search(context[-10:]):
@@ -1083,11 +1236,17 @@ _AUCTION_FIRM_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _party_labels() -> _LabelSet:
+    owner = labels_for(_PARTY_TARGETS, _PARTY_EXTRAS, _GENERIC | {"法院", "人民法院"})
+    return _LabelSet(owner, re.compile(f"(?:{_alternation(list(owner))})"))
+
+
 def _parties(doc: _Doc, facts: _Facts) -> None:
     text = doc.text
-    owner = labels_for(_PARTY_TARGETS, _PARTY_EXTRAS, _GENERIC | {"法院", "人民法院"})
-    pattern = re.compile(f"(?:{_alternation(list(owner))})")
-    for match in pattern.finditer(text):
+    labels = _party_labels()
+    owner = labels.owner
+    for match in labels.pattern.finditer(text):
         target = owner[match.group(0)]
         position = match.end()
         role = _ROLE_IN_PAREN.match(text, position)
@@ -1105,7 +1264,7 @@ def _parties(doc: _Doc, facts: _Facts) -> None:
         name = _clean_place(match.group("name"))
         if _looks_like_name(name) and _ORG_SUFFIX.search(name):
             facts.add("consignor", name, match.start(), match.end(), "受…委托", 1)
-    for match in _COURT_ISSUER.finditer(text):
+    for match in _COURT_ISSUER.finditer(text) if "人民法院" in text else ():
         facts.add("court_name", match.group("name"), match.start(), match.end("name"), None, 1)
     for match in _WINNING_BIDDER.finditer(text):
         name = match.group("name")
@@ -1113,8 +1272,8 @@ def _parties(doc: _Doc, facts: _Facts) -> None:
             facts.add("buyer", name, match.start(), match.end(), "竞得", 1)
     for match in _BIDDER_NO.finditer(text):
         facts.add("bidder_no", match.group("no"), match.start(), match.end(), "竞买号")
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    for line in lines[-8:]:
+    for line in reversed(list(_edge_lines(text, 8, 0))):
+        line = line.strip()
         firm = _AUCTION_FIRM_LINE.match(line)
         if firm:
             start = text.rfind(line)
@@ -1129,13 +1288,16 @@ def _parties(doc: _Doc, facts: _Facts) -> None:
 
 def extract_facts(pages: Sequence[tuple[int, str, str]], kind: str | None = None) -> list[Fact]:
     """The facts of one document. ``pages`` holds ``(page number, original text, normalised
-    text)`` per page; the original is normalised here again to keep the way back for evidence
-    (the given normalised text is used only for a page without original text). ``kind`` (a
-    :data:`~paimai_docs.reading.classify.KINDS` name) decides what the document's own date is
-    called; when None it is classified here."""
+    text)`` per page, the normalised text being what
+    :func:`~paimai_docs.reading.normalize.normalize` makes of the original (``Page.normalized``
+    of the reader's pages); the facts are found in it, and the original of a page that gives a
+    fact is normalised again with the map back, for the evidence. (Should the two not agree,
+    that page's evidence is quoted from its normalised text, as for a page without original
+    text.) ``kind`` (a :data:`~paimai_docs.reading.classify.KINDS` name) decides what the
+    document's own date is called; when None it is classified here."""
     doc = _Doc.build(pages)
     if kind is None:
-        kind = classify([page.mapped.text for page in doc.pages]).kind
+        kind = classify([page.text for page in doc.pages]).kind
     facts = _Facts(doc)
     _money(doc, facts)
     _tables(doc, facts)
