@@ -570,3 +570,27 @@ def test_traditional_evidence_stays_traditional() -> None:
     deposit = next(fact for fact in facts if fact.name == "deposit_amount")
     assert "競買保證金" in deposit.evidence
     assert deposit.label == "竞买保证金"
+
+
+def test_a_separately_labelled_exhibition_end_is_the_end() -> None:
+    from paimai_docs.reading.normalize import normalize
+
+    text = "拍卖公告\n展示开始日期：2026年12月14日\n展示结束日期：2026年12月16日\n展示地点：厂区"
+    found = {f.name: f.value for f in extract_facts([(1, text, normalize(text))], "announcement")}
+    assert found["exhibition_start"] == dt.date(2026, 12, 14)
+    assert found["exhibition_end"] == dt.date(2026, 12, 16)
+
+
+def test_previous_round_prices_are_not_the_current_ones() -> None:
+    from paimai_docs.reading.normalize import normalize
+
+    text = (
+        "流拍报告\n前次保留价：人民币100万元\n本次保留价：人民币80万元\n"
+        "前次起拍价：90万元\n起拍价：70万元"
+    )
+    facts = extract_facts([(1, text, normalize(text))], "failed_auction_report")
+    values = {(f.name, f.value) for f in facts}
+    assert ("previous_reserve_price", Decimal("1000000.00")) in values
+    assert ("previous_starting_price", Decimal("900000.00")) in values
+    assert [f.value for f in facts if f.name == "reserve_price"] == [Decimal("800000.00")]
+    assert [f.value for f in facts if f.name == "starting_price"] == [Decimal("700000.00")]

@@ -172,6 +172,9 @@ _EXTRA_LABELS: dict[str, tuple[str, ...]] = {
     # 转让低价: the homophone misspelling of 底价, common in trading-centre postings.
     "reserve_price": ("转让底价", "转让低价", "挂牌底价", "挂牌价格", "挂牌价", "保底价"),
     "hammer_price": ("拍卖成交价", "成交总价", "竞得价", "最终成交价"),
+    # The previous round's prices (re-auctions): never the current reserve or starting price.
+    "previous_reserve_price": ("前次保留价", "上次保留价", "上一次保留价", "原保留价"),
+    "previous_starting_price": ("前次起拍价", "上次起拍价", "上一次起拍价", "原起拍价"),
 }
 _MONEY_TARGETS = {
     "deposit_amount": ("deposit_amount",),
@@ -180,6 +183,8 @@ _MONEY_TARGETS = {
     "reserve_price": ("reserve_price", "reserve_or_floor"),
     "hammer_price": ("hammer_price", "transaction_price"),
     "bid_increment": ("bid_increment", "increment"),
+    "previous_reserve_price": (),
+    "previous_starting_price": (),
 }
 # Labels of other money fields: matched so that "保证金充抵" is not read as "保证金".
 _MONEY_BLOCKERS = (
@@ -216,6 +221,14 @@ def _label_set(
         for label in _OTHER_DEPOSITS:
             owner.setdefault(label, "")
     return _LabelSet(owner, re.compile(f"(?:{_alternation(list(owner))})"))
+
+
+@lru_cache(maxsize=1)
+def _exhibition_end_labels() -> frozenset[str]:
+    """Labels that name the end of the exhibition alone (the model's ``exhibition_end``)."""
+    primary, synonyms = _model_labels().get("exhibition_end", (frozenset(), frozenset()))
+    starts = _model_labels().get("exhibition_start", (frozenset(), frozenset()))
+    return frozenset((primary | synonyms) - (starts[0] | starts[1]))
 
 
 @lru_cache(maxsize=1)
@@ -826,9 +839,15 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
         facts.add(date_name, closing.begin.value, closing.start_index, closing.end_index, None, 1)
 
     # Exhibition period.
+    end_labels = _exhibition_end_labels()
     for match in labels["exhibition"].pattern.finditer(text):
         item = _after_label(ranges, starts, text, match.end(), 14)
         if item is None:
+            continue
+        if item.end is None and match.group(0) in end_labels:
+            # "展示结束日期：…" on its own line is the end of the exhibition, not its start.
+            day = item.begin.day
+            facts.add("exhibition_end", day, match.start(), item.end_index, match.group(0))
             continue
         facts.add("exhibition_start", item.begin.day, match.start(), item.end_index, match.group(0))
         if item.end is not None:
