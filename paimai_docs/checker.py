@@ -16,7 +16,7 @@ from typing import Any
 
 from . import __version__
 from .engine import Finding, Profile, Severity, check_documents, infer_stage, load_profile
-from .engine.scope import infer_scope_from_documents
+from .engine.scope import infer_scope_with_reasons
 from .reading.types import Bundle, Document, ReadProblem
 
 SCHEMA_VERSION = 1
@@ -42,6 +42,7 @@ class CheckResult:
     findings: tuple[Finding, ...]
     problems: tuple[ReadProblem, ...] = ()
     today: dt.date | None = None
+    scope_reason_en: str = ""
     tool: dict[str, str] = field(
         default_factory=lambda: {"name": "paimai-docs", "version": __version__}
     )
@@ -49,6 +50,10 @@ class CheckResult:
     @property
     def scope(self) -> str:
         return self.profile.scope
+
+    def reason(self, lang: str = "zh") -> str:
+        """Why this scope was used, in the report language."""
+        return self.scope_reason_en if lang == "en" and self.scope_reason_en else self.scope_reason
 
     @property
     def unreadable(self) -> list[ReadProblem]:
@@ -84,15 +89,25 @@ class CheckResult:
 
 def _resolve(
     documents: Sequence[Document], scope: str | None, profile: str | os.PathLike[str] | None
-) -> tuple[Profile, bool, str]:
+) -> tuple[Profile, bool, str, str]:
     if profile is not None:
         resolved = load_profile(os.fspath(profile))
-        return resolved, False, f"使用配置文件 {resolved.title}（{resolved.scope}）"
+        return (
+            resolved,
+            False,
+            f"使用配置文件 {resolved.title}（{resolved.scope}）",
+            f"profile {resolved.id} ({resolved.scope})",
+        )
     if scope is not None:
         resolved = load_profile(scope)
-        return resolved, False, f"按指定范围 {resolved.title}（{scope}）检查"
-    inferred, reason = infer_scope_from_documents(documents)
-    return load_profile(inferred), True, reason
+        return (
+            resolved,
+            False,
+            f"按指定范围 {resolved.title}（{scope}）检查",
+            f"scope {scope} as given",
+        )
+    inferred, reason, reason_en = infer_scope_with_reasons(documents)
+    return load_profile(inferred), True, reason, reason_en
 
 
 def check_read_bundle(
@@ -107,7 +122,7 @@ def check_read_bundle(
 ) -> CheckResult:
     """Run the rules on an already read bundle."""
     documents = bundle.documents
-    resolved, inferred, reason = _resolve(documents, scope, profile)
+    resolved, inferred, reason, reason_en = _resolve(documents, scope, profile)
     stage = stage or infer_stage(d.kind for d in documents)
     findings = check_documents(documents, resolved, calendar=calendar, lang=lang, stage=stage)
     return CheckResult(
@@ -115,6 +130,7 @@ def check_read_bundle(
         profile=resolved,
         scope_inferred=inferred,
         scope_reason=reason,
+        scope_reason_en=reason_en,
         stage=stage,
         documents=tuple(documents),
         findings=tuple(findings),

@@ -159,3 +159,10 @@ def test_json_report_validates_against_the_documented_schema(
     for folder in (case_folder, FIXTURES):
         out = run(capsys, "check", str(folder), "--format", "json", "--today", "2026-12-01")[1]
         jsonschema.Draft202012Validator(schema).validate(json.loads(out))
+
+
+def test_english_report_says_why_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    bundle = Path(__file__).parents[1] / "examples" / "bundles" / "SOA-ADM"
+    _, out, _ = run(capsys, "check", str(bundle), "--lang", "en")
+    assert "checked as a disposal of institutional state assets" in out
+    assert "registered on 2026-10-10" in out and "2026年10月10日, after" not in out

@@ -52,7 +52,7 @@ def make_finding(
         name=rule.name,
         severity=context.severity_of(rule),
         message=rule.message.format_map(values),
-        message_en=rule.message_en.format_map(values),
+        message_en=_english_dates(rule.message_en.format_map(values)),
         basis=rule.basis,
         item=item,
         file=fact.file if fact is not None and fact.file else subject.file if subject else None,
@@ -61,6 +61,14 @@ def make_finding(
         needs_review=rule.needs_review if needs_review is None else needs_review,
         details=details or {},
     )
+
+
+_CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _english_dates(text: str) -> str:
+    """2026年12月13日 -> 2026-12-13 in an English message (the fill values are shared)."""
+    return _CHINESE_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", text)
 
 
 class _Fill(dict[str, Any]):

@@ -49,10 +49,35 @@ _SIGNALS = (
 )
 
 
+_SCOPE_NAMES_EN = {
+    "JUD-NET": "an online judicial auction",
+    "VEH": "a vehicle disposal",
+    "JUD-OFF": "a court-entrusted auction",
+    "SOA-ADM": "a disposal of institutional state assets",
+    "SOA-ENT": "an enterprise state-asset transaction",
+    "COM": "a social auction",
+}
+
+
 def infer_scope_from_documents(documents: Sequence[Document]) -> tuple[str, str]:
+    """The scope the documents point to, and why (in Chinese)."""
+    scope, reason, _reason_en = infer_scope_with_reasons(documents)
+    return scope, reason
+
+
+def infer_scope_with_reasons(documents: Sequence[Document]) -> tuple[str, str, str]:
+    """The scope the documents point to, and why — in Chinese and in English."""
     text = "\n".join(page.normalized for doc in documents for page in doc.pages)
     for scope, words, what in _SIGNALS:
         hits = [w for w in words if w in text]
         if hits:
-            return scope, f"材料中出现“{hits[0]}”，按{what}处理"
-    return "COM", "未发现司法、国有资产或车辆处置的特征，按社会拍卖处理"
+            return (
+                scope,
+                f"材料中出现“{hits[0]}”，按{what}处理",
+                f"the documents mention “{hits[0]}”: checked as {_SCOPE_NAMES_EN[scope]}",
+            )
+    return (
+        "COM",
+        "未发现司法、国有资产或车辆处置的特征，按社会拍卖处理",
+        "no sign of a judicial, state-asset or vehicle sale: checked as a social auction",
+    )

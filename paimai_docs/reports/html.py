@@ -369,7 +369,7 @@ def _document(
 
 def _header(result: CheckResult, lang: str) -> list[str]:
     stage = pick(STAGE_TITLES.get(result.stage, (result.stage, result.stage)), lang)
-    why = result.scope_reason
+    why = result.reason(lang)
     if result.scope_inferred:
         why = _t("inferred", lang) + _colon(lang) + why
     scope = f" ({result.scope})" if lang == "en" else f"（{result.scope}）"

@@ -57,7 +57,7 @@ def as_data(
             "profile": result.profile.id,
             "profile_source": result.profile.source,
             "inferred": result.scope_inferred,
-            "reason": result.scope_reason,
+            "reason": result.reason(lang),
         },
         "stage": result.stage,
         "documents": documents,

@@ -200,7 +200,7 @@ def as_data(
             "scopeTitle": result.profile.title,
             "profile": result.profile.id,
             "scopeInferred": result.scope_inferred,
-            "scopeReason": result.scope_reason,
+            "scopeReason": result.reason(lang),
             "stage": result.stage,
             "summary": result.summary(),
             **({"today": result.today.isoformat()} if result.today else {}),

@@ -83,10 +83,10 @@ def render(
     scope_line = (
         f"检查范围：{result.profile.title}（{result.scope}）"
         + ("，自动判断：" if result.scope_inferred else "，")
-        + result.scope_reason
+        + result.reason(lang)
         if zh
         else f"Scope: {result.scope} ("
-        f"{'inferred: ' if result.scope_inferred else ''}{result.scope_reason})"
+        f"{'inferred: ' if result.scope_inferred else ''}{result.reason(lang)})"
     )
     out.append(style(f"材料：{result.source}" if zh else f"Bundle: {result.source}", "bold"))
     out.append(scope_line)
