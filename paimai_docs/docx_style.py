@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -37,10 +37,56 @@ def set_fonts(rpr_owner: Any, east_asia: str) -> None:
 
 
 def set_official_page(section: Any) -> None:
-    """A4 with the GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm."""
+    """A4 with the GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; header
+    15 mm and footer 25 mm from the edge."""
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance, section.footer_distance = Mm(15), Mm(25)
+
+
+def set_official_styles(
+    document: Any,
+    *,
+    font: str,
+    size: float,
+    line: float,
+    table_size: float,
+    latin_language: str | None = None,
+) -> None:
+    """Document defaults and the Normal, Table Grid, Header and Footer styles: ``font`` for
+    Chinese (Times New Roman for Latin), zh-CN East-Asian language, exact ``line`` pitch, no
+    space after paragraphs, tables and page furniture in 宋体."""
+    styles = document.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rfonts = rpr.find(qn("w:rFonts"))
+    strip_theme_fonts(rfonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        rfonts.set(qn(attr), LATIN_FONT)
+    rfonts.set(qn("w:eastAsia"), font)
+    language = rpr.find(qn("w:lang"))
+    language.set(qn("w:eastAsia"), "zh-CN")
+    if latin_language:
+        language.set(qn("w:val"), latin_language)
+    paragraph_defaults = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    spacing = paragraph_defaults.find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+
+    normal = styles["Normal"]
+    normal.font.size = Pt(size)
+    set_fonts(normal.element, font)
+    fmt = normal.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(line)
+    fmt.space_after = Pt(0)
+    fmt.widow_control = True
+    table = styles["Table Grid"]
+    table.font.size = Pt(table_size)
+    set_fonts(table.element, SONG)
+    for name in ("Header", "Footer"):
+        set_fonts(styles[name].element, SONG)
 
 
 def add_page_number(paragraph: Any) -> None:

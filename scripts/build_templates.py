@@ -67,12 +67,11 @@ if str(ROOT) not in sys.path:  # run as a plain script from a checkout
 from paimai_docs.docx_style import (  # noqa: E402
     FANGSONG,
     HEITI,
-    LATIN_FONT,
     SONG,
     add_page_number,
     set_fonts,
     set_official_page,
-    strip_theme_fonts,
+    set_official_styles,
 )
 from paimai_docs.models import (  # noqa: E402
     MODELS,
@@ -213,39 +212,16 @@ class Builder:
     def _setup_page(self) -> None:
         section = self.doc.sections[0]
         set_official_page(section)
-        section.header_distance, section.footer_distance = Mm(15), Mm(25)
 
     def _setup_styles(self) -> None:
-        styles = self.doc.styles
-        defaults = styles.element.find(qn("w:docDefaults"))
-        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        rfonts = rpr.find(qn("w:rFonts"))
-        strip_theme_fonts(rfonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-            rfonts.set(qn(attr), LATIN_FONT)
-        rfonts.set(qn("w:eastAsia"), self.look.font)
-        lang = rpr.find(qn("w:lang"))
-        lang.set(qn("w:eastAsia"), "zh-CN")
-        lang.set(qn("w:val"), "en-US")
-        ppr_default = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-        spacing = ppr_default.find(qn("w:spacing"))
-        spacing.set(qn("w:after"), "0")
-        spacing.set(qn("w:line"), "240")
-
-        normal = styles["Normal"]
-        normal.font.size = Pt(self.look.size)
-        set_fonts(normal.element, self.look.font)
-        fmt = normal.paragraph_format
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(self.look.line)
-        fmt.space_after = Pt(0)
-        fmt.widow_control = True
-
-        table = styles["Table Grid"]
-        table.font.size = Pt(TABLE_SIZE)
-        set_fonts(table.element, SONG)
-        for name in ("Header", "Footer"):
-            set_fonts(styles[name].element, SONG)
+        set_official_styles(
+            self.doc,
+            font=self.look.font,
+            size=self.look.size,
+            line=self.look.line,
+            table_size=TABLE_SIZE,
+            latin_language="en-US",
+        )
 
     def _setup_footer(self) -> None:
         """Page number "— 1 —" centred, 宋体 四号 (GB/T 9704 7.5)."""

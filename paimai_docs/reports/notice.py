@@ -43,12 +43,11 @@ from ..checker import CheckResult
 from ..docx_style import (
     FANGSONG,
     HEITI,
-    LATIN_FONT,
     SONG,
     add_page_number,
     set_fonts,
     set_official_page,
-    strip_theme_fonts,
+    set_official_styles,
 )
 from ..engine import Finding, Rule, load_rules
 from ..errors import CalendarYearNotCovered
@@ -159,7 +158,6 @@ class _Layout:
         self.doc = new_document()
         section = self.doc.sections[0]
         set_official_page(section)
-        section.header_distance, section.footer_distance = Mm(15), Mm(25)
         self._styles()
         self._footer()
         props = self.doc.core_properties
@@ -169,34 +167,9 @@ class _Layout:
         props.revision = 1
 
     def _styles(self) -> None:
-        styles = self.doc.styles
-        defaults = styles.element.find(qn("w:docDefaults"))
-        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        rfonts = rpr.find(qn("w:rFonts"))
-        strip_theme_fonts(rfonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-            rfonts.set(qn(attr), LATIN_FONT)
-        rfonts.set(qn("w:eastAsia"), FANGSONG)
-        lang = rpr.find(qn("w:lang"))
-        lang.set(qn("w:eastAsia"), "zh-CN")
-        ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-        spacing = ppr.find(qn("w:spacing"))
-        spacing.set(qn("w:after"), "0")
-        spacing.set(qn("w:line"), "240")
-
-        normal = styles["Normal"]
-        normal.font.size = Pt(self.size)
-        set_fonts(normal.element, FANGSONG)
-        fmt = normal.paragraph_format
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(self.line)
-        fmt.space_after = Pt(0)
-        fmt.widow_control = True
-        table = styles["Table Grid"]
-        table.font.size = Pt(TABLE_SIZE)
-        set_fonts(table.element, SONG)
-        for name in ("Header", "Footer"):
-            set_fonts(styles[name].element, SONG)
+        set_official_styles(
+            self.doc, font=FANGSONG, size=self.size, line=self.line, table_size=TABLE_SIZE
+        )
 
     def _footer(self) -> None:
         """Page number "— 1 —" centred, 宋体 四号 (GB/T 9704 7.5)."""
