@@ -66,7 +66,7 @@ from pydantic import BaseModel
 from .errors import PaimaiError
 from .models import DocumentModel
 from .resources import template_path
-from .validation import _models_in, label_path
+from .validation import label_path, models_in
 from .values.dates import formal_date as _formal_date
 from .values.dates import format_date, format_datetime
 from .values.money import format_amount, format_figures, to_words
@@ -554,7 +554,7 @@ def _is_field(root: type[BaseModel], path: Sequence[str | int]) -> bool:
         info = next((m.model_fields[part] for m in current if part in m.model_fields), None)
         if info is None:
             return False
-        current = _models_in(info.annotation)
+        current = models_in(info.annotation)
     return True
 
 

@@ -3,9 +3,11 @@ Chinese labels of the fields on its path (委托人 › 证件号码), with a st
 
 from __future__ import annotations
 
+import json
 import types
 import typing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
@@ -74,6 +76,31 @@ class ModelInvalid(PaimaiError, ValueError):
         super().__init__(f"{title}有{len(problems)}处问题：\n{lines}")
 
 
+class DataUnreadable(PaimaiError, ValueError):
+    """A data file (JSON or YAML) cannot be read or parsed."""
+
+    code = "data_unreadable"
+
+
+def read_data_file(path: Path) -> Any:
+    """The data in a .json or .yaml file (a UTF-8 BOM is allowed); :class:`DataUnreadable` when
+    it cannot be read or parsed, never another exception."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix.lower() in {".yaml", ".yml"}:
+            import yaml
+
+            try:
+                return yaml.safe_load(text)
+            except yaml.YAMLError as exc:
+                raise DataUnreadable(str(exc)) from None
+        return json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        if isinstance(exc, DataUnreadable):
+            raise
+        raise DataUnreadable(str(exc)) from None
+
+
 def get_model(name: str) -> type[DocumentModel]:
     """The model class registered under ``name`` (e.g. ``entrustment_contract``)."""
     try:
@@ -83,15 +110,15 @@ def get_model(name: str) -> type[DocumentModel]:
         raise UnknownKind(f"未知的文档类型：{name}。可用类型：{known}") from None
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
+def models_in(annotation: Any) -> list[type[BaseModel]]:
     """The pydantic models an annotation can hold (through Optional, list, Annotated)."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _models_in(typing.get_args(annotation)[0])
+        return models_in(typing.get_args(annotation)[0])
     if origin in (Union, types.UnionType, list, tuple, set):
         found: list[type[BaseModel]] = []
         for arg in typing.get_args(annotation):
-            found.extend(_models_in(arg))
+            found.extend(models_in(arg))
         return found
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
@@ -114,7 +141,7 @@ def label_path(model: type[BaseModel], path: tuple[str | int, ...], lang: str = 
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         label = extra.get("x-label-en") if lang == "en" else None
         labels.append(str(label or extra.get(LABEL_KEY) or info.title or part))
-        current = _models_in(info.annotation)
+        current = models_in(info.annotation)
     return labels
 
 

@@ -148,3 +148,12 @@ def test_gbk_console_does_not_crash() -> None:
     )
     assert result.returncode == 0
     assert "委托拍卖合同".encode("gbk") in result.stdout
+
+
+def test_validate_broken_yaml_is_unreadable_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "announcement.yaml"
+    path.write_text("a: [1\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 3 and "无法读取" in out

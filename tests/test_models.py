@@ -52,9 +52,9 @@ def test_every_field_has_a_chinese_label(name: str) -> None:
                 f"{model.__name__}.{field_name}"
             )
             assert any("\u4e00" <= ch <= "\u9fff" for ch in extra[LABEL_KEY])
-            from paimai_docs.validation import _models_in
+            from paimai_docs.validation import models_in
 
-            for sub in _models_in(info.annotation):
+            for sub in models_in(info.annotation):
                 check(sub, seen)
 
     check(MODELS[name], set())

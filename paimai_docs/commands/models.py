@@ -12,7 +12,14 @@ from ..errors import PaimaiError
 from ..models import MODELS
 from ..resources import load_example
 from ..schema import json_schema
-from ..validation import ModelInvalid, get_model, model_warnings, validate
+from ..validation import (
+    DataUnreadable,
+    ModelInvalid,
+    get_model,
+    model_warnings,
+    read_data_file,
+    validate,
+)
 from ..values.masking import SHOW_PERSONAL_DATA
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
@@ -66,15 +73,6 @@ def run_example(args: argparse.Namespace) -> int:
     return _write(_dump(data), args.output, args.force)
 
 
-def _load_data(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8-sig")
-    if path.suffix.lower() in {".yaml", ".yml"}:
-        import yaml
-
-        return yaml.safe_load(text)
-    return json.loads(text)
-
-
 def _data_files(paths: list[str]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
@@ -107,8 +105,8 @@ def run_validate(args: argparse.Namespace) -> int:
             worst = max(worst, EXIT_USAGE)
             continue
         try:
-            data = _load_data(path)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            data = read_data_file(path)
+        except DataUnreadable as exc:
             entry["error"] = f"无法读取：{exc}" if lang == "zh" else f"cannot read: {exc}"
             worst = max(worst, EXIT_UNREADABLE)
             continue

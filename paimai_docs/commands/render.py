@@ -38,7 +38,7 @@ from ..render import (
     render,
     render_many,
 )
-from ..validation import ModelInvalid, get_model, validate
+from ..validation import DataUnreadable, ModelInvalid, get_model, read_data_file, validate
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
@@ -97,23 +97,11 @@ class _Unreadable(Exception):
     """Internal: a data record could not be read (the message says where and why)."""
 
 
-def _parse(text: str, suffix: str) -> Any:
-    if suffix in (".yaml", ".yml"):
-        import yaml
-
-        return yaml.safe_load(text)
-    return json.loads(text)
-
-
 def _read_file(path: Path, lang: str) -> Any:
     try:
-        return _parse(path.read_text(encoding="utf-8-sig"), path.suffix.lower())
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return read_data_file(path)
+    except DataUnreadable as exc:
         raise _Unreadable(_msg("unreadable", lang, where=path, error=exc)) from None
-    except Exception as exc:  # yaml.YAMLError, without importing yaml up front
-        if type(exc).__module__.startswith("yaml"):
-            raise _Unreadable(_msg("unreadable", lang, where=path, error=exc)) from None
-        raise
 
 
 def _batch_records(path: Path, lang: str) -> tuple[list[tuple[str, str, Any]], list[str]]:

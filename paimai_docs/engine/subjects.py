@@ -64,9 +64,9 @@ def field_labels(kind: str, path: str) -> tuple[str, ...]:
                 info = None
                 break
             info = fields[part]
-            from ..validation import _models_in
+            from ..validation import models_in
 
-            inner = _models_in(info.annotation)
+            inner = models_in(info.annotation)
             current = inner[0] if inner else None
         if info is not None and isinstance(info.json_schema_extra, dict):
             extra = info.json_schema_extra
