@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
         yield path, value
 
 
+@functools.lru_cache(maxsize=1024)
 def field_labels(kind: str, path: str) -> tuple[str, ...]:
     """The printed label and synonyms of a model field, for the models of ``kind``."""
     parts = path.split(".")
