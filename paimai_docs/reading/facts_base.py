@@ -1,0 +1,418 @@
+"""The reader's common parts: labels read from the models, the document (pages joined, with the
+way back to each page's original) and the collected facts."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import typing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import InvalidValue
+from ..models import MODELS
+from ..models.base import LABEL_KEY, SYNONYMS_KEY
+from .normalize import MappedText, normalize, normalize_mapped
+from .types import Fact
+
+# --------------------------------------------------------------------------------------------
+# Labels, read from the models
+
+
+def _model_types(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+        return
+    for argument in typing.get_args(annotation):
+        yield from _model_types(argument)
+
+
+@lru_cache(maxsize=1)
+def _model_labels() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """field name → (its ``x-label`` values, its ``x-synonyms``), over every model and
+    sub-model reachable from :data:`paimai_docs.models.MODELS`."""
+    primary: dict[str, set[str]] = {}
+    synonyms: dict[str, set[str]] = {}
+    seen: set[type[BaseModel]] = set()
+    stack: list[type[BaseModel]] = list(MODELS.values())
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            stack.extend(_model_types(info.annotation))
+            extra = info.json_schema_extra
+            if not isinstance(extra, dict):
+                continue
+            label = extra.get(LABEL_KEY)
+            if isinstance(label, str):
+                primary.setdefault(name, set()).add(label)
+            more = extra.get(SYNONYMS_KEY)
+            if isinstance(more, list):
+                synonyms.setdefault(name, set()).update(str(item) for item in more)
+    names = set(primary) | set(synonyms)
+    return {
+        name: (frozenset(primary.get(name, ())), frozenset(synonyms.get(name, ())))
+        for name in names
+    }
+
+
+def labels_for(
+    targets: Mapping[str, Sequence[str]],
+    extras: Mapping[str, Sequence[str]] | None = None,
+    exclude: frozenset[str] = frozenset(),
+) -> dict[str, str]:
+    """label → target fact name, for ``targets`` (fact name → the model fields whose labels it
+    takes). A field's own label wins over another's synonym; a synonym two targets claim is
+    dropped; ``extras`` (reader-only labels) are added last; ``exclude`` is removed."""
+    table = _model_labels()
+    owner: dict[str, str] = {}
+    strong: set[str] = set()
+    ambiguous: set[str] = set()
+    for target, sources in targets.items():
+        for source in sources:
+            for label in table.get(source, (frozenset(), frozenset()))[0]:
+                if label in strong and owner[label] != target:
+                    ambiguous.add(label)
+                owner[label] = target
+                strong.add(label)
+    for target, sources in targets.items():
+        for source in sources:
+            for label in table.get(source, (frozenset(), frozenset()))[1]:
+                if label in strong:
+                    continue
+                if label in owner and owner[label] != target:
+                    ambiguous.add(label)
+                owner.setdefault(label, target)
+    for label in ambiguous - strong:
+        owner.pop(label, None)
+    for target, labels in (extras or {}).items():
+        for label in labels:
+            owner[label] = target
+    return {label: target for label, target in owner.items() if label not in exclude}
+
+
+def _alternation(labels: Sequence[str]) -> str:
+    return "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+
+
+# Reader-only phrasings (not labels of a model field, but how published texts write them).
+_EXTRA_LABELS: dict[str, tuple[str, ...]] = {
+    "deposit_amount": ("保证金标准", "竞拍保证金", "竞价保证金", "报名保证金"),
+    "appraisal_value": ("评估总值", "评估价值", "市场参考价", "评估单价", "评估金额"),
+    "starting_price": ("起拍金额", "起始价格", "开拍价", "起拍总价"),
+    # 转让低价: the homophone misspelling of 底价, common in trading-centre postings.
+    "reserve_price": ("转让底价", "转让低价", "挂牌底价", "挂牌价格", "挂牌价", "保底价"),
+    "hammer_price": ("拍卖成交价", "成交总价", "竞得价", "最终成交价"),
+    # The previous round's prices (re-auctions): never the current reserve or starting price.
+    "previous_reserve_price": ("前次保留价", "上次保留价", "上一次保留价", "原保留价"),
+    "previous_starting_price": ("前次起拍价", "上次起拍价", "上一次起拍价", "原起拍价"),
+}
+_MONEY_TARGETS = {
+    "deposit_amount": ("deposit_amount",),
+    "appraisal_value": ("appraisal_value",),
+    "starting_price": ("starting_price",),
+    "reserve_price": ("reserve_price", "reserve_or_floor"),
+    "hammer_price": ("hammer_price", "transaction_price"),
+    "bid_increment": ("bid_increment", "increment"),
+    "previous_reserve_price": (),
+    "previous_starting_price": (),
+}
+# Labels of other money fields: matched so that "保证金充抵" is not read as "保证金".
+_MONEY_BLOCKERS = (
+    "deposit_applied", "commission_amount", "total_amount", "balance_due", "amount",
+    "highest_bid",
+)  # fmt: skip
+# Deposits that are not the bidding deposit (lease and performance deposits).
+_OTHER_DEPOSITS = ("履约保证金", "结构保证金", "质量保证金", "过户保证金", "押金", "承租押金")
+_GENERIC = frozenset(
+    {"日期", "编号", "名称", "标的", "结果", "账户", "合计", "总计", "大写", "余款", "时间",
+     "结束时间", "报价", "出价", "应价", "平台", "网站", "媒体", "报纸", "类型", "责任"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _LabelSet:
+    owner: dict[str, str]
+    pattern: re.Pattern[str]
+
+
+def _label_set(
+    targets: Mapping[str, Sequence[str]],
+    extras: Mapping[str, Sequence[str]] | None = None,
+    blockers: Sequence[str] = (),
+) -> _LabelSet:
+    owner = labels_for(targets, extras, _GENERIC)
+    table = _model_labels()
+    for source in blockers:
+        primary, synonyms = table.get(source, (frozenset(), frozenset()))
+        for label in primary | synonyms:
+            if label not in owner and label not in _GENERIC:
+                owner[label] = ""
+    if blockers:
+        for label in _OTHER_DEPOSITS:
+            owner.setdefault(label, "")
+    return _LabelSet(owner, re.compile(f"(?:{_alternation(list(owner))})"))
+
+
+@lru_cache(maxsize=1)
+def _exhibition_end_labels() -> frozenset[str]:
+    """Labels that name the end of the exhibition alone (the model's ``exhibition_end``)."""
+    primary, synonyms = _model_labels().get("exhibition_end", (frozenset(), frozenset()))
+    starts = _model_labels().get("exhibition_start", (frozenset(), frozenset()))
+    return frozenset((primary | synonyms) - (starts[0] | starts[1]))
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, _LabelSet]:
+    return {
+        "money": _label_set(_MONEY_TARGETS, _EXTRA_LABELS, _MONEY_BLOCKERS),
+        "auction_time": _label_set(
+            {"auction_datetime": ("auction_datetime", "bidding_start")},
+            {"auction_datetime": ("自由竞价时间", "网络拍卖时间", "网拍时间", "竞价期间")},
+        ),
+        "bidding_end": _label_set({"bidding_end": ("bidding_end",)}),
+        "venue": _label_set(
+            {"auction_venue": ("auction_venue",)}, {"auction_venue": ("拍卖会场", "竞价地点")}
+        ),
+        "exhibition": _label_set(
+            {"exhibition": ("exhibition_start", "exhibition_end")},
+            {"exhibition": ("现场展示", "展示期", "预展期", "看样日期", "标的展示", "展示及看样")},
+        ),
+        "publish": _label_set(
+            {"publish": ("publish_date", "announcement_publish_date", "published_date")},
+            {"publish": ("挂牌起始日期", "挂牌开始日期", "挂牌日期", "发布时间", "公告时间")},
+        ),
+        "signed": _label_set(
+            {"signed": ("signed_date", "signed_at", "sign_date")},
+            {"signed": ("签订时间", "签约时间", "签字日期")},
+        ),
+        "filing": _label_set({"filing": ("filing_date",)}),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# The document: pages' normalised text joined, with the way back to each page's original
+
+_PAGE_JOIN = "\n\n"
+
+
+@dataclass
+class _Page:
+    """One page. ``text`` is its normalised text with the lines a PDF wrapped joined (what is
+    matched); ``breaks`` are the indexes in ``normalized`` of the line breaks that joining
+    removed. The map back to the original (for evidence) and the normalisation that keeps the
+    spaces (for tables) are made only for the pages that need them."""
+
+    number: int
+    original: str
+    normalized: str
+    text: str
+    breaks: tuple[int, ...]
+    start: int
+    _mapped: MappedText | None = None
+    _spaced_text: str | None = None
+    _spaced: MappedText | None = None
+
+    @property
+    def mapped(self) -> MappedText:
+        """``text`` with the map back to ``original``."""
+        if self._mapped is None:
+            full = MappedText.identity(self.normalized)
+            if self.original:
+                mapped = normalize_mapped(self.original)
+                if mapped.text == self.normalized:  # (see extract_facts when not)
+                    full = mapped
+            offsets = full.offsets
+            if self.breaks:
+                offsets = tuple(chain.from_iterable(_without(offsets, self.breaks)))
+            self._mapped = MappedText(self.text, offsets, full.original)
+        return self._mapped
+
+    @property
+    def spaced_text(self) -> str:
+        """The page normalised without removing spaces (table cells stay apart)."""
+        if self._spaced_text is None:
+            self._spaced_text = (
+                normalize(self.original, keep_spaces=True) if self.original else self.normalized
+            )
+        return self._spaced_text
+
+    @property
+    def spaced(self) -> MappedText:
+        """``spaced_text`` with the map back to ``original``."""
+        if self._spaced is None:
+            if self.original:
+                self._spaced = normalize_mapped(self.original, keep_spaces=True)
+            else:
+                self._spaced = MappedText.identity(self.normalized)
+        return self._spaced
+
+
+@dataclass
+class _Doc:
+    text: str
+    pages: list[_Page]
+    starts: list[int]
+
+    @classmethod
+    def build(cls, pages: Sequence[tuple[int, str, str]]) -> _Doc:
+        parts: list[str] = []
+        built: list[_Page] = []
+        position = 0
+        for number, original, normalized in pages:
+            normalized = normalized or ""
+            breaks = _wrapped_breaks(normalized)
+            text = "".join(_without(normalized, breaks)) if breaks else normalized
+            if parts:
+                parts.append(_PAGE_JOIN)
+                position += len(_PAGE_JOIN)
+            built.append(_Page(number, original, normalized, text, tuple(breaks), position))
+            parts.append(text)
+            position += len(text)
+        return cls("".join(parts), built, [page.start for page in built])
+
+    def locate(self, start: int, end: int) -> tuple[int, str]:
+        """(page number, original-text evidence) for ``text[start:end]``."""
+        if not self.pages:
+            return 0, ""
+        index = max(0, bisect.bisect_right(self.starts, start) - 1)
+        page = self.pages[index]
+        local_start = max(0, start - page.start)
+        local_end = min(len(page.text), max(local_start + 1, end - page.start))
+        return page.number, page.mapped.quote(local_start, local_end)
+
+
+_S = typing.TypeVar("_S", str, tuple[int, ...])
+
+
+def _without(items: _S, indexes: Sequence[int]) -> Iterator[_S]:
+    """The runs of ``items`` between the (ascending) ``indexes``, which are left out."""
+    position = 0
+    for index in indexes:
+        yield items[position:index]
+        position = index + 1
+    yield items[position:]
+
+
+_LIST_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[条章节]|[\u4e00-\u9fff]{2,10}:)"
+)
+_CLOSED = "。!?;:)"
+
+
+_NARROW = re.compile("[^\n\u2e80-\U0010ffff]+")
+
+
+def _visual_widths(text: str, lines: Sequence[str]) -> list[int]:
+    """The width of each of the ``lines`` of ``text`` as printed: a CJK character (from U+2E80
+    on) is two columns, any other one."""
+    wide = _NARROW.sub("", text).split("\n")  # per line, its wide characters
+    return [len(line) + len(chars) for line, chars in zip(lines, wide, strict=True)]
+
+
+def _wrapped_breaks(text: str) -> list[int]:
+    """The line breaks (indexes in ``text``) that join lines a PDF wrapped in the middle of a
+    sentence. A page is wrapped when at least three of its lines reach (nearly) the same,
+    longest width; such a full-width line that does not end a clause is joined to the next
+    line unless that one starts a new item."""
+    lines = text.split("\n")
+    if len(lines) < 4:
+        return []
+    widths = _visual_widths(text, lines)
+    lengths = sorted(widths, reverse=True)
+    if lengths[0] < 40:
+        return []
+    width = lengths[1]  # the longest line may be an outlier (a URL, a table row)
+    full = 0.88 * width
+    if sum(1 for length in lengths if length >= full) < 3:
+        return []
+    breaks: list[int] = []
+    position = 0
+    for index, line in enumerate(lines[:-1]):
+        position += len(line)
+        if widths[index] >= full and line[-1:] not in _CLOSED:
+            following = lines[index + 1]
+            if following.strip() and not _LIST_START.match(following):
+                breaks.append(position)
+        position += 1
+    return breaks
+
+
+# --------------------------------------------------------------------------------------------
+# Collecting
+
+
+@dataclass
+class _Facts:
+    doc: _Doc
+    items: list[tuple[int, int, Fact]] = field(default_factory=list)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(
+        self,
+        name: str,
+        value: Any,
+        start: int,
+        end: int,
+        label: str | None = None,
+        rank: int = 0,
+        where: Callable[[], tuple[int, str]] | None = None,
+    ) -> None:
+        """Record a fact found at ``doc.text[start:end]`` (or where ``where()`` says: page and
+        evidence); a second fact with the same name and value is dropped."""
+        key = (name, repr(value))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        page, evidence = where() if where is not None else self.doc.locate(start, end)
+        self.items.append((rank, len(self.items), Fact(name, value, page, evidence, label)))
+
+    def first(self, name: str) -> Fact | None:
+        ranked = sorted(
+            (rank, order, fact) for rank, order, fact in self.items if fact.name == name
+        )
+        return ranked[0][2] if ranked else None
+
+    def result(self) -> list[Fact]:
+        # Stable: by name's first appearance, then by rank (label or sentence before inference).
+        order: dict[str, int] = {}
+        for _, position, fact in self.items:
+            order.setdefault(fact.name, position)
+        return [
+            fact
+            for _, _, _, fact in sorted(
+                (order[fact.name], rank, position, fact) for rank, position, fact in self.items
+            )
+        ]
+
+
+_V = typing.TypeVar("_V")
+
+
+def _or_none(convert: Callable[[str], _V]) -> Callable[[str], _V | None]:
+    """``convert(text)``, or None when it raises InvalidValue; remembered per text (the same
+    amounts and phone numbers recur on a document's pages)."""
+
+    @lru_cache(maxsize=4096)
+    def converted(text: str) -> _V | None:
+        try:
+            return convert(text)
+        except InvalidValue:
+            return None
+
+    return converted
+
+
+_PAREN = re.compile(r"\([^()]*\)|“|”|\"")
+
+
+def _clean_place(place: str) -> str:
+    return _PAREN.sub("", place).strip(" :")

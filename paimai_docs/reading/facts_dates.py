@@ -1,0 +1,251 @@
+"""Dates: auction time and place, exhibition, publication, signing, filing."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from .dates import DateRange, find_ranges
+from .facts_base import _clean_place, _Doc, _exhibition_end_labels, _Facts, _labels
+
+# --------------------------------------------------------------------------------------------
+# Dates: auction time and place, exhibition, publication, signing, filing
+
+
+DATE_FACT_BY_KIND = {
+    "announcement": "publish_date",
+    "result_publicity": "published_date",
+    "entrustment_contract": "signed_date",
+    "sale_confirmation": "signed_at",
+    "pre_auction_filing": "filing_date",
+    "post_auction_filing": "filing_date",
+    "vehicle_handover": "handover_date",
+    "vehicle_disposal_authorization": "sign_date",
+}
+"""The name of a document's own date (the date under its signature), by kind."""
+
+_TRIGGER = re.compile(r"(?:定于|将于|拟于|订于|决定于|兹定于|于|在)$")
+_AUCTION_VERB = re.compile(
+    r"举行|进行|公开拍卖|拍卖会|公开竞价|网络拍卖|拍卖活动|开拍|依法拍卖|公开变卖|竞价活动"
+)
+_DEADLINE_AFTER = re.compile(r"^(?:\([^()]*\))?(?:前|之前|以前|止|截止|为止)")
+_PLACE_END = (
+    r"(?:上)?(?:进行|举行|公开|对|召开|依法|以|通过|举办|开展|"
+    r"拍卖(?:下列|以下|如下|位于|坐落|上述|该|本)|竞价(?:下列|以下|如下|上述))"
+)
+_VENUE = re.compile(
+    r"^(?:\([^()]{0,12}\))?(?:,)?(?:在|于)"
+    rf"(?P<place>(?:[^。;,\n()]|\([^()\n]*\)){{2,80}}?){_PLACE_END}"
+)
+_VENUE_SENTENCE = re.compile(
+    r"在(?P<place>(?:[^。;,\n()在对]|\([^()\n]*\)){2,60}?)(?:上)?"
+    r"(?:举行|进行|公开)(?:公开)?(?:线上|网络|在线|现场)?(?:拍卖|竞价|变卖)"
+)
+_PLACE_LIKE = re.compile(
+    r"(?:平台|中心|室|厅|楼|层|号|网|场|所|公司|大厦|酒店|宾馆|APP|App|app|网站|院|馆|处|局|地)$"
+)
+_NOT_PLACE = re.compile(r"前|后|之中|期间|时$|中$|所在地$")
+
+
+_VENUE_VALUE = re.compile(r"(?:\([^()]*\))?:(?P<place>[^。;\n]{2,60})")
+_PLACE_SPLIT = re.compile(r"[,;]")
+_SHOWN_FROM_PUBLICATION = re.compile(r"(?:自|于|从)公告之日起[^。;]{0,40}?(?:展示|预展|看样)")
+_DEPOSIT_DEADLINE = re.compile(r"保证金[^。\n]{0,30}?截止(?:时间|日期)?(?:为|:)?")
+
+
+def _sentence_after(text: str, position: int, limit: int = 90) -> str:
+    end = position
+    while end < len(text) and end - position < limit and text[end] not in "。;\n":
+        end += 1
+    return text[position:end]
+
+
+def _emit_range(facts: _Facts, item: DateRange, label: str | None, rank: int) -> None:
+    facts.add("auction_datetime", item.begin.value, item.start_index, item.end_index, label, rank)
+    if item.end is not None:
+        facts.add("bidding_start", item.begin.value, item.start_index, item.end_index, label, rank)
+        facts.add("bidding_end", item.end.value, item.start_index, item.end_index, label, rank)
+
+
+def _after_label(
+    ranges: Sequence[DateRange], starts: list[int], text: str, position: int, window: int
+) -> DateRange | None:
+    """The first date range starting within ``window`` characters after ``position``, with no
+    full stop and no other date in between."""
+    index = bisect.bisect_left(starts, position)
+    if index >= len(ranges):
+        return None
+    item = ranges[index]
+    if item.start_index - position > window or "。" in text[position : item.start_index]:
+        return None
+    return item
+
+
+def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
+    text = doc.text
+    ranges = find_ranges(text)
+    starts = [item.start_index for item in ranges]
+    labels = _labels()
+
+    # Auction time from a label, then from the announcing sentence ("定于…在…举行").
+    auction_labels = labels["auction_time"]
+    for match in auction_labels.pattern.finditer(text):
+        item = _after_label(ranges, starts, text, match.end(), 30)
+        if (
+            item is not None
+            and ";" not in text[match.end() : item.start_index]
+            and not _DEADLINE_AFTER.match(text[item.end_index : item.end_index + 6])
+        ):
+            _emit_range(facts, item, match.group(0), 0)
+    for match in labels["bidding_end"].pattern.finditer(text):
+        item = _after_label(ranges, starts, text, match.end(), 12)
+        if item is not None:
+            facts.add(
+                "bidding_end", item.begin.value, match.start(), item.end_index, match.group(0)
+            )
+    for item in ranges:
+        before = text[max(0, item.start_index - 4) : item.start_index]
+        if ("于" not in before and "在" not in before) or not _TRIGGER.search(before):
+            continue  # (every trigger ends in 于 or 在)
+        after_text = text[item.end_index : item.end_index + 6]
+        if _DEADLINE_AFTER.match(after_text):
+            continue
+        sentence = _sentence_after(text, item.end_index)
+        if not _AUCTION_VERB.search(sentence):
+            continue
+        _emit_range(facts, item, None, 1)
+        venue = _VENUE.match(sentence)
+        if venue:
+            place = _clean_place(venue.group("place"))
+            if place:
+                facts.add(
+                    "auction_venue",
+                    place,
+                    item.start_index,
+                    item.end_index + venue.end("place"),
+                    None,
+                    1,
+                )
+    for match in labels["venue"].pattern.finditer(text):
+        value = _VENUE_VALUE.match(text, match.end())
+        if value:
+            place = _clean_place(_PLACE_SPLIT.split(value.group("place"))[0])
+            if place and not find_ranges(place):
+                facts.add("auction_venue", place, match.start(), value.end(), match.group(0))
+    for match in _VENUE_SENTENCE.finditer(text):
+        place = _clean_place(match.group("place"))
+        if (
+            len(place) >= 2
+            and _PLACE_LIKE.search(place)
+            and not _NOT_PLACE.search(place)
+            and not find_ranges(place)
+        ):
+            facts.add("auction_venue", place, match.start(), match.end(), None, 2)
+
+    # The document's own date: a label, else the date standing alone under the signature.
+    date_name = DATE_FACT_BY_KIND.get(kind or "", "document_date")
+    label_group = {
+        "publish_date": "publish",
+        "published_date": "publish",
+        "signed_date": "signed",
+        "signed_at": "signed",
+        "sign_date": "signed",
+        "filing_date": "filing",
+    }.get(date_name)
+    if label_group is not None:
+        for match in labels[label_group].pattern.finditer(text):
+            item = _after_label(ranges, starts, text, match.end(), 6)
+            if item is not None:
+                facts.add(
+                    date_name, item.begin.value, match.start(), item.end_index, match.group(0)
+                )
+    if kind == "pre_auction_filing":
+        for match in labels["publish"].pattern.finditer(text):
+            item = _after_label(ranges, starts, text, match.end(), 6)
+            if item is not None:
+                facts.add(
+                    "announcement_publish_date",
+                    item.begin.value,
+                    match.start(),
+                    item.end_index,
+                    match.group(0),
+                )
+    closing = _closing_date(text, ranges)
+    if closing is not None:
+        facts.add(date_name, closing.begin.value, closing.start_index, closing.end_index, None, 1)
+
+    # Exhibition period.
+    end_labels = _exhibition_end_labels()
+    for match in labels["exhibition"].pattern.finditer(text):
+        item = _after_label(ranges, starts, text, match.end(), 14)
+        if item is None:
+            continue
+        if item.end is None and match.group(0) in end_labels:
+            # "展示结束日期：…" on its own line is the end of the exhibition, not its start.
+            day = item.begin.day
+            facts.add("exhibition_end", day, match.start(), item.end_index, match.group(0))
+            continue
+        facts.add("exhibition_start", item.begin.day, match.start(), item.end_index, match.group(0))
+        if item.end is not None:
+            facts.add("exhibition_end", item.end.day, match.start(), item.end_index, match.group(0))
+    published = facts.first("publish_date")
+    if published is not None:
+        for match in _SHOWN_FROM_PUBLICATION.finditer(text):
+            day = published.value
+            day = day.date() if isinstance(day, dt.datetime) else day
+            facts.add("exhibition_start", day, match.start(), match.end(), "公告之日", 1)
+
+    # Deposit deadline.
+    for match in _DEPOSIT_DEADLINE.finditer(text):
+        item = _after_label(ranges, starts, text, match.end(), 4)
+        if item is not None:
+            facts.add("deposit_deadline", item.begin.value, match.start(), item.end_index)
+
+
+_CLOSING_LINE = re.compile(
+    r"^(?:特此公告[。.]?|特此报告[。.]?)?"
+    r"(?:[\u4e00-\u9fff()]{2,30}(?:公司|法院|中心|交易所|拍卖行|局|委员会|所))?"
+    r"(?:(?:日期|签订日期|签署日期|公告日期|发布日期|填报日期|时间)[::]?)?"
+    r"(?P<date>.+?)(?:\(?(?:盖章|签章|公章)\)?)?[。.]?$"
+)
+
+
+def _closing_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
+    """The last date that stands alone on its line (after an optional signature or label; two
+    parties' dates side by side count as one line of dates) in the second half of the text."""
+    by_start = {item.start_index: item for item in ranges}
+    half = len(text) // 2
+    seen = -1
+    # Only a line on which a date starts can qualify: those lines, last first.
+    for candidate in reversed(ranges):
+        start = text.rfind("\n", 0, candidate.start_index) + 1
+        if start == seen:
+            continue
+        seen = start
+        if start < half:
+            break
+        finish = text.find("\n", candidate.start_index)
+        line = text[start : len(text) if finish < 0 else finish]
+        stripped = line.strip()
+        if not stripped or len(stripped) > 60:
+            continue
+        match = _CLOSING_LINE.match(stripped)
+        if not match:
+            continue
+        offset = start + (len(line) - len(line.lstrip())) + match.start("date")
+        end = offset + len(match.group("date"))
+        last: DateRange | None = None
+        while offset < end:
+            item = by_start.get(offset)
+            if item is None or item.end is not None or item.end_index > end:
+                last = None
+                break
+            last = item
+            offset = item.end_index
+            while offset < end and text[offset] == " ":
+                offset += 1
+        if last is not None:
+            return last
+    return None
