@@ -38,11 +38,11 @@ __all__ = [
 ]
 
 _CN_DIGITS = {
-    "〇": 0, "○": 0, "O": 0, "o": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "〇": 0, "○": 0, "O": 0, "o": 0, "0": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 _CN_SMALL = "零一二两三四五六七八九十"
-_CN_YEAR = "〇○O零一二三四五六七八九"
+_CN_YEAR = "〇○O0零一二三四五六七八九"
 
 
 def chinese_number(text: str) -> int | None:
@@ -113,12 +113,13 @@ _TIME = (
     rf"|(?P<h2>{_NUM})[时点](?!间|钟前)(?:(?P<mi2>{_NUM})分|(?P<half>半)|整)?)"
 )
 _FULL = (
-    r"(?<!\d)(?P<y>\d{4}) ?年 ?(?P<m>\d{1,2}) ?月 ?(?P<d>\d{1,2}) ?[日号]"
+    r"(?<!\d)(?P<y>\d{4}) ?年 ?(?P<m>\d{1,2}) ?月 ?(?P<d>\d{1,2})(?: ?[日号]|(?![\d.]|,\d))"
     r"|(?<![\d./])(?P<y2>\d{4})(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.])日?"
     rf"|(?P<cy>[{_CN_YEAR}]{{4}})年(?P<cm>[{_CN_SMALL}]{{1,2}})月(?P<cd>[{_CN_SMALL}]{{1,3}})[日号]"
 )
 _MONTH_DAY = (
     r"(?<![\d.年/-])(?P<m3>\d{1,2})月(?P<d3>\d{1,2})[日号]"
+    r"|(?<![\d./-])(?P<m5>\d{1,2})\.(?P<d5>\d{1,2})[日号]"
     rf"|(?<![{_CN_SMALL}年])(?P<cm3>[{_CN_SMALL}]{{1,2}})月(?P<cd3>[{_CN_SMALL}]{{1,3}})[日号]"
 )
 _DAY_ONLY = r"(?<!\d)(?P<d4>\d{1,2})[日号]"
@@ -129,7 +130,7 @@ _FULL_ONLY = re.compile(_FULL)
 _RANGE_SEP = re.compile(r" ?(?:起|开始)?(?:至|到|~|-|—) ?")
 _END_FULL = re.compile(rf"(?:{_FULL}){_AFTER_DATE}")
 _END_MONTH_DAY = re.compile(
-    r"(?:(?P<m3>\d{1,2})月(?P<d3>\d{1,2})[日号]"
+    r"(?:(?P<m3>\d{1,2})月(?P<d3>\d{1,2})[日号]|(?P<m5>\d{1,2})\.(?P<d5>\d{1,2})[日号]"
     rf"|(?P<cm3>[{_CN_SMALL}]{{1,2}})月(?P<cd3>[{_CN_SMALL}]{{1,3}})[日号]){_AFTER_DATE}"
 )
 _END_DAY = re.compile(rf"{_DAY_ONLY}{_AFTER_DATE}")
@@ -141,7 +142,7 @@ _RANGE_CLOSE = re.compile(r"(?:止|为止|结束)")
 # to the next possible start; the lookaheads only rule candidates out.
 _DATE_STARTS = re.compile(
     rf"[\d{_CN_YEAR}{_CN_SMALL}]"
-    rf"(?:(?<=\d)(?<!\d\d)(?=\d{{3}} ?年|\d{{3}}[-/.]|\d?月)"
+    rf"(?:(?<=\d)(?<!\d\d)(?=\d{{3}} ?年|\d{{3}}[-/.]|\d?月|\d?\.\d{{1,2}}[日号])"
     rf"|(?<=[{_CN_YEAR}])(?=[{_CN_YEAR}]{{3}}年)"
     rf"|(?<=[{_CN_SMALL}])(?=[{_CN_SMALL}]?月))"
 )
@@ -222,6 +223,8 @@ def _full_ymd(groups: dict[str, str | None]) -> tuple[int, int, int] | None:
 def _month_day(groups: dict[str, str | None]) -> tuple[int, int] | None:
     if groups.get("m3"):
         return int(groups["m3"] or 0), int(groups["d3"] or 0)
+    if groups.get("m5"):
+        return int(groups["m5"] or 0), int(groups["d5"] or 0)
     if groups.get("cm3"):
         month = chinese_number(groups["cm3"] or "")
         day = chinese_number(groups["cd3"] or "")

@@ -193,8 +193,28 @@ def _labels() -> dict[str, _LabelSet]:
             {"signed": ("signed_date", "signed_at", "sign_date")},
             {"signed": ("签订时间", "签约时间", "签字日期")},
         ),
-        "filing": _label_set({"filing": ("filing_date",)}),
-    }
+        "filing": _label_set(
+            {"filing": ("filing_date",)},
+            {
+                "filing": (
+                    "提交时间", "提交日期", "申报日期", "报送日期", "填表日期", "填报时间",
+                    "备案时间", "申请日期", "报备时间",
+                )
+            },
+        ),
+        # The date a report, a letter or a form bears (kinds without a model date of their own).
+        "report": _label_set(
+            {},
+            {
+                "report": (
+                    "报告日期", "报告时间", "出具日期", "出具时间", "落款日期", "签发日期",
+                    "制表日期", "填表日期", "填报日期", "提交时间", "提交日期", "申请日期",
+                    "签订日期", "签署日期", "确认时间", "确认日期", "记录日期",
+                )
+            },
+        ),
+        "registered": _label_set({}, {"registered": ("登记日期", "登记时间", "报名日期")}),
+    }  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------

@@ -26,6 +26,30 @@ DATE_FACT_BY_KIND = {
 }
 """The name of a document's own date (the date under its signature), by kind."""
 
+OWN_DATE = "published_date"
+"""The common name of the date a document bears (落款/签发日期: the date under its signature or
+printed by the system that made it), given to every document that is not an announcement beside
+its name by kind (an announcement's is ``publish_date``)."""
+
+# Labels of the document's own date (label sets of ``_labels()``), by kind; "" for the others.
+_OWN_DATE_LABELS: dict[str, tuple[str, ...]] = {
+    "announcement": ("publish",),
+    "result_publicity": ("publish",),
+    "entrustment_contract": ("signed",),
+    "sale_confirmation": ("signed",),
+    "vehicle_disposal_authorization": ("signed",),
+    "vehicle_handover": ("signed",),
+    "pre_auction_filing": ("filing",),
+    "post_auction_filing": ("filing",),
+    "bidder_registration": ("registered", "report"),
+    "": ("report",),
+}
+
+
+def _own_date_names(date_name: str) -> tuple[str, ...]:
+    return (date_name,) if date_name == OWN_DATE else (date_name, OWN_DATE)
+
+
 _TRIGGER = re.compile(r"(?:定于|将于|拟于|订于|决定于|兹定于|于|在)$")
 _AUCTION_VERB = re.compile(
     r"举行|进行|公开拍卖|拍卖会|公开竞价|网络拍卖|拍卖活动|开拍|依法拍卖|公开变卖|竞价活动"
@@ -146,21 +170,13 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
 
     # The document's own date: a label, else the date standing alone under the signature.
     date_name = DATE_FACT_BY_KIND.get(kind or "", "document_date")
-    label_group = {
-        "publish_date": "publish",
-        "published_date": "publish",
-        "signed_date": "signed",
-        "signed_at": "signed",
-        "sign_date": "signed",
-        "filing_date": "filing",
-    }.get(date_name)
-    if label_group is not None:
-        for match in labels[label_group].pattern.finditer(text):
+    names = (date_name,) if kind == "announcement" else _own_date_names(date_name)
+    for group in _OWN_DATE_LABELS.get(kind or "", _OWN_DATE_LABELS[""]):
+        for match in labels[group].pattern.finditer(text):
             item = _after_label(ranges, starts, text, match.end(), 6)
             if item is not None:
-                facts.add(
-                    date_name, item.begin.value, match.start(), item.end_index, match.group(0)
-                )
+                for name in names:
+                    facts.add(name, item.begin.value, match.start(), item.end_index, match.group(0))
     if kind == "pre_auction_filing":
         for match in labels["publish"].pattern.finditer(text):
             item = _after_label(ranges, starts, text, match.end(), 6)
@@ -174,7 +190,8 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
                 )
     closing = _closing_date(text, ranges)
     if closing is not None:
-        facts.add(date_name, closing.begin.value, closing.start_index, closing.end_index, None, 1)
+        for name in names:
+            facts.add(name, closing.begin.value, closing.start_index, closing.end_index, None, 1)
 
     # Exhibition period.
     end_labels = _exhibition_end_labels()
