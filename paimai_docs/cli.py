@@ -1,21 +1,23 @@
 """The ``paimai`` command. Functions elsewhere return data; only this module (and the command
-modules in ``paimai_docs.commands``) print."""
+modules in ``paimai_docs.commands``) print.
+
+Every command ends with one of the codes of :mod:`paimai_docs.exitcodes`; argparse's own
+messages are shown in Chinese (English with ``--lang en``); a closed pipe (``paimai rules |
+head -1``) ends quietly; an unexpected error is reported in our words, never as a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from . import __version__
-
-# Exit codes, shared by every command.
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_UNREADABLE = 3
+from .commands._common import current_lang, set_lang
+from .exitcodes import ExitCode, table
 
 # Command modules, each with ``register(subparsers)``; adding a command is a one-line change.
 COMMAND_MODULES = (
@@ -29,6 +31,79 @@ COMMAND_MODULES = (
     "paimai_docs.commands.lint",
 )
 
+DEBUG_ENV = "PAIMAI_DEBUG"
+
+# argparse's messages (Python 3.10–3.13) in Chinese. Anything not listed stays as argparse says.
+ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "无效的选择：%(value)r（可选：%(choices)s）"
+    ),
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "需要以下参数之一：%s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "选项不明确：%(option)s 可能是 %(matches)s"
+    ),
+    "ignored explicit argument %r": "忽略了多余的值 %r",
+    "unexpected option string: %s": "意外的选项：%s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "未知的命令 %(parser_name)r（可选：%(choices)s）"
+    ),
+    "can't open '%(filename)s': %(error)s": "无法打开 '%(filename)s'：%(error)s",
+}
+
+
+def _translate(message: str) -> str:
+    return ARGPARSE_ZH.get(message, message) if current_lang() != "en" else message
+
+
+def _ntranslate(singular: str, plural: str, n: int) -> str:
+    return _translate(singular if n == 1 else plural)
+
+
+@contextlib.contextmanager
+def _argparse_language() -> Iterator[None]:
+    """argparse looks its messages up through ``argparse._`` and ``argparse.ngettext`` when it
+    builds parsers and when it reports; route both through our table while ``main`` runs."""
+    saved: tuple[Callable[..., str], Callable[..., str]] = (
+        argparse._,  # type: ignore[attr-defined]
+        argparse.ngettext,  # type: ignore[attr-defined]
+    )
+    argparse._ = _translate  # type: ignore[attr-defined]
+    argparse.ngettext = _ntranslate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def language_of(argv: Sequence[str]) -> str:
+    """``--lang en`` (or ``--lang=en``) anywhere on the command line, before parsing, so that
+    even a usage error in front of it is said in English."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return "en" if argv[index + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "zh"
+    return "zh"
+
 
 def _configure_streams() -> None:
     """Never crash on a console that cannot show a character (GBK consoles on Windows)."""
@@ -40,19 +115,38 @@ def _configure_streams() -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse exits with 2 on usage errors already; keep that, in our wording."""
+    """argparse exits with 2 on usage errors already (= ``ExitCode.USAGE``); it says so in the
+    run's language, and so do the parsers of the subcommands (argparse creates them with the
+    class of the main parser)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        hint = (
+            f"Run '{self.prog} --help' for help."
+            if current_lang() == "en"
+            else f"运行 {self.prog} --help 查看帮助。"
+        )
+        self.exit(ExitCode.USAGE, _translate("%(prog)s: error: %(message)s\n")
+                  % {"prog": self.prog, "message": message} + hint + "\n")  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
+    lang = current_lang()
     parser = _Parser(
         prog="paimai",
         description=(
             "拍卖文书工具：生成委托拍卖合同、拍卖公告、备案表等文书，检查报送材料，计算期限。\n"
             "Chinese auction paperwork: generate documents, check filing bundles, plan deadlines."
         ),
+        epilog=table(lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"paimai-docs {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"paimai-docs {__version__}",
+        help=_translate("show program's version number and exit"),
+    )
     parser.add_argument(
         "--lang",
         choices=("zh", "en"),
@@ -68,22 +162,67 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(subparsers)
+    for command in subparsers.choices.values():  # the exit codes under every command's help
+        if command.epilog is None:
+            command.epilog = table(lang)
+            if command.formatter_class is argparse.HelpFormatter:
+                command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output went away (``| head``): send what is left nowhere, so that the
+    interpreter's last flush does not complain either (the Python documentation's recipe)."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fileno)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _configure_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_USAGE
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_lang(language_of(arguments))
     try:
-        code: int = args.func(args)
+        with _argparse_language():
+            code = _dispatch(arguments)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        return ExitCode.OK
     except KeyboardInterrupt:
-        print("已中断 / interrupted", file=sys.stderr)
+        print("已中断" if current_lang() != "en" else "interrupted", file=sys.stderr)
         return 130
     return code
+
+
+def _dispatch(arguments: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    set_lang(getattr(args, "lang", "zh"))
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return ExitCode.USAGE
+    try:
+        return int(args.func(args))
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # the last line of defence: our words, never a traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        name = type(exc).__name__
+        print(
+            f"internal error ({name}): paimai could not finish. Please report it; set "
+            f"{DEBUG_ENV}=1 to see the details."
+            if current_lang() == "en"
+            else f"内部错误（{name}）：paimai 未能完成。请报告此问题；设置环境变量 {DEBUG_ENV}=1 "
+            "可查看详细信息。",
+            file=sys.stderr,
+        )
+        return ExitCode.UNREADABLE
 
 
 if __name__ == "__main__":  # pragma: no cover

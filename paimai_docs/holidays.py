@@ -65,7 +65,6 @@ official holiday blocks roll a period over).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -87,6 +86,14 @@ from pydantic import (
 )
 
 from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
+from paimai_docs.userfiles import (
+    Lines,
+    Problem,
+    UserFileError,
+    load_file,
+    pydantic_problem,
+    where_of,
+)
 
 __all__ = [
     "ENV_HOLIDAYS_DIR",
@@ -147,24 +154,12 @@ class CalendarYearMissing(CalendarYearNotCovered):
         )
 
 
-class HolidayDataError(InvalidValue):
+class HolidayDataError(UserFileError, InvalidValue):
     """A holiday file cannot be read or does not follow the format. The message names the file
-    and every faulty field."""
+    and every faulty field, with its line and value (``message("en")`` in English)."""
 
     code = "holiday_data_invalid"
-
-    def __init__(self, path: str, problems: list[str]) -> None:
-        self.path = path
-        self.problems = list(problems)
-        super().__init__(self.message("zh"))
-
-    def message(self, lang: str = "zh") -> str:
-        head = (
-            f"holiday file {self.path} is invalid:"
-            if lang == "en"
-            else f"节假日数据文件 {self.path} 有误："
-        )
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+    what = ("节假日数据文件", "holiday file")
 
 
 # --------------------------------------------------------------------------------------------
@@ -330,7 +325,7 @@ def _parse_iso_date(value: Any) -> dt.date:
                 return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"应为 YYYY-MM-DD 格式的日期 / expected a date YYYY-MM-DD, got {value!r}")
+    raise ValueError("应为 YYYY-MM-DD 格式的日期 / expected a date YYYY-MM-DD")
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_iso_date)]
@@ -400,36 +395,47 @@ class _YearFile(BaseModel):
             raise ValueError("source 不能为空 / source must not be blank")
         return v.strip()
 
-    @model_validator(mode="after")
-    def _check_days(self) -> _YearFile:
-        problems: list[str] = []
+    def day_problems(self) -> list[tuple[tuple[int | str, ...], str, str]]:
+        """Days in the wrong year, on two holidays, or both holiday and make-up working day:
+        ``(field path, Chinese, English)`` for each."""
+        problems: list[tuple[tuple[int | str, ...], str, str]] = []
         holiday_days: dict[dt.date, str] = {}
         for i, entry in enumerate(self.holidays):
             for d in entry.days():
                 if d.year != self.year:
-                    problems.append(f"holidays[{i}]: {d} 不在 {self.year} 年 / not in {self.year}")
+                    problems.append(
+                        (("holidays", i), f"{d} 不在 {self.year} 年", f"{d} is not in {self.year}")
+                    )
                 prev = holiday_days.get(d)
                 if prev is not None and prev != entry.name:
-                    problems.append(f"holidays[{i}]: {d} 同时属于“{prev}”和“{entry.name}”")
+                    problems.append(
+                        (
+                            ("holidays", i),
+                            f"{d} 同时属于“{prev}”和“{entry.name}”",
+                            f"{d} belongs to both {prev} and {entry.name}",
+                        )
+                    )
                 holiday_days[d] = entry.name
         for i, span in enumerate(self.makeup_workdays):
             for d in span.days():
+                where = ("makeup_workdays", i)
                 if d.year != self.year:
                     problems.append(
-                        f"makeup_workdays[{i}]: {d} 不在 {self.year} 年 / not in {self.year}"
+                        (where, f"{d} 不在 {self.year} 年", f"{d} is not in {self.year}")
                     )
                 if d in holiday_days:
                     problems.append(
-                        f"makeup_workdays[{i}]: {d} 同时列为放假日 / also listed as a holiday"
+                        (where, f"{d} 同时列为放假日", f"{d} is also listed as a holiday")
                     )
                 if d.weekday() < 5:
                     problems.append(
-                        f"makeup_workdays[{i}]: {d} 是周{_WEEKDAYS_ZH[d.weekday()]}，"
-                        "调休上班日应为周六或周日 / a make-up working day must be a weekend day"
+                        (
+                            where,
+                            f"{d} 是周{_WEEKDAYS_ZH[d.weekday()]}，调休上班日应为周六或周日",
+                            f"{d} is a weekday; a make-up working day must be a weekend day",
+                        )
                     )
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return problems
 
     def to_year_data(self, origin: str) -> YearData:
         holidays: dict[dt.date, str] = {}
@@ -455,53 +461,18 @@ class _MultiYearFile(BaseModel):
     years: list[_YearFile] = Field(min_length=1)
 
 
-def _loc(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part.startswith("function-"):  # pydantic's name for a validator step: not a field
-            continue
-        else:
-            out += f".{part}" if out else part
-    return out or "(top level)"
-
-
 def load_holiday_file(path: str | os.PathLike[str]) -> list[YearData]:
     """Read one holiday file (JSON or YAML; one year or several) and return its years.
 
-    Raises :class:`HolidayDataError` naming the file and each faulty field.
+    Raises :class:`HolidayDataError` naming the file and each faulty field with its line and
+    value; never another exception.
     """
-    p = Path(path)
-    shown = str(p)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise HolidayDataError(shown, ["文件不存在 / file not found"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise HolidayDataError(shown, [f"无法读取 / cannot read: {exc}"]) from None
-
-    data: Any
-    if p.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise HolidayDataError(
-                shown, [f"JSON 语法错误，第{exc.lineno}行第{exc.colno}列 / JSON syntax: {exc.msg}"]
-            ) from None
-    else:
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"第{mark.line + 1}行第{mark.column + 1}列 / " if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise HolidayDataError(shown, [f"YAML 语法错误，{where}{problem}"]) from None
-
+    shown = str(Path(path))
+    data, lines = load_file(path, HolidayDataError)
+    root: tuple[int | str, ...] = ()
     try:
         if isinstance(data, list):
+            root = ("years",)
             years = _MultiYearFile.model_validate({"years": data}).years
         elif isinstance(data, dict) and "years" in data:
             years = _MultiYearFile.model_validate(data).years
@@ -509,20 +480,47 @@ def load_holiday_file(path: str | os.PathLike[str]) -> list[YearData]:
             years = [_YearFile.model_validate(data)]
         else:
             raise HolidayDataError(
-                shown, ["顶层应为对象或列表 / top level must be a mapping or a list"]
+                shown,
+                [
+                    Problem(
+                        "顶层应为键值对象或列表",
+                        "the top level must be a mapping or a list",
+                        line=1,
+                    )
+                ],
             )
     except ValidationError as exc:
-        problems = [
-            f"{_loc(e['loc'])}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors()
-        ]
+        problems = [_problem(e, lines, root) for e in exc.errors()]
         raise HolidayDataError(shown, problems) from None
 
+    day_problems = []
+    for index, y in enumerate(years):
+        base: tuple[int | str, ...] = ("years", index) if root or "years" in data else ()
+        for loc, zh, en in y.day_problems():
+            day_problems.append(Problem(zh, en, where=where_of(loc), line=lines.line(base + loc)))
+    if day_problems:
+        raise HolidayDataError(shown, day_problems)
+
     seen: set[int] = set()
-    for y in years:
+    for index, y in enumerate(years):
         if y.year in seen:
-            raise HolidayDataError(shown, [f"year {y.year} 在同一文件中出现两次 / given twice"])
+            place: tuple[int | str, ...] = ("years", index, "year") if len(years) > 1 else ("year",)
+            raise HolidayDataError(
+                shown,
+                [
+                    Problem(
+                        f"{y.year}年在同一文件中出现两次",
+                        f"the year {y.year} is given twice",
+                        line=lines.line(place),
+                    )
+                ],
+            )
         seen.add(y.year)
     return [y.to_year_data(shown) for y in years]
+
+
+def _problem(error: Any, lines: Lines, root: tuple[int | str, ...]) -> Problem:
+    return pydantic_problem(error, lines, root)
 
 
 def user_holidays_dir() -> Path:
@@ -550,19 +548,34 @@ def _files_in(directory: Path) -> list[Path]:
     )
 
 
-def _years_from(files: Iterable[Path | str]) -> dict[int, YearData]:
-    """Years from files of one precedence level; the same year twice is an error."""
+def _years_from(
+    files: Iterable[Path | str], skipped: list[HolidayDataError] | None = None
+) -> dict[int, YearData]:
+    """Years from files of one precedence level; the same year twice is an error. With
+    ``skipped`` (files found in a holiday folder), a bad file is left out and recorded there,
+    and the other files and the built-in data keep working; without it (files the user named),
+    the first bad file raises."""
     out: dict[int, YearData] = {}
     for f in files:
-        for yd in load_holiday_file(f):
-            if yd.year in out:
-                raise HolidayDataError(
-                    str(f),
-                    [
-                        f"{yd.year}年的数据已由 {out[yd.year].origin} 提供 / "
-                        f"year {yd.year} is also given by {out[yd.year].origin}"
-                    ],
-                )
+        try:
+            years = load_holiday_file(f)
+            for yd in years:
+                if yd.year in out:
+                    raise HolidayDataError(
+                        str(f),
+                        [
+                            Problem(
+                                f"{yd.year}年的数据已由 {out[yd.year].origin} 提供",
+                                f"the year {yd.year} is also given by {out[yd.year].origin}",
+                            )
+                        ],
+                    )
+        except HolidayDataError as exc:
+            if skipped is None:
+                raise
+            skipped.append(exc)
+            continue
+        for yd in years:
             out[yd.year] = yd
     return out
 
@@ -584,6 +597,8 @@ class HolidayCalendar:
     years: Mapping[int, YearData]
     weekends_are_statutory_holidays: bool = True
     replaced: Mapping[int, YearData] = field(default_factory=dict)
+    # Files of a holiday folder that were left out because they are invalid (see ``load``).
+    skipped: tuple[HolidayDataError, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "years", MappingProxyType(dict(self.years)))
@@ -602,15 +617,20 @@ class HolidayCalendar:
         weekends_are_statutory_holidays: bool = True,
     ) -> HolidayCalendar:
         """Built-in years, then the user directory, then ``$PAIMAI_HOLIDAYS_DIR``, then
-        ``paths``; each later level replaces the years it defines."""
+        ``paths``; each later level replaces the years it defines.
+
+        A bad file in one of the folders is left out (``skipped`` says which and why; commands
+        print it), so one broken file does not stop every deadline; a bad file in ``paths``
+        raises :class:`HolidayDataError`."""
         levels: list[dict[int, YearData]] = []
+        skipped: list[HolidayDataError] = []
         if include_builtin:
             levels.append({y.year: y for y in _builtin_years()})
         if include_user_dir:
-            levels.append(_years_from(_files_in(user_holidays_dir())))
+            levels.append(_years_from(_files_in(user_holidays_dir()), skipped))
         if include_env:
             env_files = [f for d in _env_dirs() for f in _files_in(d)]
-            levels.append(_years_from(env_files))
+            levels.append(_years_from(env_files, skipped))
         levels.append(_years_from(Path(p) for p in paths))
 
         years: dict[int, YearData] = {}
@@ -620,7 +640,7 @@ class HolidayCalendar:
                 if y in years:
                     replaced[y] = years[y]
                 years[y] = data
-        return cls(years, weekends_are_statutory_holidays, replaced)
+        return cls(years, weekends_are_statutory_holidays, replaced, tuple(skipped))
 
     @classmethod
     def builtin(cls) -> HolidayCalendar:
@@ -635,7 +655,7 @@ class HolidayCalendar:
             if d.year in years:
                 replaced[d.year] = years[d.year]
             years[d.year] = d
-        return HolidayCalendar(years, self.weekends_are_statutory_holidays, replaced)
+        return HolidayCalendar(years, self.weekends_are_statutory_holidays, replaced, self.skipped)
 
     def with_files(self, *paths: str | os.PathLike[str]) -> HolidayCalendar:
         """A new calendar with the years of these files added (replacing those years)."""

@@ -13,8 +13,10 @@ import os
 import sys
 from typing import Any
 
+from paimai_docs.commands._common import warn_skipped_holiday_files
 from paimai_docs.commands.plan import parse_date
 from paimai_docs.errors import CalendarYearNotCovered
+from paimai_docs.exitcodes import ExitCode
 from paimai_docs.holidays import (
     ENV_HOLIDAYS_DIR,
     DayKind,
@@ -26,8 +28,6 @@ from paimai_docs.holidays import (
     user_holidays_dir,
 )
 from paimai_docs.periods import format_day
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def register(subparsers: Any) -> None:
@@ -74,25 +74,26 @@ def run(args: argparse.Namespace) -> int:
         parser = getattr(args, "calendar_parser", None)
         if parser is not None:
             parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if command == "validate":
         return _validate(args.files, lang)
     try:
         calendar = default_calendar(args.holidays)
     except HolidayDataError as exc:
         print(exc.message(lang), file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
+    warn_skipped_holiday_files(calendar, lang)
     if command == "status":
         print(_status(calendar, args.format, lang), end="")
-        return EXIT_OK
+        return ExitCode.OK
     try:
         text = _explain(calendar, args.date, args.format, lang)
     except CalendarYearNotCovered as exc:
         message = getattr(exc, "message", None)
         print(message(lang) if callable(message) else str(exc), file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     print(text, end="")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 # --------------------------------------------------------------------------------------------
@@ -216,13 +217,13 @@ def _explain(calendar: HolidayCalendar, day: Any, fmt: str, lang: str) -> str:
 
 def _validate(files: list[str], lang: str) -> int:
     en = lang == "en"
-    code = EXIT_OK
+    code = ExitCode.OK
     for f in files:
         try:
             years = load_holiday_file(f)
         except HolidayDataError as exc:
             print(exc.message(lang), file=sys.stderr)
-            code = EXIT_USAGE
+            code = ExitCode.USAGE
             continue
         for y in years:
             n_h, n_w = len(y.holidays), len(y.makeup_workdays)

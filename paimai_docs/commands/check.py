@@ -11,17 +11,33 @@ import argparse
 import datetime as dt
 import os
 import sys
+import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..checker import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, FAIL_LEVELS
+from ..checker import FAIL_LEVELS
 from ..engine.spec import SCOPES
 from ..errors import PaimaiError
+from ..exitcodes import ExitCode
+from ._common import (
+    missing_paths_message,
+    say,
+    suffix_mismatch,
+    warn_skipped_holiday_files,
+)
 
 FORMATS = ("text", "json", "sarif", "docx", "html")
 SUFFIXES = {"text": ".txt", "json": ".json", "sarif": ".sarif", "docx": ".docx", "html": ".html"}
+# What an output file given with -o may be called for each --format.
+OUTPUT_SUFFIXES = {
+    "text": (".txt", ".text", ".log"),
+    "json": (".json",),
+    "sarif": (".sarif", ".json"),
+    "docx": (".docx",),
+    "html": (".html", ".htm"),
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +81,9 @@ def bundles_of(paths: list[str]) -> list[tuple[tuple[str, ...], str]]:
 
 
 def run_job(job: Job) -> Outcome:
-    """Check one bundle and render its report; every failure becomes an outcome, never a crash."""
+    """Check one bundle and render its report; every failure becomes an outcome, never a crash.
+    A bundle without a single readable document is no clean bundle: it is an outcome with
+    exit code 3 and no report."""
     from ..checker import check_bundle
     from ..reports import render_report
 
@@ -74,19 +92,74 @@ def run_job(job: Job) -> Outcome:
             list(job.paths), scope=job.scope, profile=job.profile, ocr=job.ocr,
             lang=job.lang, today=job.today,
         )  # fmt: skip
+        if not result.documents and not result.unreadable:
+            return Outcome(job.label, "", ExitCode.UNREADABLE, {}, nothing_to_check(job, job.lang))
         report = render_report(
             result, job.fmt, lang=job.lang, show_personal_data=job.show_personal_data,
             colour=job.colour,
         )  # fmt: skip
         return Outcome(job.label, report, result.exit_code(job.fail_on), result.summary())
     except PaimaiError as exc:
-        code = EXIT_USAGE if getattr(exc, "code", "") in _USAGE_CODES else EXIT_UNREADABLE
-        return Outcome(job.label, "", code, {}, str(exc))
-    except Exception as exc:  # a bundle must never stop the others
-        return Outcome(job.label, "", EXIT_UNREADABLE, {}, f"{type(exc).__name__}: {exc}")
+        code = ExitCode.USAGE if getattr(exc, "code", "") in _USAGE_CODES else ExitCode.UNREADABLE
+        message = getattr(exc, "message", None)
+        text = message(job.lang) if callable(message) else str(exc)
+        return Outcome(job.label, "", code, {}, text)
+    except Exception as exc:  # a bundle must never stop the others; our words, not the library's
+        return Outcome(
+            job.label, "", ExitCode.UNREADABLE, {},
+            say(f"内部错误（{type(exc).__name__}）", f"internal error ({type(exc).__name__})",
+                job.lang),
+        )  # fmt: skip
 
 
-_USAGE_CODES = {"rule_file_invalid", "missing_extra", "unknown_kind"}
+_USAGE_CODES = {"rule_file_invalid", "missing_extra", "unknown_kind", "profile_invalid"}
+_LISTED = 5
+
+
+def found_files(paths: tuple[str, ...] | list[str]) -> list[str]:
+    """The files the user gave, as names relative to what was given (a folder's files, a zip's
+    members, loose files): what to tell when none of them is a readable document."""
+    found: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                str(f.relative_to(path)).replace(os.sep, "/")
+                for f in sorted(path.rglob("*"))
+                if f.is_file()
+            )
+        elif path.suffix.lower() == ".zip":
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    found.extend(i.filename for i in archive.infolist() if not i.is_dir())
+            except (OSError, zipfile.BadZipFile):
+                found.append(path.name)
+        elif path.exists():
+            found.append(path.name)
+    return found
+
+
+def nothing_to_check(job: Job, lang: str) -> str:
+    """Why a bundle without documents is not checked, naming what was found instead."""
+    found = found_files(job.paths)
+    if not found:
+        return say(
+            f"没有找到可读取的文书：{job.label} 中没有任何文件",
+            f"no readable document found: {job.label} holds no file at all",
+            lang,
+        )
+    shown = found[:_LISTED]
+    if lang == "en":
+        more = f", and {len(found) - _LISTED} more" if len(found) > _LISTED else ""
+        return (
+            f"no readable document found in {job.label}: found {len(found)} file(s), none of "
+            f"them a PDF or Word .docx document ({', '.join(shown)}{more})"
+        )
+    more = f" 等{len(found)}个" if len(found) > _LISTED else ""
+    return (
+        f"没有找到可读取的文书：{job.label} 中找到 {len(found)} 个文件，均不是可读取的文书"
+        f"（{'、'.join(shown)}{more}）；只能检查 PDF 和 Word .docx 文书"
+    )
 
 
 def _summary_line(outcome: Outcome, lang: str) -> str:
@@ -97,7 +170,7 @@ def _summary_line(outcome: Outcome, lang: str) -> str:
             else f"✗ {outcome.label}: could not be checked: {outcome.error}"
         )
     s = outcome.summary
-    mark = "✓" if outcome.exit_code == EXIT_OK else "✗"
+    mark = "✓" if outcome.exit_code == ExitCode.OK else "✗"
     if lang == "en":
         return (
             f"{mark} {outcome.label}: {s['documents']} file(s), {s['error']} error(s), "
@@ -138,22 +211,38 @@ def run(args: argparse.Namespace) -> int:
             "--scope 与 --profile 只能选一个" if lang != "en" else "use --scope or --profile",
             file=sys.stderr,
         )
-        return EXIT_USAGE
+        return ExitCode.USAGE
     missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
-        print(("找不到：" if lang != "en" else "not found: ") + "、".join(missing), file=sys.stderr)
-        return EXIT_USAGE
+    if missing:  # input that cannot be read, like any other (exit code 3)
+        print(missing_paths_message(missing, lang), file=sys.stderr)
+        return ExitCode.UNREADABLE
     today = None
     if args.today:
         try:
             today = dt.date.fromisoformat(args.today)
         except ValueError:
-            print(f"--today 应为 YYYY-MM-DD：{args.today}", file=sys.stderr)
-            return EXIT_USAGE
+            print(
+                say(f"--today 应为 YYYY-MM-DD：{args.today}",
+                    f"--today must be YYYY-MM-DD: {args.today}", lang),
+                file=sys.stderr,
+            )  # fmt: skip
+            return ExitCode.USAGE
     if args.format == "docx" and not args.output:
-        print("--format docx 需要用 --output 指定输出文件或目录", file=sys.stderr)
-        return EXIT_USAGE
+        print(
+            say("--format docx 需要用 --output 指定输出文件或目录",
+                "--format docx needs --output FILE or folder", lang),
+            file=sys.stderr,
+        )  # fmt: skip
+        return ExitCode.USAGE
+    from ..holidays import default_calendar
+
+    warn_skipped_holiday_files(default_calendar(), lang)
     bundles = bundles_of(args.paths)
+    if len(bundles) == 1:  # one bundle, so --output names a file: its suffix must fit --format
+        mismatch = suffix_mismatch(args.output, args.format, OUTPUT_SUFFIXES, lang)
+        if mismatch:
+            print(mismatch, file=sys.stderr)
+            return ExitCode.USAGE
     colour = args.format == "text" and args.output is None and sys.stdout.isatty()
     colour = colour and not os.environ.get("NO_COLOR")
     jobs = [
@@ -176,7 +265,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _emit(outcomes: list[Outcome], args: argparse.Namespace, lang: str) -> int:
-    worst = max((o.exit_code for o in outcomes), default=EXIT_OK)
+    worst = max((o.exit_code for o in outcomes), default=ExitCode.OK)
     single = len(outcomes) == 1
     if args.output:
         target = Path(args.output)
@@ -199,7 +288,7 @@ def _emit(outcomes: list[Outcome], args: argparse.Namespace, lang: str) -> int:
                     if lang != "en" else f"exists, not overwritten: {path} (use --force)",
                     file=sys.stderr,
                 )  # fmt: skip
-                worst = max(worst, EXIT_USAGE)
+                worst = max(worst, ExitCode.USAGE)
     else:
         for outcome in outcomes:
             if isinstance(outcome.report, str) and outcome.report:

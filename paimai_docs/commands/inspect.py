@@ -18,12 +18,12 @@ from typing import Any
 
 from paimai_docs import __version__
 from paimai_docs.errors import MissingExtra
+from paimai_docs.exitcodes import ExitCode
 from paimai_docs.reading._worker import WorkerStartError
 from paimai_docs.reading.bundle import read_bundle
 from paimai_docs.reading.privacy import mask_text
 from paimai_docs.reading.types import Bundle, Document, Fact, ReadProblem
 
-EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
 SCHEMA_VERSION = 1
 
 QUALITY_LABELS = {
@@ -107,13 +107,38 @@ def run(args: argparse.Namespace) -> int:
         bundle = read_bundle(args.paths, ocr=args.ocr)
     except (MissingExtra, WorkerStartError) as exc:  # the installation, not the input
         print(str(exc), file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
+    if not bundle.documents and not unreadable(bundle):
+        from .check import found_files
+
+        print(_nothing_found(args.paths, found_files(args.paths), english), file=sys.stderr)
+        return ExitCode.UNREADABLE
     show = bool(args.show_personal_data)
     if args.format == "json":
         print(json.dumps(to_json(bundle, show_personal_data=show), ensure_ascii=False, indent=2))
     else:
         print(to_text(bundle, english=english, show_personal_data=show), end="")
-    return EXIT_UNREADABLE if unreadable(bundle) else EXIT_OK
+    return ExitCode.UNREADABLE if unreadable(bundle) else ExitCode.OK
+
+
+def _nothing_found(paths: list[str], found: list[str], english: bool) -> str:
+    given = ", ".join(paths) if english else "、".join(paths)
+    if not found:
+        if english:
+            return f"no readable document found: {given} holds no file at all"
+        return f"没有找到可读取的文书：{given} 中没有任何文件"
+    shown = found[:5]
+    if english:
+        more = f", and {len(found) - 5} more" if len(found) > 5 else ""
+        return (
+            f"no readable document found in {given}: found {len(found)} file(s), none of them a "
+            f"PDF or Word .docx document ({', '.join(shown)}{more})"
+        )
+    more = f" 等{len(found)}个" if len(found) > 5 else ""
+    return (
+        f"没有找到可读取的文书：{given} 中找到 {len(found)} 个文件，均不是可读取的文书"
+        f"（{'、'.join(shown)}{more}）；只能读取 PDF 和 Word .docx 文书"
+    )
 
 
 def unreadable(bundle: Bundle) -> bool:

@@ -6,8 +6,8 @@ Reports, each with its place in the document: placeholders that are not fields o
 required fields the template never uses, tags split across Word runs, unclosed tags, unbalanced
 ``{% if %}``/``{% for %}`` blocks and Jinja syntax errors (see :mod:`paimai_docs.lint`).
 
-Exit codes: 0 no problems; 1 problems found (errors or warnings); 2 the file cannot be read
-(missing, damaged, not a .docx) or the kind is unknown.
+Exit codes (:mod:`paimai_docs.exitcodes`): 0 no problems; 1 problems found (errors or
+warnings); 2 the kind is unknown; 3 the file cannot be read (missing, damaged, not a .docx).
 """
 
 from __future__ import annotations
@@ -18,22 +18,21 @@ import sys
 from typing import Any
 
 from ..errors import PaimaiError
+from ..exitcodes import ExitCode
 from ..lint import TemplateUnreadable, lint_template
 from ..validation import get_model
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_READ = 0, 1, 2
 
 
 def _lang(args: argparse.Namespace) -> str:
     return "en" if getattr(args, "lang", "zh") == "en" else "zh"
 
 
-def _fail(args: argparse.Namespace, message: str, code: str) -> int:
+def _fail(args: argparse.Namespace, message: str, code: str, exit_code: ExitCode) -> int:
     if args.format == "json":
         payload = {"template": args.file, "kind": args.kind, "error": code, "message": message}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     print(message, file=sys.stderr)
-    return EXIT_CANNOT_READ
+    return exit_code
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,17 +41,18 @@ def run(args: argparse.Namespace) -> int:
         model = get_model(args.kind)
     except PaimaiError as exc:
         message = str(exc) if lang == "zh" else f"unknown document kind: {args.kind}"
-        return _fail(args, message, "unknown_kind")
+        return _fail(args, message, "unknown_kind", ExitCode.USAGE)
     try:
         report = lint_template(args.file, model)
     except TemplateUnreadable as exc:
-        return _fail(args, exc.message_en if lang == "en" else str(exc), exc.code)
+        text = exc.message_en if lang == "en" else str(exc)
+        return _fail(args, text, exc.code, ExitCode.UNREADABLE)
     if args.format == "json":
         data: dict[str, Any] = report.to_dict(lang)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(report.format(lang))
-    return EXIT_OK if report.clean else EXIT_PROBLEMS
+    return ExitCode.OK if report.clean else ExitCode.FINDINGS
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,9 +62,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "检查 Word 模板：未知的占位符、未使用的必填字段、被拆分或未闭合的标签、\n"
             "不配对的 if/for 块和语法错误，并指出所在段落或表格单元格。\n"
-            "Check a Word template against a document kind; every problem with its place.\n"
-            "退出码 / exit codes: 0 无问题 clean, 1 有问题 problems, 2 无法读取或类型未知 "
-            "cannot read / unknown kind"
+            "Check a Word template against a document kind; every problem with its place."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

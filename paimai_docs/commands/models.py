@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PaimaiError
+from ..exitcodes import ExitCode
 from ..models import MODELS
 from ..resources import load_example
 from ..schema import json_schema
@@ -22,8 +23,6 @@ from ..validation import (
 )
 from ..values.masking import SHOW_PERSONAL_DATA
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
-
 
 def _zh(args: argparse.Namespace) -> bool:
     return getattr(args, "lang", "zh") != "en"
@@ -36,20 +35,20 @@ def _dump(data: Any) -> str:
 def _write(text: str, output: str | None, force: bool) -> int:
     if output is None:
         sys.stdout.write(text)
-        return EXIT_OK
+        return ExitCode.OK
     path = Path(output)
     if path.exists() and not force:
         print(f"文件已存在，未覆盖：{path}（如需覆盖请加 --force）", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     path.write_text(text, encoding="utf-8")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def run_kinds(args: argparse.Namespace) -> int:
     for name, model in MODELS.items():
         title = model.title if _zh(args) else model.title_en
         print(f"{name:34} {title}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -57,7 +56,7 @@ def run_schema(args: argparse.Namespace) -> int:
         model = get_model(args.kind)
     except PaimaiError as exc:
         print(exc, file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     return _write(_dump(json_schema(model)), args.output, args.force)
 
 
@@ -67,7 +66,7 @@ def run_example(args: argparse.Namespace) -> int:
         document = validate(model, load_example(args.kind))
     except PaimaiError as exc:
         print(exc, file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     # The example is fictional and meant to be filled in, so its numbers are shown in full.
     data = document.model_dump(mode="json", context={SHOW_PERSONAL_DATA: True})
     return _write(_dump(data), args.output, args.force)
@@ -91,8 +90,8 @@ def run_validate(args: argparse.Namespace) -> int:
     files = _data_files(args.paths)
     if not files:
         print("没有找到 .json 或 .yaml 数据文件" if lang == "zh" else "no data files found")
-        return EXIT_USAGE
-    worst = EXIT_OK
+        return ExitCode.USAGE
+    worst = ExitCode.OK
     results = []
     for path in files:
         kind = args.kind or path.stem
@@ -102,13 +101,13 @@ def run_validate(args: argparse.Namespace) -> int:
             model = get_model(kind)
         except PaimaiError as exc:
             entry["error"] = str(exc)
-            worst = max(worst, EXIT_USAGE)
+            worst = max(worst, ExitCode.USAGE)
             continue
         try:
             data = read_data_file(path)
         except DataUnreadable as exc:
             entry["error"] = f"无法读取：{exc}" if lang == "zh" else f"cannot read: {exc}"
-            worst = max(worst, EXIT_UNREADABLE)
+            worst = max(worst, ExitCode.UNREADABLE)
             continue
         try:
             document = validate(model, data, lang)
@@ -116,7 +115,7 @@ def run_validate(args: argparse.Namespace) -> int:
             entry["problems"] = [
                 {"where": p.where, "code": p.code, "message": p.message} for p in exc.problems
             ]
-            worst = max(worst, EXIT_FINDINGS)
+            worst = max(worst, ExitCode.FINDINGS)
             continue
         entry["valid"] = True
         entry["title"] = model.title if lang == "zh" else model.title_en

@@ -17,13 +17,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from paimai_docs.commands._common import (
+    os_error_text,
+    say,
+    suffix_mismatch,
+    warn_skipped_holiday_files,
+)
 from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
+from paimai_docs.exitcodes import ExitCode
 from paimai_docs.holidays import HolidayDataError, default_calendar
 from paimai_docs.ics import deadlines_to_ics, plan_to_ics
 from paimai_docs.periods import format_day
 from paimai_docs.plan import SCOPES, Deadline, Plan, plan, reporting
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# What an output file given with -o may be called for each --format.
+OUTPUT_SUFFIXES = {"text": (".txt", ".text"), "json": (".json",), "ics": (".ics",)}
 
 SCOPE_LABELS = {
     "COM": ("社会拍卖", "social auction"),
@@ -49,7 +57,7 @@ def parse_date(text: str) -> dt.date:
     except ValueError:
         pass
     raise argparse.ArgumentTypeError(
-        f"日期应为 YYYY-MM-DD 格式 / expected a date YYYY-MM-DD: {text!r}"
+        say(f"日期应为 YYYY-MM-DD 格式：{text!r}", f"expected a date YYYY-MM-DD: {text!r}")
     )
 
 
@@ -61,8 +69,9 @@ def parse_date_or_datetime(text: str) -> dt.date:
             return dt.datetime.fromisoformat(value)
         except ValueError:
             raise argparse.ArgumentTypeError(
-                "日期时间应为 YYYY-MM-DDTHH:MM 格式 / expected YYYY-MM-DDTHH:MM: " + repr(text)
-            ) from None
+                say(f"日期时间应为 YYYY-MM-DDTHH:MM 格式：{text!r}",
+                    f"expected a date and time YYYY-MM-DDTHH:MM: {text!r}")
+            ) from None  # fmt: skip
     return parse_date(value)
 
 
@@ -168,12 +177,17 @@ def run(args: argparse.Namespace) -> int:
             if en
             else "请给出 --scope 和 --auction-date，或 --reporting 年份"
         )
-        return EXIT_USAGE
+        return ExitCode.USAGE
+    mismatch = suffix_mismatch(args.output, args.format, OUTPUT_SUFFIXES, lang)
+    if mismatch:
+        _err(mismatch)
+        return ExitCode.USAGE
     try:
         calendar = default_calendar(args.holidays)
     except HolidayDataError as exc:
         _err(exc.message(lang))
-        return EXIT_USAGE
+        return ExitCode.USAGE
+    warn_skipped_holiday_files(calendar, lang)
     try:
         if args.reporting is not None:
             deadlines = reporting(args.reporting, calendar, inclusive=not args.exclude_named_day)
@@ -201,17 +215,17 @@ def run(args: argparse.Namespace) -> int:
     except CalendarYearNotCovered as exc:
         message = getattr(exc, "message", None)
         _err(message(lang) if callable(message) else str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except InvalidValue as exc:
         _err(str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
 
     code = _write(text, args.output, args.force, args.format, lang)
-    if code != EXIT_OK:
+    if code != ExitCode.OK:
         return code
     if args.fail_on_warning and warnings:
-        return EXIT_FINDINGS
-    return EXIT_OK
+        return ExitCode.FINDINGS
+    return ExitCode.OK
 
 
 def _write(text: str, output: str | None, force: bool, fmt: str, lang: str) -> int:
@@ -222,9 +236,9 @@ def _write(text: str, output: str | None, force: bool, fmt: str, lang: str) -> i
             if buffer is not None:
                 buffer.write(text.encode("utf-8"))
                 buffer.flush()
-                return EXIT_OK
+                return ExitCode.OK
         sys.stdout.write(text)
-        return EXIT_OK
+        return ExitCode.OK
     path = Path(output)
     data = text.encode("utf-8")
     try:
@@ -236,11 +250,15 @@ def _write(text: str, output: str | None, force: bool, fmt: str, lang: str) -> i
             if lang == "en"
             else f"文件已存在，未覆盖：{path}（如需覆盖请加 --force）"
         )
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except OSError as exc:
-        _err(f"无法写入 / cannot write {path}: {exc}")
-        return EXIT_USAGE
-    return EXIT_OK
+        _err(
+            f"cannot write {path}: it {os_error_text(exc, lang)}"
+            if lang == "en"
+            else f"无法写入 {path}：{os_error_text(exc, lang)}"
+        )
+        return ExitCode.USAGE
+    return ExitCode.OK
 
 
 # --------------------------------------------------------------------------------------------

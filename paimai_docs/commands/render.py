@@ -28,6 +28,7 @@ from typing import Any
 
 from .. import pdf as pdf_tools
 from ..errors import PaimaiError
+from ..exitcodes import ExitCode
 from ..models import DocumentModel
 from ..render import (
     BatchRenderError,
@@ -40,7 +41,6 @@ from ..render import (
 )
 from ..validation import DataUnreadable, ModelInvalid, get_model, read_data_file, validate
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
 
 _MESSAGES = {
@@ -174,17 +174,17 @@ def _pdf_clash(args: argparse.Namespace, documents: list[Path], lang: str) -> bo
 def _convert(args: argparse.Namespace, documents: list[Path], lang: str) -> int:
     """Convert the written documents in one LibreOffice start (when --pdf was given)."""
     if not getattr(args, "pdf", False):
-        return EXIT_OK
+        return ExitCode.OK
     try:
         pdfs = pdf_tools.convert_to_pdf(documents, overwrite=args.force)
     except (pdf_tools.PdfToolMissing, pdf_tools.PdfConversionFailed) as exc:
         _err(_msg("pdf_failed", lang, error=exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     for path in pdfs:
         print(_msg("written", lang, path=path))
     if len(pdfs) > 1:
         print(_msg("pdf_done", lang, count=len(pdfs)))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _template_ok(template: str | None) -> bool:
@@ -203,15 +203,15 @@ def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) 
         data = _read_file(data_path, lang)
     except _Unreadable as exc:
         _err(str(exc))
-        return EXIT_UNREADABLE
+        return ExitCode.UNREADABLE
     model = _validate(kind, str(data_path), data, lang)
     if model is None:
-        return EXIT_FINDINGS
+        return ExitCode.FINDINGS
     out = Path(args.output)
     if out.is_dir():
         out = out / f"{data_path.stem}.docx"
     if _pdf_clash(args, [out], lang):
-        return EXIT_USAGE
+        return ExitCode.USAGE
     try:
         path = render(
             model,
@@ -223,13 +223,13 @@ def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) 
         )
     except OutputExists as exc:
         _err(_msg("exists", lang, paths="、".join(str(p) for p in exc.paths)))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except RenderError as exc:
         _report_render_error(exc, lang)
-        return EXIT_FINDINGS
+        return ExitCode.FINDINGS
     except OSError as exc:
         _err(_msg("cannot_write", lang, path=out, error=exc.strerror or exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     print(_msg("written", lang, path=path))
     return _convert(args, [path], lang)
 
@@ -239,22 +239,22 @@ def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         _err(_msg("output_not_dir", lang, path=out_dir))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     records, errors = _batch_records(source, lang)
     for error in errors:
         _err(error)
     if errors:
-        return EXIT_UNREADABLE
+        return ExitCode.UNREADABLE
     if not records:
         _err(_msg("empty_batch", lang, path=source))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     models = [_validate(kind, where, data, lang) for _, where, data in records]
     valid = [m for m in models if m is not None]
     if len(valid) != len(models):
-        return EXIT_FINDINGS
+        return ExitCode.FINDINGS
     names = [name for name, _, _ in records]
     if _pdf_clash(args, [out_dir / f"{name}.docx" for name in names], lang):
-        return EXIT_USAGE
+        return ExitCode.USAGE
     try:
         paths = render_many(
             valid,
@@ -267,19 +267,19 @@ def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -
         )
     except OutputExists as exc:
         _err(_msg("exists", lang, paths="、".join(str(p) for p in exc.paths)))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except BatchRenderError as exc:
         _err(_msg("batch_failed", lang, count=len(exc.failures)))
         for name, failure in exc.failures.items():
             _err(f"  {name}:")
             _report_render_error(failure, lang, indent="    ")
-        return EXIT_FINDINGS
+        return ExitCode.FINDINGS
     except RenderError as exc:
         _report_render_error(exc, lang)
-        return EXIT_FINDINGS
+        return ExitCode.FINDINGS
     except OSError as exc:
         _err(_msg("cannot_write", lang, path=out_dir, error=exc.strerror or exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     for path in paths:
         print(_msg("written", lang, path=path))
     print(_msg("batch_done", lang, count=len(paths), path=out_dir))
@@ -292,31 +292,31 @@ def run(args: argparse.Namespace) -> int:
         kind = get_model(args.kind)
     except PaimaiError as exc:
         _err(str(exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if getattr(args, "pdf", False):
         missing = pdf_tools.check_pdf_tools()
         if missing:
             _err(_msg("pdf_tools_missing", lang))
             for problem in missing:
                 _err(f"  - {problem}")
-            return EXIT_USAGE
+            return ExitCode.USAGE
     source = Path(args.data)
     if not source.exists():
         _err(_msg("no_data", lang, path=source))
-        return EXIT_UNREADABLE
+        return ExitCode.UNREADABLE
     if not _template_ok(args.template):
         _err(_msg("no_template", lang, path=args.template))
-        return EXIT_UNREADABLE
+        return ExitCode.UNREADABLE
     try:
         if source.is_dir() or source.suffix.lower() == ".jsonl":
             return _run_batch(args, kind, lang)
         return _run_single(args, kind, lang)
     except TemplateInvalid as exc:  # raised before any file is written
         _err(str(exc))
-        return EXIT_FINDINGS
+        return ExitCode.FINDINGS
     except PaimaiError as exc:  # the shipped template is missing (an incomplete install)
         _err(str(exc))
-        return EXIT_UNREADABLE
+        return ExitCode.UNREADABLE
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -8,8 +8,7 @@ import sys
 
 from ..engine import get_rule, load_rules
 from ..engine.spec import SCOPES, Rule, RuleFileError
-
-EXIT_OK, EXIT_USAGE = 0, 2
+from ..exitcodes import ExitCode
 
 _SECTIONS_ZH = (
     ("what", "检查什么"),
@@ -70,12 +69,12 @@ def run_explain(args: argparse.Namespace) -> int:
         rule = get_rule(args.rule.upper())
     except RuleFileError as exc:
         print(exc, file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if args.format == "json":
         print(json.dumps(rule_as_dict(rule), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(explain_text(rule, lang))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def run_rules(args: argparse.Namespace) -> int:
@@ -83,12 +82,12 @@ def run_rules(args: argparse.Namespace) -> int:
     rules = [r for r in load_rules() if args.scope is None or r.applies_to(args.scope)]
     if args.format == "json":
         print(json.dumps([rule_as_dict(r) for r in rules], ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return ExitCode.OK
     for rule in rules:
         title = rule.title if lang != "en" else rule.title_en
         print(f"{rule.id:18} {rule.severity:8} {title}")
     print(f"共 {len(rules)} 条规则" if lang != "en" else f"{len(rules)} rule(s)")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
