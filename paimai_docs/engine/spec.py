@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from ..errors import PaimaiError
+from .meaning import check_names
 
 SCOPES = ("COM", "JUD-OFF", "JUD-NET", "SOA-ADM", "SOA-ENT", "VEH")
 DOCUMENT_KINDS = (
@@ -76,6 +77,23 @@ class RequiredItem(_Spec):
     # the value the field must have (a list field: must contain), e.g. ``true`` for a yes/no
     # field whose "no" means the thing is missing
     value: Any = None
+    # What a submitted document must say, by meaning (rules/vocabulary.yaml): one clause that
+    # speaks of every topic named and carries a value of every kind in ``carries`` ("time",
+    # "method|place"). ``text`` patterns and the field's printed labels count as the first topic.
+    topic: tuple[str, ...] = ()
+    carries: tuple[str, ...] = ()
+    # topics whose words, right before the value, make it someone else's (a supervision line)
+    excluding: tuple[str, ...] = ()
+
+    @field_validator("topic", mode="before")
+    @classmethod
+    def _one_topic(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _known_words(self) -> RequiredItem:
+        check_names((*self.topic, *self.excluding), self.carries)
+        return self
 
 
 class _Message(_Spec):

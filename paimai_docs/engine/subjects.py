@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ..models import MODELS
 from ..models.base import LABEL_KEY, SYNONYMS_KEY
 from ..reading.types import Document
+from .meaning import clauses, stated_in, vocabulary
 from .spec import RequiredItem
 
 
@@ -223,12 +224,25 @@ class DocumentSubject(Subject):
     def missing(self, item: RequiredItem) -> list[str] | None:
         if item.field is not None and self.values(item.field):
             return None
-        patterns = list(item.text)
-        if item.field is not None and not patterns:
-            patterns = list(field_labels(self.kind, item.field)) or [item.label]
-        if not patterns:
-            patterns = [item.label]
-        return None if self.find_text(patterns) else [""]
+        labels = list(item.text)
+        if item.field is not None and (not labels or item.carries):
+            # the model's printed labels; a value carried makes a bare label count for nothing
+            printed = field_labels(self.kind, item.field)
+            labels += [label for label in printed if label not in labels]
+        if not labels and not item.topic:
+            labels = [item.label]
+        if not item.topic and not item.carries:
+            return None if self.find_text(labels) else [""]
+        return None if self.states(item, tuple(labels)) else [""]
+
+    def states(self, item: RequiredItem, labels: tuple[str, ...]) -> str | None:
+        """The clause that states ``item`` by meaning (:mod:`.meaning`), or None."""
+        groups = _topic_groups(item.topic, labels)
+        return stated_in(self.clauses, groups, item.carries, item.excluding)
+
+    @functools.cached_property
+    def clauses(self) -> list[str]:
+        return [clause for _n, _o, normalized in self.pages for clause in clauses(normalized)]
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -274,3 +288,14 @@ class BundleSubject(Subject):
         if any(member.missing(item) is None for member in self.members):
             return None
         return [""]
+
+
+@functools.lru_cache(maxsize=512)
+def _topic_groups(topics: tuple[str, ...], labels: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """One pattern per topic a clause must speak of; the first also accepts the labels."""
+    words = vocabulary()
+    label_part = "|".join(p[3:] if p.startswith("re:") else re.escape(p) for p in labels)
+    if not topics:
+        return [re.compile(label_part)]
+    first = words.topic(topics[0]).pattern + (f"|{label_part}" if label_part else "")
+    return [re.compile(first), *(words.topic(name) for name in topics[1:])]

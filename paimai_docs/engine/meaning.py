@@ -1,0 +1,181 @@
+"""Whether a read document states a required item, by what it says rather than by one label.
+
+The vocabulary — topics (交付, 佣金, 价款…) and kinds of value (a time or period, a place, a
+method, an amount, a rate…) — is data, in ``rules/vocabulary.yaml``. A required item that names
+a ``topic`` and the values it ``carries`` is stated when one clause of the document speaks of the
+topic and carries a value of every kind asked for. The item's own ``text`` patterns and the
+model field's printed labels count as the topic too, so a form's ``交付方式：现场提取`` and a
+contract's ``买受人付清价款后五日内在厂区现场提取`` are read alike, while ``交付时间：另行协商``
+states nothing.
+
+A clause is a numbered paragraph or a label's line (a paragraph longer than a few sentences is
+cut into its sentences, up to ``。！？；``): lines that a PDF wrapped mid-sentence are joined
+back, and a new line that starts a numbered item or a label (``第六条``, ``3.``, ``（二）``,
+``付款方式：``) starts a new clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from ..resources import data_dir
+
+__all__ = ["Vocabulary", "clauses", "stated_in", "vocabulary"]
+
+_SENTENCE_END = re.compile(r"[。!?;！？；]")
+_ITEM_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条款项章节]|\d{1,2}(?:\.\d{1,2})*[.、)]|"
+    r"\(?[一二三四五六七八九十]+[)、.]|\(\d{1,2}\)|[①-⑳]|[A-Z]\d{2}\s)"
+)
+_LABEL_START = re.compile(r"^\s*[^\s,。;:()]{1,14}\s*:")
+_LINE_CLOSED = re.compile(r"[。!?;》”\"]\s*$")
+# A clause that puts the matter off ("另行协商", "待定") states no value of it.
+_DEFERRED = re.compile(r"另行(?:协商|约定|商定|通知|确定|商议)|另议|待定|再议|协商确定|视情况而定")
+_MAX_CLAUSE = 400
+_PARAGRAPH = 240
+
+
+def _compile(patterns: Sequence[str]) -> re.Pattern[str]:
+    parts = [p[3:] if p.startswith("re:") else re.escape(p) for p in patterns]
+    return re.compile("|".join(f"(?:{part})" for part in parts))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The topics and kinds of value of ``rules/vocabulary.yaml``, compiled."""
+
+    values: dict[str, re.Pattern[str]]
+    topics: dict[str, re.Pattern[str]]
+    value_titles: dict[str, str]
+
+    def value(self, name: str) -> re.Pattern[str]:
+        return self.values[name]
+
+    def topic(self, name: str) -> re.Pattern[str]:
+        return self.topics[name]
+
+
+class VocabularyError(ValueError):
+    """An unknown topic or kind of value in a rule."""
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = yaml.safe_load((data_dir("rules") / "vocabulary.yaml").read_text(encoding="utf-8"))
+    values = {name: _compile(entry["patterns"]) for name, entry in data["values"].items()}
+    topics = {name: _compile(entry["patterns"]) for name, entry in data["topics"].items()}
+    titles = {name: str(entry.get("title", name)) for name, entry in data["values"].items()}
+    return Vocabulary(values, topics, titles)
+
+
+def check_names(topics: Sequence[str], carries: Sequence[str]) -> None:
+    """Raise :class:`VocabularyError` for a topic or value name the vocabulary does not have."""
+    words = vocabulary()
+    unknown = [t for t in topics if t not in words.topics]
+    unknown += [v for entry in carries for v in entry.split("|") if v not in words.values]
+    if unknown:
+        raise VocabularyError(f"词表 rules/vocabulary.yaml 中没有：{'、'.join(unknown)}")
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a normalised text (see the module's docstring)."""
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            joined = "".join(current).strip()
+            if joined:
+                out.extend(_split_long(joined))
+            current.clear()
+
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        if current and (_ITEM_START.match(stripped) or _LABEL_START.match(stripped)):
+            flush()
+        current.append(stripped)
+        if _LINE_CLOSED.search(stripped):
+            flush()
+    flush()
+    return [piece for clause in out for piece in _split_paragraph(clause)]
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    """A paragraph of moderate length is one clause (a contract's 条 may state the rate in one
+    sentence and how it is paid in the next); a longer one is cut into its sentences."""
+    if len(paragraph) <= _PARAGRAPH:
+        return [paragraph]
+    return _sentences(paragraph)
+
+
+def _sentences(clause: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(clause):
+        piece = clause[start : match.end()].strip()
+        if piece:
+            pieces.append(piece)
+        start = match.end()
+    rest = clause[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def _split_long(clause: str) -> list[str]:
+    if len(clause) <= _MAX_CLAUSE:
+        return [clause]
+    return [clause[i : i + _MAX_CLAUSE] for i in range(0, len(clause), _MAX_CLAUSE)]
+
+
+_OWNER_WINDOW = 30
+
+
+def stated_in(
+    pieces: Sequence[str],
+    topic_groups: Sequence[re.Pattern[str]],
+    carries: Sequence[str],
+    excluding: Sequence[str] = (),
+) -> str | None:
+    """The first clause that matches every topic group and carries a value of every kind in
+    ``carries`` (``"method|place"``: either); None when no clause does.
+
+    With ``excluding`` (topic names), the first value carried must belong to the topic: the
+    words just before it name the topic and none of the excluded ones (a court's contact line,
+    not its supervision line: "法院监督电话：…" is not "法院电话：…")."""
+    words = vocabulary()
+    wanted = [[words.value(name) for name in entry.split("|")] for entry in carries]
+    excluded = [words.topic(name) for name in excluding]
+    for clause in pieces:
+        if not all(group.search(clause) for group in topic_groups):
+            continue
+        if wanted and _DEFERRED.search(clause):
+            continue
+        if not all(any(p.search(clause) for p in alternatives) for alternatives in wanted):
+            continue
+        if excluded and wanted and not _owned(clause, topic_groups[0], wanted[0], excluded):
+            continue
+        return clause
+    return None
+
+
+def _owned(
+    clause: str,
+    topic: re.Pattern[str],
+    values: Sequence[re.Pattern[str]],
+    excluded: Sequence[re.Pattern[str]],
+) -> bool:
+    for pattern in values:
+        for match in pattern.finditer(clause):
+            window = clause[max(0, match.start() - _OWNER_WINDOW) : match.start()]
+            if topic.search(window) and not any(e.search(window) for e in excluded):
+                return True
+    return False
