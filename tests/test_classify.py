@@ -48,10 +48,10 @@ TEXTS = Path(__file__).parent / "fixtures" / "texts"
         ("交易结果公示", "result_publicity"),
         ("拍卖成交公示", "result_publicity"),
         ("成交结果公告", "result_publicity"),
-        # notices about an announcement are not announcements
-        ("中止拍卖公告", "unknown"),
-        ("撤回拍卖公告", "unknown"),
-        ("更正公告", "unknown"),
+        # notices about an announcement are not announcements: a near-miss kind of their own
+        ("中止拍卖公告", "suspension_notice"),
+        ("撤回拍卖公告", "suspension_notice"),
+        ("更正公告", "suspension_notice"),
     ],
 )
 def test_titles(title: str, kind: str) -> None:

@@ -1,32 +1,38 @@
-"""Decide what kind of document a text is, from its title and, failing that, its content.
+"""Decide what kind of document a text is, from the whole document: its title, issuer,
+addressee, section headings, field labels and vocabulary.
 
 :func:`classify` returns a :class:`Classification`: the kind's machine name (DESIGN.md section
-3), a confidence between 0 and 1, the title line it relied on, and for announcements a variant
-(``net_judicial``, ``judicial``, ``vehicle``, ``state_asset`` or ``social``). It unpacks like the
-tuple ``(kind, confidence, title)``.
+3, plus a few near-miss kinds such as ``bidding_rules`` or ``suspension_notice`` that look like
+an announcement or a contract and are neither), a confidence between 0 and 1, the title line it
+relied on, for announcements a variant (``net_judicial``, ``judicial``, ``vehicle``,
+``state_asset`` or ``social``), and the cues that decided it. It unpacks like the tuple
+``(kind, confidence, title)``.
 
-How it decides:
-
-1. Title: among the first lines of page 1, a title-like line (short, no clause punctuation, no
-   ``label:`` prefix other than 项目名称/标题) whose *ending* names a kind — ``…拍卖公告``,
-   ``委托拍卖合同``, ``竞价成功确认书``, ``拍卖会前备案表``… A line that is exactly the kind's name
-   gives 0.95, a longer title ending in it 0.9, a generic ``…的公告`` 0.8.
-2. Content, when no title decides: each kind has a few phrases that only it carries in number
-   (an entrustment contract speaks of 委托拍卖, 佣金, 委托人 and 拍卖人 in numbered articles; an
-   announcement says 现公告如下 or states time, deposit and price together). Content alone gives
-   at most 0.65.
-3. Otherwise ``unknown`` — also for notices about an announcement (中止/撤回/更正…公告), platform
-   agreements and lot investigation tables, which no rule of ours reads as any kind.
+How it decides: ``rules/kinds.yaml`` lists, per kind, weighted cues — title patterns, issuer
+cues, addressee lines, section headings, field labels and vocabulary. This module is a generic
+scorer: it finds the title (a title-like line among the first lines, possibly after the
+issuer's name or a file number, possibly split over two lines, with a trailing form number or
+"(…联)" note stripped), gives the title's weight to the kind(s) whose title pattern weighs most,
+adds every other cue found (each once, each category up to a cap), and picks the kind with the
+highest score. The confidence grows with the evidence (a title counts more than content) and
+shrinks with a small margin over the runner-up. ``unknown`` is returned when no kind has
+enough evidence, when two kinds tie, or when the pseudo-kind ``unknown`` (procedures,
+circulars, news) wins.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
+import yaml
+
+from ..resources import data_dir
 from .normalize import normalize
 
 __all__ = ["KINDS", "Classification", "classify"]
@@ -44,151 +50,201 @@ KINDS = (
     "vehicle_handover",
     "vehicle_disposal_authorization",
     "result_publicity",
+    # near misses: not announcements, not contracts
+    "bidding_rules",
+    "entrustment_notice",
+    "suspension_notice",
+    "appraisal_report",
+    "application",
     "unknown",
 )
 
 UNKNOWN_CONFIDENCE = 0.2
 TITLE_LINES = 15
+MAX_TEXT = 40_000  # characters of a document that content cues look at (head and tail)
+MIN_SCORE = 3.0  # less evidence than this is no evidence
+MIN_CONFIDENCE = 0.3
+MAX_CUES = 8
 
 
 @dataclass(frozen=True)
 class Classification:
-    """The kind of a document, how sure we are, the title relied on, and the announcement
-    variant (None for other kinds)."""
+    """The kind of a document, how sure we are, the title relied on, the announcement variant
+    (None for other kinds) and the cues that decided it."""
 
     kind: str
     confidence: float
     title: str | None = None
     variant: str | None = None
+    cues: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[Any]:
         # ``kind, confidence, title = classify(pages)`` keeps working.
         return iter((self.kind, self.confidence, self.title))
 
 
-# (kind, pattern matched against the END of a cleaned title line); the first that matches wins.
-_TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(f"(?:{pattern})$"))
-    for kind, pattern in (
-        (
-            "unknown",
-            r"(?:中止|终止|撤回|撤销|暂缓|撤拍|流拍|更正|补充|变更|延期|取消)(?:拍卖)?(?:的)?公告",
-        ),
-        ("sale_confirmation", r"(?:成交|竞价成功|竞买成功|竞得|网络竞价成功)确认[书单]|成交通知书"),
-        ("result_publicity", r"(?:结果|成交|竞得)(?:的)?(?:公示|公告)|公示"),
-        ("failed_auction_report", r"流拍(?:情况)?(?:的)?(?:报告|说明)"),
-        ("completion_report", r"(?:拍卖)?成交(?:情况)?(?:的)?报告|拍卖结果报告"),
-        ("auction_transcript", r"拍卖(?:会)?(?:现场)?(?:笔录|记录)|竞价笔录"),
-        ("bidder_registration", r"竞买(?:人)?(?:登记|报名|申请)(?:表|单|书)?|报名登记表"),
-        ("vehicle_disposal_authorization", r"处置授权(?:委托)?书"),
-        ("vehicle_handover", r"交接(?:书|单|表|确认书)"),
-        ("entrustment_contract", r"(?:委托拍卖|拍卖委托|委托)(?:合同|协议)(?:书)?|拍卖合同"),
-        (
-            "announcement",
-            r"(?:拍卖|拍卖会|竞买|竞价|变卖|转让|招租|出租|处置|挂牌|出让|网络拍卖|招商)公告",
-        ),
-        ("announcement", r"的公告|公告"),
-    )
-)
-_FILING = re.compile(r"备案(?:登记)?(?:表|单|申请表)?$")
-_PRE = re.compile(r"会前|事前|拍卖前|前期|拍卖会前")
-_POST = re.compile(r"后期|事后|会后|拍卖后|结果备案|成交备案")
-_CONTRACTISH = re.compile(r"(?:合同|协议)(?:书)?$")
-_TITLE_PREFIX = re.compile(r"^(?:项目名称|标题|公告名称|名称|文件名称):")
-_TRAILING = re.compile(r"(?:\([^()]{0,20}\)|\[[^\[\]]{0,20}\]|[。.!\s])+$")
-_EXACT_NAMES = frozenset(
-    {
-        "拍卖公告", "拍卖会公告", "竞买公告", "司法拍卖公告", "网络司法拍卖公告", "变卖公告",
-        "委托拍卖合同", "拍卖委托合同", "委托合同", "拍卖成交确认书", "成交确认书",
-        "竞价成功确认书", "网络竞价成功确认书", "流拍报告", "成交报告", "拍卖笔录", "拍卖记录",
-        "竞买人登记表", "竞买登记表", "车辆处置授权书", "交易结果公示", "成交公示",
-        "拍卖会前备案表", "拍卖活动后期备案登记表",
-    }
-)  # fmt: skip
+# The rules ----------------------------------------------------------------------------------
+
+_CATEGORIES = ("title", "issuer", "addressee", "heading", "label", "vocab")
 
 
-def _title_lines(text: str) -> list[str]:
-    lines = []
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    category: str
+    pattern: re.Pattern[str]
+    weight: float
+    minimum: int
+    name: str | None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    caps: dict[str, float]
+    titles: tuple[_Cue, ...]
+    content: tuple[_Cue, ...]
+
+
+def _compile(category: str, pattern: str) -> re.Pattern[str]:
+    if category == "label":
+        # a field label at the start of a line or a cell, followed by ":" or "|"
+        # (or by spaces: a form's cells; the text has no spaces between Chinese words)
+        return re.compile(
+            rf"(?:^|[\s|])(?:{pattern})(?:\([^()\n]{{0,12}}\))?(?:\s*[:|]|\s+(?=\S))", re.M
+        )
+    if category == "heading":
+        # the start of a short line, after an optional number or bracket
+        return re.compile(
+            rf"^[\s\[【(一二三四五六七八九十\d、.)】\]]*(?:{pattern})[^\n]{{0,16}}$", re.M
+        )
+    if category == "addressee":
+        # a salutation line: "……局:" on a line of its own
+        return re.compile(rf"^[^\n:,。;]{{0,40}}(?:{pattern})(?:\([^()\n]{{0,20}}\))?:\s*$", re.M)
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    """``rules/kinds.yaml``, compiled once."""
+    data = yaml.safe_load((data_dir("rules") / "kinds.yaml").read_text(encoding="utf-8"))
+    caps = {str(key): float(value) for key, value in data.get("caps", {}).items()}
+    titles: list[_Cue] = []
+    content: list[_Cue] = []
+    for kind, table in data["kinds"].items():
+        if kind not in KINDS:
+            raise ValueError(f"rules/kinds.yaml: unknown kind {kind!r}")
+        for category, cues in table.items():
+            if category not in _CATEGORIES:
+                raise ValueError(f"rules/kinds.yaml: {kind}: unknown category {category!r}")
+            for cue in cues:
+                item = _Cue(
+                    kind,
+                    category,
+                    _compile(category, str(cue["p"])),
+                    float(cue["w"]),
+                    int(cue.get("min", 1)),
+                    cue.get("name"),
+                )
+                (titles if category == "title" else content).append(item)
+    return _Rules(caps, tuple(titles), tuple(content))
+
+
+# The title ----------------------------------------------------------------------------------
+
+_TITLE_PREFIX = re.compile(r"^(?:项目名称|标题|公告名称|名称|文件名称|文书名称)\s*:")
+_FORM_NUMBER = re.compile(r"\s*(?:No\.?|NO\.?|№|编号:?|第)\s*[A-Za-z0-9\-]*\d[A-Za-z0-9\-]*号?\s*$")
+_TRAILING = re.compile(r"(?:\s*(?:\([^()]{0,24}\)|\[[^\[\]]{0,24}\])|[。.!\s])+$")
+_LEADING = re.compile(r"^(?:\([^()]{0,12}\)|\[[^\[\]]{0,12}\]|【[^【】]{0,12}】)")
+_NOT_TITLES = frozenset({"特此公告", "特此报告", "现公告如下", "特此公示", "特此说明"})
+_SENTENCE = re.compile(r"[,;?!。]")
+_LABEL_ROW = re.compile(r"^[^:]{1,16}:")
+# a file number line: 宏达拍[2026]第118号, (2025)涪拍公字第018号
+_FILE_NUMBER = re.compile(r"^[^\s]{0,12}[\[(]\d{4}[\])][^\s]{0,8}\d+号$")
+
+
+def _lines(text: str, count: int) -> list[str]:
+    lines: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip()
         if line:
             lines.append(line)
-        if len(lines) >= TITLE_LINES:
-            break
+            if len(lines) >= count:
+                break
     return lines
 
 
 def _clean_title(line: str) -> str | None:
     """The title a line states, or None when the line does not look like a title."""
-    line = _TITLE_PREFIX.sub("", line.strip())
-    if not line or len(line) > 100 or any(char in line for char in ",;:?!"):
+    line = _TITLE_PREFIX.sub("", line.strip()).strip()
+    if not line or len(line) > 60 or _SENTENCE.search(line) or ":" in line:
         return None
+    line = _FORM_NUMBER.sub("", line)
     line = _TRAILING.sub("", line)
-    line = line.strip("“”\"'《》 ")
-    if line in ("特此公告", "特此报告", "现公告如下", "特此公示"):
+    line = line.strip("“”\"'《》「」 ")
+    if line in _NOT_TITLES or len(line) < 2:
         return None
-    return line or None
+    return line
+
+
+def _is_body(line: str) -> bool:
+    """A line of running text or a label–value row: the title, if any, came before."""
+    return len(line) > 60 or bool(_SENTENCE.search(line)) or bool(_LABEL_ROW.match(line))
 
 
 @dataclass(frozen=True)
-class _TitleMatch:
-    kind: str
+class _Title:
     title: str
-    line: str
-    confidence: float
+    weights: dict[str, tuple[float, str]]  # kind -> (weight, matched text)
 
 
-def _match_title(lines: Sequence[str]) -> _TitleMatch | None:
-    for line in lines:
-        title = _clean_title(line)
-        if title is None:
+def _title_weights(title: str) -> dict[str, tuple[float, str]]:
+    best: dict[str, tuple[float, str]] = {}
+    for cue in _rules().titles:
+        match = cue.pattern.search(title)
+        if match and cue.weight > best.get(cue.kind, (0.0, ""))[0]:
+            best[cue.kind] = (cue.weight, match.group(0) or title)
+    return best
+
+
+def _find_title(lines: Sequence[str]) -> _Title | None:
+    """The first title-like line (or pair of lines) that names a kind."""
+    body = 0
+    for index, line in enumerate(lines):
+        if _is_body(line) and not _TITLE_PREFIX.match(line):
+            body += 1
+            if body >= 2:
+                break
             continue
-        if _FILING.search(title):
-            if _PRE.search(title):
-                return _TitleMatch("pre_auction_filing", title, line, _title_confidence(title, 0))
-            if _POST.search(title):
-                return _TitleMatch("post_auction_filing", title, line, _title_confidence(title, 0))
-            return _TitleMatch("filing", title, line, 0.6)
-        for index, (kind, pattern) in enumerate(_TITLE_PATTERNS):
-            if pattern.search(title):
-                generic = index == len(_TITLE_PATTERNS) - 1
-                if kind == "unknown":
-                    return _TitleMatch(kind, title, line, 0.4)
-                return _TitleMatch(kind, title, line, _title_confidence(title, generic))
-        if _CONTRACTISH.search(title):
-            return _TitleMatch("contractish", title, line, 0.35)
+        if _FILE_NUMBER.match(line):
+            continue
+        candidates: list[str] = []
+        title = _clean_title(line)
+        if title is not None:
+            candidates.append(_LEADING.sub("", title) or title)
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            second = None
+            if following and not _is_body(following) and not _FILE_NUMBER.match(following):
+                second = _clean_title(following)
+            if second is not None and len(title) + len(second) <= 60:
+                # joined only when the pair says more than either line alone
+                alone = max(_top(_title_weights(title)), _top(_title_weights(second)))
+                if _top(_title_weights(title + second)) > alone:
+                    candidates.append(title + second)
+        best: _Title | None = None
+        for candidate in candidates:
+            weights = _title_weights(candidate)
+            if _top(weights) > 0 and (best is None or _top(weights) > _top(best.weights)):
+                best = _Title(candidate, weights)
+        if best is not None:
+            return best
     return None
 
 
-def _title_confidence(title: str, generic: bool | int) -> float:
-    if title in _EXACT_NAMES:
-        return 0.95
-    return 0.8 if generic else 0.9
+def _top(weights: dict[str, tuple[float, str]]) -> float:
+    return max((weight for weight, _ in weights.values()), default=0.0)
 
 
-# Content signals -----------------------------------------------------------------------------
-
-_SELF_CONTRACT = re.compile(r"本合同|本协议|甲乙双方|经协商一致|签订本|订立本")
-_ARTICLE = re.compile(r"第[一二三四五六七八九十\d]+条")
-_ANNOUNCE_PHRASES = re.compile(r"现(?:将有关事项)?公告如下|特此公告|公告如下|现予公告")
-_DATED_AUCTION = re.compile(
-    r"(?:定于|将于|拟于|拍卖时间:?|拍卖会时间:?|竞价时间:?)(?:\d{4}年|\d{4}-|[〇一二]{4}年)"
-)
-_ANNOUNCE_ITEMS = (
-    re.compile(r"拍卖时间|拍卖会时间|竞价时间|定于|将于|拍卖日期"),
-    re.compile(r"保证金"),
-    re.compile(r"起拍价|评估价|参考价|底价|保留价|评估值"),
-    re.compile(r"展示|预展|看样"),
-    re.compile(r"竞买人|竞买者|竞买登记|报名"),
-)
-
-
-_CONSIGNOR = re.compile(r"委托人|委托方|甲方")
-_AUCTIONEER = re.compile(r"拍卖人|拍卖方|乙方")
-_REPORTS = re.compile(r"报告如下|特此报告|现将.{0,10}报告")
-_WON = re.compile(r"以最高应价竞得|竞价成功|竞得本拍卖标的")
-_FILING_POST = re.compile(r"流拍|成交情况|拍卖结果|成交人|成交确认书")
-_FILING_PRE = re.compile(r"拍卖师|公告发布|展示|预展")
+# Scoring ------------------------------------------------------------------------------------
 
 
 def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
@@ -197,45 +253,73 @@ def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
     return len(list(islice(pattern.finditer(text), count))) >= count
 
 
-def _content_kind(text: str) -> tuple[str, float] | None:
-    entrust = text.count("委托拍卖") + text.count("拍卖委托")
-    if (
-        entrust >= 2
-        and "佣金" in text
-        and _CONSIGNOR.search(text)
-        and _AUCTIONEER.search(text)
-        and (_at_least(_ARTICLE, text, 3) or "双方" in text)
-        and _SELF_CONTRACT.search(text)
-    ):
-        return "entrustment_contract", 0.6
-    if "流拍" in text and _REPORTS.search(text):
-        return "failed_auction_report", 0.55
-    if "成交" in text and _REPORTS.search(text):
-        return "completion_report", 0.5
-    if "成交价" in text and _WON.search(text):
-        return "sale_confirmation", 0.6
-    items = sum(1 for pattern in _ANNOUNCE_ITEMS if pattern.search(text))
-    if _ANNOUNCE_PHRASES.search(text) and items >= 3:
-        return "announcement", 0.65
-    if items >= 5 and _DATED_AUCTION.search(text):
-        return "announcement", 0.55
-    return None
+def _content_scores(
+    text: str, ends: str
+) -> tuple[dict[str, float], dict[str, list[tuple[float, str]]]]:
+    rules = _rules()
+    sums: dict[tuple[str, str], float] = {}
+    scores: dict[str, float] = {}
+    found: dict[str, list[tuple[float, str]]] = {}
+    for cue in rules.content:
+        where = ends if cue.category == "issuer" else text
+        if cue.minimum > 1:
+            if not _at_least(cue.pattern, where, cue.minimum):
+                continue
+            shown = cue.name or cue.pattern.pattern
+        else:
+            match = cue.pattern.search(where)
+            if match is None:
+                continue
+            shown = cue.name or f"{cue.category}:{_shown(match.group(0))}"
+        weight = cue.weight
+        if weight > 0:
+            key = (cue.kind, cue.category)
+            cap = rules.caps.get(cue.category, math.inf)
+            weight = min(weight, cap - sums.get(key, 0.0))
+            if weight <= 0:
+                continue
+            sums[key] = sums.get(key, 0.0) + weight
+        scores[cue.kind] = scores.get(cue.kind, 0.0) + weight
+        found.setdefault(cue.kind, []).append((weight, shown))
+    return scores, found
 
 
-# Announcement variants ---------------------------------------------------------------------
+def _shown(matched: str) -> str:
+    text = matched.strip(" \n|:")
+    return text if len(text) <= 16 else text[:15] + "…"
+
+
+def _confidence(title: float, content: float, runner_up: float) -> float:
+    """Evidence strength (a title counts fully, content alone is discounted) times the
+    separation from the runner-up (the absolute margin: kinds share much vocabulary, so a
+    runner-up with some content evidence is normal)."""
+    best = title + content
+    if best <= 0:
+        return 0.0
+    if title > 0:
+        strength = 1 - math.exp(-(title + 0.8 * max(content, 0.0)) / 5.3)
+    else:
+        strength = 0.78 * (1 - math.exp(-content / 7.0))
+    margin = max(0.0, best - max(runner_up, 0.0))
+    return strength * (0.5 + 0.5 * (1 - math.exp(-margin / 3.0)))
+
+
+# Announcement variants ----------------------------------------------------------------------
 
 _NET = re.compile(
-    r"网络司法拍卖|司法拍卖网络平台|网络拍卖平台|淘宝|阿里|京东|公拍网|诉讼资产网|sf\.taobao"
-    r"|网络平台|延时除外|网络拍卖|网拍|在线拍卖|竞价平台"
+    r"网络司法拍卖|司法拍卖网络平台|网络拍卖平台|淘宝|阿里(?:资产|拍卖|巴巴)|京东(?:网络|司法|拍卖|资产|平台)"
+    r"|公拍网|诉讼资产网|sf\.taobao"
+    r"|融e购|网络平台|延时除外|延时的除外|网络拍卖|网拍|在线拍卖|竞价平台"
 )
 _COURT = re.compile(r"人民法院|本院|执行局|执行法院")
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _VEHICLE = re.compile(
-    r"车辆|轿车|汽车|机动车|客车|货车|公务车|"
-    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]-?[A-Z0-9]{5,6}"
+    r"车辆|轿车|汽车|机动车|客车|货车|公务车|公车|商务车|越野车|面包车|"
+    rf"[{_PROVINCES}][A-Z][·・.\-]?[A-Z0-9]{{5,6}}"
 )
 _STATE = re.compile(
-    r"国有资产|国有产权|行政事业单位|产权交易所|产权交易中心|产交所|挂牌|转让底价|资产处置|"
-    r"公共资源交易中心.{0,20}(?:国有|资产)|e交易"
+    r"国有资产|国有产权|国有股权|行政事业单位|产权交易所|产权交易中心|产交所|挂牌|转让底价|"
+    r"资产处置|公共资源交易中心.{0,20}(?:国有|资产)|e交易|国资"
 )
 
 
@@ -243,14 +327,14 @@ def _variant(title: str, head: str, text: str) -> str:
     issuer = title + "\n" + head
     if _COURT.search(issuer) or _at_least(_COURT, text, 3):
         return "net_judicial" if _NET.search(text) else "judicial"
-    if _VEHICLE.search(title):
+    if _VEHICLE.search(title) or _VEHICLE.search("\n".join(head.split("\n")[:3])):
         return "vehicle"
     if _STATE.search(issuer) or _at_least(_STATE, text, 2):
         return "state_asset"
     return "social"
 
 
-# Entry point -------------------------------------------------------------------------------
+# Entry point --------------------------------------------------------------------------------
 
 
 def classify(pages: Sequence[str], *, normalized: bool = False) -> Classification:
@@ -262,35 +346,42 @@ def classify(pages: Sequence[str], *, normalized: bool = False) -> Classificatio
     :func:`~paimai_docs.reading.normalize.normalize` made of them (``Page.normalized``, as the
     reader passes them): they are used as they are instead of being normalised again."""
     texts = [page if normalized else normalize(page) for page in pages if page]
+    texts = [text for text in texts if text.strip()]
     if not texts:
         return Classification("unknown", 0.0)
-    first = next((text for text in texts if text.strip()), "")
     text = "\n".join(texts)
-    lines = _title_lines(first)
+    if len(text) > MAX_TEXT:
+        text = text[: MAX_TEXT - 5_000] + "\n" + text[-5_000:]
+    lines = _lines(texts[0], TITLE_LINES)
     head = "\n".join(lines[:6])
-    found = _match_title(lines)
-    content = _content_kind(text)
-    title: str | None
-    if found is not None and found.kind not in ("filing", "contractish"):
-        kind, confidence, title = found.kind, found.confidence, found.title
-        if content is not None and content[0] == kind:
-            confidence = min(0.98, confidence + 0.03)
-    elif found is not None and found.kind == "filing":
-        title = found.title
-        if _FILING_POST.search(text):
-            kind, confidence = "post_auction_filing", 0.6
-        elif _FILING_PRE.search(text):
-            kind, confidence = "pre_auction_filing", 0.55
-        else:
-            kind, confidence = "unknown", 0.35
-    elif content is not None:
-        kind, confidence = content
-        title = found.title if found is not None else None
-        if found is not None and found.kind == "contractish" and kind != "entrustment_contract":
-            kind, confidence = "unknown", 0.3
-    else:
-        kind = "unknown"
-        confidence = found.confidence if found is not None else UNKNOWN_CONFIDENCE
-        title = found.title if found is not None else None
+    tail = "\n".join(_lines("\n".join(reversed(text[-2_000:].split("\n"))), 6))
+    found = _find_title(lines)
+    title = found.title if found is not None else None
+
+    content, cues = _content_scores(text, head + "\n" + tail)
+    title_weight: dict[str, float] = {}
+    if found is not None:
+        top = max(weight for weight, _ in found.weights.values())
+        for kind, (weight, matched) in found.weights.items():
+            if weight >= top:  # the title speaks for its best kind(s) only
+                title_weight[kind] = weight
+                cues.setdefault(kind, []).append((weight, f"title:{_shown(matched)}"))
+    totals = {
+        kind: title_weight.get(kind, 0.0) + content.get(kind, 0.0)
+        for kind in set(content) | set(title_weight)
+    }
+    ranked = sorted(totals.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return Classification("unknown", UNKNOWN_CONFIDENCE, title)
+    kind, best = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = _confidence(title_weight.get(kind, 0.0), content.get(kind, 0.0), runner_up)
+    if kind == "unknown" or confidence < MIN_CONFIDENCE or best - runner_up < 0.5:
+        return Classification("unknown", UNKNOWN_CONFIDENCE, title)
+    shown = tuple(
+        name
+        for weight, name in sorted(cues.get(kind, ()), key=lambda item: -item[0])[:MAX_CUES]
+        if weight > 0
+    )
     variant = _variant(title or "", head, text) if kind == "announcement" else None
-    return Classification(kind, round(confidence, 3), title, variant)
+    return Classification(kind, round(min(confidence, 0.99), 3), title, variant, shown)

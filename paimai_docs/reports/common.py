@@ -22,6 +22,11 @@ KIND_TITLES = {
     "vehicle_handover": ("车辆交接书", "Vehicle handover record"),
     "vehicle_disposal_authorization": ("车辆处置授权书", "Vehicle disposal authorization"),
     "result_publicity": ("交易结果公示", "Transaction result publicity"),
+    "bidding_rules": ("竞买须知/拍卖规则", "Bidding rules"),
+    "entrustment_notice": ("委托须知", "Notice to consignors"),
+    "suspension_notice": ("中止/撤回/变更拍卖公告", "Suspension or correction notice"),
+    "appraisal_report": ("评估报告", "Appraisal report"),
+    "application": ("申请书", "Application"),
     "unknown": ("未能识别的文件", "Unrecognised document"),
 }
 STAGE_TITLES = {
