@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .engine import Finding, Profile, Severity, check_documents, infer_stage, load_profile
+from .engine import (
+    Finding,
+    Profile,
+    Severity,
+    check_documents,
+    infer_stage,
+    load_profile,
+    load_rules,
+)
 from .engine.scope import infer_scope_with_reasons
 from .reading.types import Bundle, Document, ReadProblem
 
@@ -43,6 +51,10 @@ class CheckResult:
     problems: tuple[ReadProblem, ...] = ()
     today: dt.date | None = None
     scope_reason_en: str = ""
+    # What the packet may lack (documents, originals), when the user did not name its stage:
+    # listed apart (材料清单), never in ``findings`` and never in the exit code.
+    checklist: tuple[Finding, ...] = ()
+    stage_given: bool = False
     tool: dict[str, str] = field(
         default_factory=lambda: {"name": "paimai-docs", "version": __version__}
     )
@@ -123,8 +135,10 @@ def check_read_bundle(
     """Run the rules on an already read bundle."""
     documents = bundle.documents
     resolved, inferred, reason, reason_en = _resolve(documents, scope, profile)
+    stage_given = stage is not None
     stage = stage or infer_stage(d.kind for d in documents)
-    findings = check_documents(documents, resolved, calendar=calendar, lang=lang, stage=stage)
+    found = check_documents(documents, resolved, calendar=calendar, lang=lang, stage=stage)
+    findings, checklist = _split_packet(found, stage_given=stage_given, alone=len(documents) < 2)
     return CheckResult(
         source=bundle.source,
         profile=resolved,
@@ -136,7 +150,22 @@ def check_read_bundle(
         findings=tuple(findings),
         problems=tuple(bundle.problems),
         today=today,
+        checklist=tuple(checklist),
+        stage_given=stage_given,
     )
+
+
+def _split_packet(
+    findings: Sequence[Finding], *, stage_given: bool, alone: bool
+) -> tuple[list[Finding], list[Finding]]:
+    """(findings, checklist): what a packet lacks is a finding when the user named the stage;
+    otherwise it goes to the checklist — and for one document checked alone, nowhere."""
+    if stage_given:
+        return list(findings), []
+    packet = {rule.id for rule in load_rules() if rule.packet}
+    kept = [f for f in findings if f.rule not in packet]
+    checklist = [] if alone else [f for f in findings if f.rule in packet]
+    return kept, checklist
 
 
 def check_bundle(

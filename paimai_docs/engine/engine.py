@@ -367,13 +367,15 @@ def _bundle_completeness(
         titles.setdefault(model.document_kind, model.title)
     for number, kind in enumerate(required, start=1):
         if kind not in present:
-            yield make_finding(
+            finding = make_finding(
                 rule,
                 None,
                 context,
                 item=number,
                 fill={"document": titles.get(kind, kind), "stage": _STAGES.get(stage, stage)},
             )
+            source = check.sources.get(f"{context.scope}/{kind}") or check.sources.get(kind)
+            yield dataclasses.replace(finding, basis=source) if source else finding
 
 
 _STAGES = {"before": "拍卖前", "after": "拍卖后", "failed": "流拍", "sold": "成交"}

@@ -169,6 +169,8 @@ class ChecklistCheck(_Message):
 class BundleCheck(_Spec):
     type: Literal["bundle"]
     stages: dict[str, dict[str, tuple[str, ...]]]  # scope -> stage -> required kinds
+    # the source of each required document: "SCOPE/kind" or "kind" -> basis (else the rule's)
+    sources: dict[str, str] = Field(default_factory=dict)
 
 
 class ManualCheck(_Message):
@@ -271,6 +273,9 @@ class Rule(_Spec):
     basis: str
     confidence: Literal["verified", "verified (src doc)", "memory", "interpretation", "own"]
     needs_review: bool = False
+    # about what a packet holds (a document or an original missing from it): reported only when
+    # the user names the packet's stage, else listed apart in the report's 材料清单
+    packet: bool = False
     check: Check
     # the rule applies only when ``when`` holds and ``unless`` does not (ANN-05: not for
     # perishable goods; PRICE-S02: only on a re-announcement)

@@ -63,6 +63,12 @@ _TEXT = {
     "no_findings": ("未发现问题", "no findings"),
     "bundle": ("整套材料", "The bundle as a whole"),
     "problems": ("无法读取的文件", "Files that could not be read"),
+    "checklist": ("材料清单", "Packet checklist"),
+    "checklist_note": (
+        "未指定阶段，以下缺少的材料仅供核对，不计入检查结果；用 --stage 指明阶段后作为问题报告。",
+        "No stage was given: what the packet may lack is listed for reference and not counted; "
+        "with --stage it is reported as findings.",
+    ),
     "item": ("第{n}项", "item {n}"),
     "page": ("第{n}页", "p. {n}"),
     "evidence": ("原文", "Text"),
@@ -455,6 +461,14 @@ def render(
         out.extend(_findings(bundle_findings + leftovers, counter, lang, show))
         out.append("</section>")
     out.append("</section>")
+
+    if result.checklist:
+        out.append('<section id="checklist" aria-labelledby="checklist-h">')
+        out.append(f'<h2 id="checklist-h">{_e(_t("checklist", lang))}</h2>')
+        out.append(f'<p class="note">{_e(_t("checklist_note", lang))}</p><ul>')
+        for finding in result.checklist:
+            out.append(f"<li>{_e(finding.text(lang))}（{_e(finding.rule)}）</li>")
+        out.append("</ul></section>")
 
     if result.problems:
         out.append('<section id="problems" aria-labelledby="problems-h">')

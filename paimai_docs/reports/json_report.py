@@ -62,6 +62,8 @@ def as_data(
         "stage": result.stage,
         "documents": documents,
         "findings": findings,
+        "checklist": [finding.to_dict(lang) for finding in result.checklist],
+        "stage_given": result.stage_given,
         "problems": [problem.to_dict() for problem in result.problems],
         "summary": result.summary(),
     }

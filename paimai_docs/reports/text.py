@@ -132,6 +132,23 @@ def render(
         for finding in bundle_findings + leftovers:
             out.extend(_finding_lines(finding, lang, show_personal_data, style))
         out.append("")
+    if result.checklist:
+        out.append(
+            style(
+                "■ 材料清单（未指定阶段，仅供核对，不计入检查结果）"
+                if zh
+                else "■ Packet checklist (no stage given: for reference, not counted)",
+                "bold",
+            )
+        )
+        for finding in result.checklist:
+            out.append(f"  · {finding.text(lang)}（{finding.rule}）")
+        out.append(
+            "  用 --stage 指明阶段后，缺少的材料作为问题报告。"
+            if zh
+            else "  With --stage, missing items are reported as findings."
+        )
+        out.append("")
     for problem in result.problems:
         out.append(
             style(
