@@ -234,8 +234,15 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )  # fmt: skip
         return ExitCode.USAGE
+    from ..engine.profiles import ProfileError, load_profile
     from ..holidays import default_calendar
 
+    if args.profile:  # once, before any bundle is read: a bad profile is a usage error (2)
+        try:
+            load_profile(args.profile)
+        except ProfileError as exc:
+            print(exc.message(lang), file=sys.stderr)
+            return ExitCode.USAGE
     warn_skipped_holiday_files(default_calendar(), lang)
     bundles = bundles_of(args.paths)
     if len(bundles) == 1:  # one bundle, so --output names a file: its suffix must fit --format

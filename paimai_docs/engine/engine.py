@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from ..resources import data_dir
 from .checks import CHECKS, make_finding, rule_applies
 from .findings import Finding, Severity
 from .hooks import HOOKS
-from .profiles import Profile, load_profile
+from .profiles import UNIGNORABLE, Profile, load_profile
 from .spec import (
     AllCheck,
     BundleCheck,
@@ -188,8 +189,8 @@ def check_model(
     for rule in load_rules():
         if _applicable(rule, resolved, subject.kind):
             findings.extend(_run(rule, subject, context))
-    findings.extend(resolved.override_findings())
-    return _sorted(findings)
+    findings.extend(resolved.override_findings(lang))
+    return _sorted(_governed(findings, resolved))
 
 
 def check_data(
@@ -212,7 +213,8 @@ def check_data(
     except ModelInvalid as exc:
         resolved = _resolve_profile(profile, None)
         context = Context(resolved, [], calendar, lang)
-        return None, _sorted(_structural_findings(model_class, exc, context, file))
+        findings = _structural_findings(model_class, exc, context, file)
+        return None, _sorted(_governed(findings, resolved))
     return model, check_model(model, profile, calendar=calendar, lang=lang, file=file)
 
 
@@ -259,19 +261,14 @@ def _structural_findings(
                     )
                 )
             continue
-        findings.append(
-            Finding(
-                rule="MODEL-INVALID",
-                name="document-data-invalid",
-                severity=Severity.ERROR,
-                message=str(problem),
-                message_en=str(problem),
-                basis="—",
-                file=file,
-                evidence=problem.where,
-                details={"code": problem.code, "path": list(problem.path)},
-            )
+        invalid = make_finding(
+            get_rule("MODEL-INVALID"),
+            None,
+            context,
+            fill={"problem": str(problem)},
+            details={"code": problem.code, "path": list(problem.path)},
         )
+        findings.append(dataclasses.replace(invalid, file=file, evidence=problem.where))
     return findings
 
 
@@ -297,10 +294,10 @@ def check_documents(
     for subject in subjects:
         unreadable = subject.document.pages_without_text
         if subject.document.pages and len(unreadable) == len(subject.document.pages):
-            findings.append(_no_text(subject, unreadable))
+            findings.append(_no_text(subject, unreadable, context))
             continue  # one finding instead of one per item it seems to lack
         if unreadable:
-            findings.append(_no_text(subject, unreadable))
+            findings.append(_no_text(subject, unreadable, context))
         for rule in rules:
             if _applicable(rule, resolved, subject.kind):
                 findings.extend(_run(rule, subject, context))
@@ -315,29 +312,43 @@ def check_documents(
             findings.extend(_bundle_completeness(rule, subjects, context, stage))
         else:  # a requirement about the bundle as a whole (SOA-04, FILE-12)
             findings.extend(_run(rule, bundle, context))
-    findings.extend(resolved.override_findings())
-    return _sorted(findings)
+    findings.extend(resolved.override_findings(lang))
+    return _sorted(_governed(findings, resolved))
 
 
-def _no_text(subject: DocumentSubject, pages: list[int]) -> Finding:
+def _no_text(subject: DocumentSubject, pages: list[int], context: Context) -> Finding:
     listed = "、".join(str(p) for p in pages)
-    return Finding(
-        rule="NO-TEXT",
-        name="document-without-text-layer",
-        severity=Severity.WARNING,
-        message=(
-            f"第{listed}页没有可读取的文字层（可能是扫描件），无法核对其内容，"
-            "请人工核对或使用 --ocr"
-        ),
-        message_en=(
-            f"Pages {listed} have no usable text layer (scanned?); check them by hand or use --ocr"
-        ),
-        basis="—",
-        file=subject.file,
-        page=pages[0],
-        needs_review=True,
+    finding = make_finding(
+        get_rule("NO-TEXT"),
+        subject,
+        context,
+        fill={"pages": listed},
         details={"pages": pages},
     )
+    return dataclasses.replace(finding, page=pages[0])
+
+
+def _engine_rules() -> dict[str, Rule]:
+    return {rule.id: rule for rule in load_rules() if isinstance(rule.check, EngineCheck)}
+
+
+def _governed(findings: Iterable[Finding], profile: Profile) -> list[Finding]:
+    """The profile's ``ignore`` and ``severity`` applied to the findings the engine emits
+    itself (NO-TEXT, CALENDAR-DATA, MODEL-INVALID, PROFILE-OVERRIDE …), as the rules' own
+    findings have them applied when they are made; their severity comes from the rule data."""
+    engine_rules = _engine_rules()
+    out: list[Finding] = []
+    for finding in findings:
+        rule = engine_rules.get(finding.rule)
+        if rule is None:
+            out.append(finding)
+            continue
+        if finding.rule in profile.ignore and finding.rule not in UNIGNORABLE:
+            continue
+        severity = Severity(profile.severity.get(rule.id, rule.severity))
+        out.append(finding if finding.severity is severity else
+                   dataclasses.replace(finding, severity=severity))  # fmt: skip
+    return out
 
 
 def infer_stage(kinds: Iterable[str]) -> str:

@@ -7,6 +7,8 @@ parameter that a rule marks as statutory is allowed, but every result then says 
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -15,7 +17,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..resources import data_dir
-from .findings import Finding, Severity
+from ..userfiles import (
+    Lines,
+    Problem,
+    UserFileError,
+    load_file,
+    pydantic_problem,
+    suggestion,
+    where_of,
+)
+from .findings import Finding
 from .spec import SCOPES, RuleFileError
 
 
@@ -49,12 +60,18 @@ class Profile:
     rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str = "built-in"
 
-    def override_findings(self) -> list[Finding]:
-        """One notice per statutory parameter this profile changed (never silent)."""
-        from .engine import load_rules
+    def override_findings(self, lang: str = "zh") -> list[Finding]:
+        """One ``PROFILE-OVERRIDE`` finding per statutory parameter this profile changed (never
+        silent), worded and graded by the rule's data like every other finding."""
+        from .checks import make_finding
+        from .engine import Context, load_rules
 
         notices = []
         rules = {rule.id: rule for rule in load_rules()}
+        notice_rule = rules.get("PROFILE-OVERRIDE")
+        if notice_rule is None:  # pragma: no cover - the rule ships with the package
+            return []
+        context = Context(self, lang=lang)
         for rule_id, values in sorted(self.rule_params.items()):
             rule = rules.get(rule_id)
             if rule is None:
@@ -63,38 +80,158 @@ class Profile:
             for name, new in sorted(values.items()):
                 if name in statutory:
                     old = rule.params.get(name)
-                    notices.append(
-                        Finding(
-                            rule="PROFILE-OVERRIDE",
-                            name="profile-changes-statutory-parameter",
-                            severity=Severity.WARNING,
-                            message=(
-                                f"配置“{self.title}”把 {rule_id} 的法定参数 {name} 由 {old} 改为 "
-                                f"{new}；本结果不再反映法定要求"
-                            ),
-                            message_en=(
-                                f"Profile {self.id} changes the statutory parameter {name} of "
-                                f"{rule_id} from {old} to {new}"
-                            ),
-                            basis=rule.basis,
-                            details={"rule": rule_id, "param": name, "from": old, "to": new},
-                        )
-                    )
+                    finding = make_finding(
+                        notice_rule,
+                        None,
+                        context,
+                        fill={"profile": self.title, "profile_id": self.id, "rule": rule_id,
+                              "param": name, "old": old, "new": new},
+                        details={"rule": rule_id, "param": name, "from": old, "to": new},
+                    )  # fmt: skip
+                    notices.append(dataclasses.replace(finding, basis=rule.basis))
         return notices
 
 
+# Findings a profile may re-grade but not silence: a profile that changes a statutory parameter
+# must never make a result look as if it reflected the law.
+UNIGNORABLE = frozenset({"PROFILE-OVERRIDE"})
+
+
+class ProfileError(UserFileError, RuleFileError):
+    """A profile cannot be read or does not fit the format: an unknown key, rule ID or parameter
+    (with a "did you mean"), a wrong value. The message names the file, the line and the value;
+    ``message("en")`` is English."""
+
+    code = "profile_invalid"
+    what = ("配置文件", "profile")
+
+
 def _read(path: Path) -> _ProfileFile:
+    data, lines = load_file(path, ProfileError)
+    return _validated(data, lines, str(path))
+
+
+def _validated(data: Any, lines: Lines, source: str) -> _ProfileFile:
+    if not isinstance(data, dict):
+        raise ProfileError(source, [Problem("顶层应为键值对象", "the top level must be a mapping")])
+    problems: list[Problem] = []
+    fields = list(_ProfileFile.model_fields)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleFileError(f"无法读取配置文件 {path}：{exc}") from None
-    try:
-        return _ProfileFile.model_validate(data)
+        parsed = _ProfileFile.model_validate(data)
     except ValidationError as exc:
-        problems = "；".join(
-            f"{'.'.join(map(str, e['loc'])) or '（整体）'}：{e['msg']}" for e in exc.errors()
-        )
-        raise RuleFileError(f"配置文件 {path.name} 有误：{problems}") from None
+        for error in exc.errors():
+            problem = pydantic_problem(error, lines)
+            if error["type"] == "extra_forbidden" and len(error["loc"]) == 1:
+                zh, en = suggestion(str(error["loc"][0]), fields)
+                problem = _with(problem, zh, en)
+            problems.append(problem)
+        raise ProfileError(source, problems) from None
+    problems.extend(_unknown_names(parsed, lines))
+    if problems:
+        raise ProfileError(source, problems)
+    return parsed
+
+
+def _with(problem: Problem, zh: str, en: str) -> Problem:
+    return Problem(problem.zh + zh, problem.en + en, problem.where, problem.line, problem.value)
+
+
+def _unknown_names(data: _ProfileFile, lines: Lines) -> list[Problem]:
+    """Rule IDs that no rule has and parameters that nothing reads: a typo would otherwise
+    change nothing, silently."""
+    from .engine import load_rules
+
+    rules = {rule.id: rule for rule in load_rules()}
+    problems: list[Problem] = []
+
+    def unknown_rule(rule_id: str, loc: tuple[int | str, ...]) -> None:
+        if rule_id in rules:
+            return
+        zh, en = suggestion(rule_id, rules)
+        problems.append(
+            Problem(f"未知的规则编号{zh}", f"unknown rule ID{en}", where_of(loc),
+                    lines.line(loc), rule_id)
+        )  # fmt: skip
+
+    for index, rule_id in enumerate(data.select):
+        unknown_rule(rule_id, ("select", index))
+    for index, rule_id in enumerate(data.ignore):
+        unknown_rule(rule_id, ("ignore", index))
+        if rule_id in UNIGNORABLE:
+            place: tuple[int | str, ...] = ("ignore", index)
+            problems.append(
+                Problem("不能忽略：配置改变法定参数时，结果必须说明",
+                        "cannot be ignored: a result must say when a profile changes the law",
+                        where_of(place), lines.line(place), rule_id)
+            )  # fmt: skip
+    for rule_id in data.severity:
+        unknown_rule(rule_id, ("severity", rule_id))
+    known_profile = profile_param_names()
+    for name in data.params:
+        if name not in known_profile:
+            zh, en = suggestion(name, known_profile)
+            problems.append(
+                Problem(f"未知的参数{zh}", f"unknown parameter{en}", where_of(("params", name)),
+                        lines.line(("params", name)), name)
+            )  # fmt: skip
+    for rule_id, values in data.rule_params.items():
+        if rule_id not in rules:
+            unknown_rule(rule_id, ("rule_params", rule_id))
+            continue
+        known = rule_param_names(rules[rule_id])
+        for name in values:
+            if name not in known:
+                zh, en = suggestion(name, known)
+                listed = "、".join(sorted(known)) or "无"
+                listed_en = ", ".join(sorted(known)) or "none"
+                hint_zh = zh or f"（{rule_id} 的参数：{listed}）"
+                hint_en = en or f" ({rule_id} has: {listed_en})"
+                loc = ("rule_params", rule_id, name)
+                problems.append(
+                    Problem(f"{rule_id} 没有这个参数{hint_zh}",
+                            f"{rule_id} has no such parameter{hint_en}",
+                            where_of(loc), lines.line(loc), name)
+                )  # fmt: skip
+    return problems
+
+
+def _referenced(value: Any, key: str | None = None) -> set[str]:
+    """Parameter names a rule's check refers to (``days_param``, ``param`` and the values of a
+    ``by`` mapping's ``params``)."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for name, item in value.items():
+            if name in ("days_param", "param") and isinstance(item, str):
+                found.add(item)
+            elif name == "params" and isinstance(item, dict) and key is not None:
+                found.update(v for v in item.values() if isinstance(v, str))
+            else:
+                found |= _referenced(item, name)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            found |= _referenced(item, key)
+    return found
+
+
+def rule_param_names(rule: Any) -> set[str]:
+    """The parameters a profile may set for ``rule`` in ``rule_params``."""
+    own = {name for name in rule.params if name != "statutory"}
+    return own | _referenced(rule.check.model_dump(), "check")
+
+
+@functools.lru_cache(maxsize=1)
+def profile_param_names() -> frozenset[str]:
+    """The parameters a profile may set in ``params``: those the built-in profiles set, those
+    the rules read from the profile, and the rules' own ones (a default for every rule)."""
+    from .engine import load_rules
+
+    names: set[str] = {"clear_days"}
+    for rule in load_rules():
+        names |= rule_param_names(rule)
+    for path in builtin_profiles().values():
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        names |= set(data.get("params") or {})
+    return frozenset(names)
 
 
 def builtin_profiles() -> dict[str, Path]:
@@ -111,20 +248,24 @@ def load_profile(name_or_path: str | Path) -> Profile:
         path = Path(text)
         if not path.is_file():
             known = "、".join(builtin)
-            raise RuleFileError(f"未知的范围或配置文件：{text}。内置范围：{known}")
+            zh, en = suggestion(text, builtin)
+            raise ProfileError(
+                text,
+                [
+                    Problem(
+                        f"不是内置范围，也不是存在的配置文件{zh}。内置范围：{known}",
+                        f"neither a built-in scope nor an existing file{en}. "
+                        f"Built-in scopes: {', '.join(builtin)}",
+                    )
+                ],
+            )
     return _resolve(_read(path), "built-in" if text in builtin else str(path))
 
 
 def profile_from_data(data: dict[str, Any], source: str = "inline") -> Profile:
     """A profile from the content of a profile file (``extends``, ``rule_params`` …), e.g. one
     given inline in a rule's test case."""
-    try:
-        parsed = _ProfileFile.model_validate({"schema_version": 1, "id": "inline", **data})
-    except ValidationError as exc:
-        problems = "；".join(
-            f"{'.'.join(map(str, e['loc'])) or '（整体）'}：{e['msg']}" for e in exc.errors()
-        )
-        raise RuleFileError(f"配置有误：{problems}") from None
+    parsed = _validated({"schema_version": 1, "id": "inline", **data}, Lines(), source)
     return _resolve(parsed, source)
 
 
@@ -133,7 +274,18 @@ def _resolve(data: _ProfileFile, source: str) -> Profile:
         base = load_profile(data.extends)
     else:
         if data.scope not in SCOPES:
-            raise RuleFileError(f"配置文件 {source}：scope 应为 {'、'.join(SCOPES)} 之一")
+            zh, en = suggestion(str(data.scope), SCOPES)
+            raise ProfileError(
+                source,
+                [
+                    Problem(
+                        f"没有 extends 时，scope 应为 {'、'.join(SCOPES)} 之一{zh}",
+                        f"without extends, scope must be one of {', '.join(SCOPES)}{en}",
+                        "scope",
+                        value=data.scope,
+                    )
+                ],
+            )
         base = Profile(id=data.id, title=data.title, scope=data.scope)
     merged_rule_params = {k: dict(v) for k, v in base.rule_params.items()}
     for rule_id, values in data.rule_params.items():
