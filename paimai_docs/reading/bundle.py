@@ -676,19 +676,22 @@ def _takes(function: Callable[..., Any], name: str) -> bool:
     return name in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
 
 
-def _classify(texts: list[str]) -> tuple[str, float, str | None]:
-    """The kind of a document from its pages' normalised text (``Page.normalized``)."""
+def _classify(texts: list[str]) -> tuple[str, float, str | None, tuple[str, ...]]:
+    """The kind of a document from its pages' normalised text (``Page.normalized``): kind,
+    confidence, title and the cues that decided it (none from a classifier that gives none)."""
     try:
         from .classify import classify
     except ModuleNotFoundError as exc:  # until the classifier exists
         if exc.name != f"{__package__}.classify":
             raise
-        return "unknown", 0.0, None
+        return "unknown", 0.0, None, ()
     if _takes(classify, "normalized"):  # the text is normalised already: not again
-        kind, confidence, title = classify(texts, normalized=True)
+        result = classify(texts, normalized=True)
     else:
-        kind, confidence, title = classify(texts)
-    return kind, float(confidence), title
+        result = classify(texts)
+    kind, confidence, title = result
+    cues = tuple(str(cue) for cue in getattr(result, "cues", ()))
+    return kind, float(confidence), title, cues
 
 
 def _extract_facts(pages: list[tuple[int, str, str]], kind: str | None = None) -> list[Fact]:
@@ -715,10 +718,11 @@ def _document(name: str, answer: dict[str, Any]) -> Document:
     ]
     usable = [page for page in pages if page.usable]
     kind, confidence, title = "unknown", 0.0, None
+    cues: tuple[str, ...] = ()
     facts: list[Fact] = []
     if usable:
         try:
-            kind, confidence, title = _classify([page.normalized for page in pages])
+            kind, confidence, title, cues = _classify([page.normalized for page in pages])
             facts = _extract_facts(
                 [(page.number, page.text, page.normalized) for page in usable], kind
             )
@@ -733,6 +737,7 @@ def _document(name: str, answer: dict[str, Any]) -> Document:
         facts=tuple(facts),
         problems=tuple(problems),
         title=title,
+        kind_cues=cues,
     )
 
 

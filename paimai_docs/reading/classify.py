@@ -115,7 +115,7 @@ def _compile(category: str, pattern: str) -> re.Pattern[str]:
     if category == "heading":
         # the start of a short line, after an optional number or bracket
         return re.compile(
-            rf"^[\s\[【(一二三四五六七八九十\d、.)】\]]*(?:{pattern})[^\n]{{0,16}}$", re.M
+            rf"^[\s\[【(一二三四五六七八九十\d、.)】\]]*(?:{pattern})[^\n:]{{0,16}}$", re.M
         )
     if category == "addressee":
         # a salutation line: "……局:" on a line of its own

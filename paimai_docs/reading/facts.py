@@ -83,7 +83,7 @@ def extract_facts(pages: Sequence[tuple[int, str, str]], kind: str | None = None
     if kind is None:
         kind = classify([page.text for page in doc.pages]).kind
     facts = _Facts(doc)
-    _money(doc, facts)
+    _money(doc, facts, kind)
     _tables(doc, facts)
     _dates(doc, facts, kind)
     _phones(doc, facts)

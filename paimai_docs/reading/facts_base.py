@@ -104,12 +104,43 @@ def _alternation(labels: Sequence[str]) -> str:
 
 # Reader-only phrasings (not labels of a model field, but how published texts write them).
 _EXTRA_LABELS: dict[str, tuple[str, ...]] = {
-    "deposit_amount": ("保证金标准", "竞拍保证金", "竞价保证金", "报名保证金"),
+    # 按金: the deposit in Hong Kong and Macao usage (競投按金).
+    "deposit_amount": ("保证金标准", "竞拍保证金", "竞价保证金", "报名保证金", "按金", "竞投按金"),
     "appraisal_value": ("评估总值", "评估价值", "市场参考价", "评估单价", "评估金额"),
-    "starting_price": ("起拍金额", "起始价格", "开拍价", "起拍总价"),
+    # 变卖价: the price a sale after failed auctions (变卖) starts from.
+    "starting_price": (
+        "起拍金额",
+        "起始价格",
+        "起始价",
+        "开拍价",
+        "起拍总价",
+        "起叫价",
+        "变卖价",
+        "变卖价格",
+    ),
+    # A listing's price (挂牌价, 转让底价) is both its floor and where bidding starts: read as
+    # reserve_price here and copied to starting_price (facts_money._price_roles).
     # 转让低价: the homophone misspelling of 底价, common in trading-centre postings.
-    "reserve_price": ("转让底价", "转让低价", "挂牌底价", "挂牌价格", "挂牌价", "保底价"),
-    "hammer_price": ("拍卖成交价", "成交总价", "竞得价", "最终成交价"),
+    "reserve_price": (
+        "转让底价",
+        "转让低价",
+        "挂牌底价",
+        "挂牌价格",
+        "挂牌价",
+        "保底价",
+        "最低成交价",
+    ),
+    # 最高应价 with an amount is the price the hammer fell at (a lot that did not sell is left
+    # out: facts_money._NOT_SOLD).
+    "hammer_price": (
+        "拍卖成交价",
+        "成交总价",
+        "竞得价",
+        "最终成交价",
+        "成交年租金",
+        "成交租金",
+        "最高应价",
+    ),
     # The previous round's prices (re-auctions): never the current reserve or starting price.
     "previous_reserve_price": ("前次保留价", "上次保留价", "上一次保留价", "原保留价"),
     "previous_starting_price": ("前次起拍价", "上次起拍价", "上一次起拍价", "原起拍价"),
@@ -127,7 +158,6 @@ _MONEY_TARGETS = {
 # Labels of other money fields: matched so that "保证金充抵" is not read as "保证金".
 _MONEY_BLOCKERS = (
     "deposit_applied", "commission_amount", "total_amount", "balance_due", "amount",
-    "highest_bid",
 )  # fmt: skip
 # Deposits that are not the bidding deposit (lease and performance deposits).
 _OTHER_DEPOSITS = ("履约保证金", "结构保证金", "质量保证金", "过户保证金", "押金", "承租押金")
@@ -394,6 +424,25 @@ class _Facts:
         self.seen.add(key)
         page, evidence = where() if where is not None else self.doc.locate(start, end)
         self.items.append((rank, len(self.items), Fact(name, value, page, evidence, label)))
+
+    def copy_as(self, fact: Fact, name: str, rank: int = 2) -> None:
+        """Record ``fact``'s value, page, evidence and label again under ``name`` (a price that
+        the text says is also another one); dropped if that name already has that value."""
+        key = (name, repr(fact.value))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        copied = Fact(name, fact.value, fact.page, fact.evidence, fact.label)
+        self.items.append((rank, len(self.items), copied))
+
+    def ranked(self, name: str) -> list[Fact]:
+        """The facts of ``name``, best first."""
+        return [
+            fact
+            for _, _, fact in sorted(
+                (rank, order, fact) for rank, order, fact in self.items if fact.name == name
+            )
+        ]
 
     def first(self, name: str) -> Fact | None:
         ranked = sorted(

@@ -12,7 +12,8 @@ from .facts_base import _Doc, _Facts, _labels, _LabelSet, _or_none, _Page
 _parse_amount = _or_none(parse_amount)
 _parse_words = _or_none(parse_words)
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Figures; an O or 〇 typed for a zero after a digit ("3O万元") is read as 0.
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d(?:\d|[O〇](?=[\dO〇.万元亿]))*(?:\.\d+)?"
 _BIG = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿"
 _WORDS_CORE = rf"[{_BIG}]+[元圆](?:[{_BIG}]+[角分])*[整正]?"
 _VALUE = re.compile(
@@ -21,12 +22,24 @@ _VALUE = re.compile(
     r" ?(?P<mult>万亿|亿|万)?(?P<yuan>元|圆)?"
     rf"|(?:人民币)?(?:\(?大写\)?:?)?(?P<words>{_WORDS_CORE}))"
 )
-_LABEL_UNIT = re.compile(r"\((?P<unit>万元|元|人民币元|万|亿元)\)|\([^()\n]{1,12}\)")
+# A unit in brackets after the label, or a bracketed remark without figures ("（含税）").
+_LABEL_UNIT = re.compile(r"\((?P<unit>万元|元|人民币元|万|亿元)\)|\((?![^()\n]*\d)[^()\n]{1,12}\)")
+# A label that ends its line (a heading or a form's label cell): its value starts the next one.
+_LINE_END = re.compile(r"[:\s|]*(?:为|是)?(?:人民币)?[:\s]*\n")
 _WORDS_AFTER = re.compile(rf" ?\((?:大写|人民币|:)*(?P<words>{_WORDS_CORE})\)")
 _FIGURES_AFTER = re.compile(rf" ?\((?:小写|人民币|:|¥)*(?P<num>{_NUMBER}) ?(?P<mult>万|亿)?元?\)")
-_BARE_FILLER = re.compile(r"^[:\s]*(?:为|是|约|合计|共计)?[:\s]*(?:人民币)?$")
+_BARE_FILLER = re.compile(r"^[:\s|]*(?:为|是|约|合计|共计)?[:\s|]*(?:人民币)?$")
 _NO_VALUE = re.compile(r"无|不设|没有|待定|另行|见附|详见")
+# Between a label and a figure: a rate ("成交价的5%计59000元" is a commission) or a unit of
+# measure ("参考价每吨3150元" is a unit price), so the figure is not the labelled amount.
+_NOT_THE_AMOUNT = re.compile(
+    r"[%‰]|百分之|千分之|每(?:吨|平方米|平米|㎡|m2|公斤|千克|斤|股|亩|立方|延米|克)"
+)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff%‰]")
+
+
+def _figures(number: str) -> str:
+    return number.replace("O", "0").replace("〇", "0")
 
 
 def _amount_at(
@@ -40,7 +53,11 @@ def _amount_at(
         if match is None:
             return None
         filler = text[position : match.start("num") if match.group("num") else match.end()]
-        if _NO_VALUE.search(filler) or labels.pattern.search(filler):
+        if (
+            _NO_VALUE.search(filler)
+            or labels.pattern.search(filler)
+            or _NOT_THE_AMOUNT.search(filler)
+        ):
             return None
         if match.group("words"):
             return _words_amount(text, match)
@@ -49,6 +66,26 @@ def _amount_at(
             return found
         at = match.end()
     return None
+
+
+_OPENING = re.compile(
+    rf"(?:人民币|RMB|CNY)?(?:(?P<words>{_WORDS_CORE})|(?P<prefix>¥)?(?P<num>{_NUMBER})(?!\d) ?"
+    r"(?P<mult>万亿|亿|万)?(?P<yuan>元|圆)?)"
+)
+
+
+def _amount_opening(text: str, position: int) -> tuple[Decimal, int, Decimal | None, int] | None:
+    """An amount that opens the line at ``position`` (the value under a label that ended the
+    line before); it must show that it is money (元, 万, ¥ or 大写), a bare number being more
+    likely a lot number or a count."""
+    match = _OPENING.match(text, position)
+    if match is None:
+        return None
+    if match.group("words"):
+        return _words_amount(text, match)
+    if not (match.group("prefix") or match.group("mult") or match.group("yuan")):
+        return None
+    return _figures_amount(text, match, None, "")
 
 
 def _words_amount(
@@ -61,7 +98,7 @@ def _words_amount(
     end = match.end()
     after = _FIGURES_AFTER.match(text, end)
     if after:
-        figures = _parse_amount(after.group("num") + (after.group("mult") or "") + "元")
+        figures = _parse_amount(_figures(after.group("num")) + (after.group("mult") or "") + "元")
         if figures is None:
             return value, end, None, end
         return figures, after.end(), value, after.end()
@@ -83,7 +120,7 @@ def _figures_amount(
         mult = "万"
     elif not mult and label_unit == "亿元":
         mult = "亿"
-    value = _parse_amount(number + (mult or "") + "元")
+    value = _parse_amount(_figures(number) + (mult or "") + "元")
     if value is None:
         return None
     words_value: Decimal | None = None
@@ -98,10 +135,21 @@ def _figures_amount(
 _NO_RESERVE = re.compile(
     r"保留价(?::|为)?(?:无|没有|不设)(?!.{0,3}保留)|无保留价|不设保留价|没有保留价"
 )
-_RESERVE_IS_START = re.compile(r"保留价(?:等于|即为|即|为|就是)起拍价")
+# A sentence that says a lot did not sell: its highest bid is no hammer price.
+_NOT_SOLD = re.compile(r"流拍|未达到?保留价|未成交|不成交|无人应价|撤拍|中止|低于保留价")
 
 
-def _money(doc: _Doc, facts: _Facts) -> None:
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(
+        text.rfind("。", max(0, start - 80), start), text.rfind("\n", max(0, start - 80), start)
+    )
+    right_candidates = [
+        i for i in (text.find("。", end, end + 80), text.find("\n", end, end + 80)) if i >= 0
+    ]
+    return text[left + 1 : min(right_candidates) if right_candidates else end + 80]
+
+
+def _money(doc: _Doc, facts: _Facts, kind: str | None = None) -> None:
     labels = _labels()["money"]
     text = doc.text
     for match in labels.pattern.finditer(text):
@@ -114,49 +162,201 @@ def _money(doc: _Doc, facts: _Facts) -> None:
         if unit:
             label_unit = unit.group("unit")
             position = unit.end()
-        found = _amount_at(text, position, label_unit, labels)
+        line_end = _LINE_END.match(text, position)
+        if line_end is not None:
+            found = _amount_opening(text, line_end.end())
+        else:
+            found = _amount_at(text, position, label_unit, labels)
         if found is None:
             continue
         value, value_end, words, end = found
+        if target == "hammer_price" and _NOT_SOLD.search(
+            _sentence_around(text, match.start(), value_end)
+        ):
+            continue
         facts.add(target, value, match.start(), value_end, match.group(0))
         if words is not None:
             facts.add(f"{target}_words", words, match.start(), end, match.group(0))
+    _sentences(doc, facts)
     for match in _NO_RESERVE.finditer(text):
         facts.add("has_reserve", False, match.start(), match.end(), "保留价")
-    starting = facts.first("starting_price")
-    if starting is not None:
-        for match in _RESERVE_IS_START.finditer(text):
-            facts.add("reserve_price", starting.value, match.start(), match.end(), "保留价")
-            break
+    _price_roles(doc, facts, kind)
 
 
-# Tables: a header row naming amount columns, then rows of cells separated by spaces.
+# Prices stated in a sentence rather than after a label.
+_AMOUNT = (
+    rf"(?:(?P<words>{_WORDS_CORE})"
+    rf"(?: ?\((?:小写|人民币|:|¥)*(?P<wnum>{_NUMBER}) ?(?P<wmult>万|亿)?元?\))?"
+    rf"|(?P<prefix>人民币|¥)?(?P<num>{_NUMBER}) ?(?P<mult>万|亿)?(?P<yuan>元)?)"
+)
+# "以¥6,380,000.00的最高应价竞得", "以年租金12.96万元竞得", "以每年176.5万元竞得": the hammer price.
+_WON_AT = re.compile(
+    r"以(?:每年|每月|年|月|总)?(?:租金|经营费|价款|总价|价格|成交价)?(?:人民币)?"
+    rf"{_AMOUNT}(?:的)?(?:最高应价|最高价|价格|价款|报价|总价)?"
+    r"(?:竞得|成交|拍得|胜出|购得|落槌|买受|拍定|中标)"
+)
+# "以¥5,200,000.00起拍", "220000元起拍": the starting price.
+_STARTS_AT = re.compile(rf"(?<![\d.,]){_AMOUNT}(?:起拍|起叫|开拍)")
 
-_HEADER_WORDS = re.compile(r"序号|编号|标的|名称|数量|单位|规格|型号|面积|坐落|车牌")
-_CELL = re.compile(rf"^(?:¥)?(?P<num>{_NUMBER})(?P<mult>万|亿)?元?$")
+
+def _sentence_amount(match: re.Match[str]) -> Decimal | None:
+    if match.group("words"):
+        if match.group("wnum"):
+            value = _parse_amount(
+                _figures(match.group("wnum")) + (match.group("wmult") or "") + "元"
+            )
+            if value is not None:
+                return value
+        return _parse_words(match.group("words"))
+    if not (match.group("prefix") or match.group("mult") or match.group("yuan")):
+        return None  # a bare number: a count or a lot number, not an amount
+    return _parse_amount(_figures(match.group("num")) + (match.group("mult") or "") + "元")
 
 
+def _sentences(doc: _Doc, facts: _Facts) -> None:
+    text = doc.text
+    if "以" in text:
+        for match in _WON_AT.finditer(text):
+            value = _sentence_amount(match)
+            if value is None or _NOT_SOLD.search(
+                _sentence_around(text, match.start(), match.end())
+            ):
+                continue
+            facts.add("hammer_price", value, match.start(), match.end(), "竞得", 1)
+    for match in _STARTS_AT.finditer(text):
+        value = _sentence_amount(match)
+        if value is not None:
+            facts.add("starting_price", value, match.start(), match.end(), "起拍", 1)
+
+
+# "起拍价即评估价", "起拍价与保留价相同", "起拍价（即保留价）", "保留价等于起拍价": the two are
+# one amount, so one stated gives the other.
+_PRICE_WORDS = {
+    "起拍价": "starting_price", "起始价": "starting_price", "保留价": "reserve_price",
+    "底价": "reserve_price", "评估价": "appraisal_value", "评估值": "appraisal_value",
+    "评估价值": "appraisal_value",
+}  # fmt: skip
+_PRICE = "|".join(sorted(_PRICE_WORDS, key=len, reverse=True))
+_SAME_PRICE = re.compile(
+    rf"(?P<a>{_PRICE})(?:\(|,)?(?:即为|即|等于|就是|与|和|同)(?:本次拍卖的)?(?P<b>{_PRICE})"
+    r"(?:相同|一致|相等|\))?"
+)
+_LISTING_LABELS = frozenset({"转让底价", "转让低价", "挂牌底价", "挂牌价格", "挂牌价"})
+# Where bidding starts from the floor price (a sale that calls from the 底价).
+_STARTS_FROM_FLOOR = re.compile(
+    r"(?:由|从|自)底价(?:开始)?(?:起叫|起拍|起价|竞价|叫价)|底价起拍|底价即起拍价"
+)
+_LISTING = re.compile(r"挂牌|招租")
+_REFERENCE_IS_START = re.compile(
+    r"参考价(?:即为|即|为|就是|作为)(?:本次拍卖的)?起拍价|以参考价(?:作为)?起拍|参考价起拍"
+)
+_REFERENCE_IS_APPRAISAL = re.compile(r"参考价(?:即为|即|为|就是)(?:本次)?评估价")
+
+
+def _price_roles(doc: _Doc, facts: _Facts, kind: str | None) -> None:
+    """Prices the text names by another role: a listing's price (挂牌价, 转让底价) and a floor
+    price where bidding starts from it are starting prices; 参考价 is the starting price when the
+    text says so or states no other (else it stays the appraisal); two prices the text says
+    are one amount give each other."""
+    text = doc.text
+    had_start = facts.first("starting_price") is not None
+    listing = _LISTING.search(text) is not None
+    floor_starts = _STARTS_FROM_FLOOR.search(text) is not None
+    for fact in facts.ranked("reserve_price"):
+        label = fact.label or ""
+        if label in _LISTING_LABELS or (
+            label.endswith("底价")
+            and (listing or floor_starts or (kind == "announcement" and not had_start))
+        ):
+            facts.copy_as(fact, "starting_price")
+    if "参考价" in text:
+        says_start = _REFERENCE_IS_START.search(text) is not None
+        says_appraisal = _REFERENCE_IS_APPRAISAL.search(text) is not None
+        if says_start or not (had_start or says_appraisal):
+            for fact in facts.ranked("appraisal_value"):
+                if "参考价" in (fact.label or ""):
+                    facts.copy_as(fact, "starting_price")
+    for match in _SAME_PRICE.finditer(text):
+        first, second = _PRICE_WORDS[match.group("a")], _PRICE_WORDS[match.group("b")]
+        if first == second:
+            continue
+        one, other = facts.first(first), facts.first(second)
+        if one is not None and other is None:
+            facts.add(second, one.value, match.start(), match.end(), match.group("b"), 2)
+        elif other is not None and one is None:
+            facts.add(first, other.value, match.start(), match.end(), match.group("a"), 2)
+
+
+# Tables: a header row naming amount columns, then rows of cells separated by spaces, "|" or
+# tabs. A row is read against the header from the left; when a cell of the row holds a space
+# (a model name "奥迪A6L FV7241BCVBG") the row is shifted until every amount column holds an
+# amount. A header that ends a page goes on with the first rows of the next.
+
+_HEADER_WORDS = re.compile(r"序号|编号|标的|名称|数量|单位|规格|型号|面积|坐落|车牌|号牌|拍品")
+_CELL = re.compile(rf"^(?:¥|人民币)?(?P<num>{_NUMBER})(?P<mult>万|亿)?元?$")
+_EMPTY_CELL = re.compile(r"^(?:—+|-+|/|无|流拍|撤拍|未成交|)$")
 _CELL_UNIT = re.compile(r"\((万元|元|万)\)")
+_SEPARATORS = re.compile(r" ?[|\t] ?")
+
+
+def _cells(line: str, separator: str) -> list[str]:
+    if separator == " ":
+        return line.split(" ")
+    return [cell.strip() for cell in _SEPARATORS.split(line.strip().strip("|"))]
+
+
+def _separator(line: str) -> str:
+    return "|" if "|" in line else "\t" if "\t" in line else " "
+
+
+def _row_amounts(
+    row: list[str], columns: dict[int, tuple[str, str | None, str]], width: int
+) -> list[tuple[str, Decimal, str]] | None:
+    """(fact name, amount, label) of the amount columns of ``row``, at the first alignment with
+    the header where every amount column holds an amount or an empty mark and one at least an
+    amount; None when there is none."""
+    shifts = (
+        range(0, len(row) - width + 1) if len(row) > width else range(0, len(row) - width - 1, -1)
+    )
+    for shift in shifts:
+        found: list[tuple[str, Decimal, str]] = []
+        for column, (target, unit, label) in columns.items():
+            at = column + shift
+            if not 0 <= at < len(row):
+                found = []
+                break
+            amount = _CELL.match(row[at])
+            if amount is None:
+                if _EMPTY_CELL.match(row[at]):
+                    continue
+                found = []
+                break
+            mult = amount.group("mult") or ("万" if unit in ("万元", "万") else "")
+            value = _parse_amount(_figures(amount.group("num")) + mult + "元")
+            if value is None:
+                found = []
+                break
+            found.append((target, value, label))
+        if found:
+            return found
+    return None
 
 
 def _tables(doc: _Doc, facts: _Facts) -> None:
     labels = _labels()["money"]
-    for page in doc.pages:
+    pages = doc.pages
+    for page_index, page in enumerate(pages):
         # A header cell holds a label. Normalising further only removes white space and turns
         # ○ into 〇 (no label has either), so the label is still in the normalised text: a
         # page whose normalised text holds none has no header.
         if labels.pattern.search(page.normalized) is None:
             continue
         lines = page.spaced_text.split("\n")
-        position = 0
-        starts = []
-        for line in lines:
-            starts.append(position)
-            position += len(line) + 1
         for index, line in enumerate(lines):
             if labels.pattern.search(line) is None:  # nor can any of its cells
                 continue
-            cells = line.split(" ")
+            separator = _separator(line)
+            cells = _cells(line, separator)
             columns: dict[int, tuple[str, str | None, str]] = {}
             for column, cell in enumerate(cells):
                 match = labels.pattern.search(cell)
@@ -171,28 +371,56 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
                 continue
             if len(columns) < 2 and not _HEADER_WORDS.search(line):
                 continue
-            for row_index in range(index + 1, min(len(lines), index + 31)):
-                row = lines[row_index].split(" ")
-                if not lines[row_index].strip():
+            rows = _rows_after(pages, page_index, index)
+            width = len(cells)
+            if rows and not any(char.isdigit() for char in rows[0][2]):
+                width += len(_cells(rows[0][2], separator))  # the header goes on (wrapped)
+                rows = rows[1:]
+            short = 0
+            for row_page, row_start, row_text, following in rows:
+                row = _cells(row_text, separator)
+                if len(row) < 3:  # a cell wrapped onto a line of its own, or the table ended
+                    short += 1
+                    if short > 1:
+                        break
                     continue
-                if not (len(cells) - 2 <= len(row) <= len(cells) + 3) or len(row) < 2:
+                short = 0
+                if not width - 3 <= len(row) <= width + 3:
                     break
-                shift = len(row) - len(cells)  # align from the right when counts differ
-                for column, (target, unit, label) in columns.items():
-                    at = column + shift if shift else column
-                    if not 0 <= at < len(row):
+                amounts = _row_amounts(row, columns, width)
+                if amounts is None:
+                    continue
+                not_sold = _NOT_SOLD.search(row_text + following) is not None
+                where = partial(_quote_row, row_page, row_start, row_start + len(row_text))
+                for target, value, label in amounts:
+                    if target == "hammer_price" and not_sold:
                         continue
-                    amount = _CELL.match(row[at])
-                    if amount is None:
-                        continue
-                    mult = amount.group("mult") or ("万" if unit in ("万元", "万") else "")
-                    value = _parse_amount(amount.group("num") + mult + "元")
-                    if value is None:
-                        continue
-                    row_start = starts[row_index]
-                    row_end = row_start + len(lines[row_index])
-                    where = partial(_quote_row, page, row_start, row_end)
                     facts.add(target, value, 0, 0, label, 3, where)
+
+
+def _rows_after(
+    pages: list[_Page], page_index: int, index: int
+) -> list[tuple[_Page, int, str, str]]:
+    """The non-blank lines after line ``index`` of a page (at most 30), each as (page, start in
+    the page's spaced text, line, the next line when it is not a row of its own: a wrapped
+    cell); when the header ends its page, the next page's lines."""
+    out: list[tuple[_Page, int, str, str]] = []
+    page = pages[page_index]
+    lines = page.spaced_text.split("\n")
+    first = index + 1
+    if not any(line.strip() for line in lines[first:]) and page_index + 1 < len(pages):
+        page = pages[page_index + 1]
+        lines = page.spaced_text.split("\n")
+        first = 0
+    start = sum(len(line) + 1 for line in lines[:first])
+    for position in range(first, min(len(lines), first + 30)):
+        line = lines[position]
+        if line.strip():
+            following = lines[position + 1] if position + 1 < len(lines) else ""
+            wrapped = following if len(following.split()) < 3 else ""
+            out.append((page, start, line, wrapped))
+        start += len(line) + 1
+    return out
 
 
 def _quote_row(page: _Page, start: int, end: int) -> tuple[int, str]:

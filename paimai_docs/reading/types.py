@@ -95,6 +95,7 @@ class Document:
     facts: tuple[Fact, ...] = ()
     problems: tuple[ReadProblem, ...] = ()
     title: str | None = None
+    kind_cues: tuple[str, ...] = ()  # what decided the kind ("title:拍卖公告", "label:保证金")
 
     @property
     def pages_without_text(self) -> list[int]:
@@ -113,6 +114,7 @@ class Document:
             "kind": self.kind,
             "kind_confidence": round(self.kind_confidence, 3),
             "title": self.title,
+            "kind_cues": list(self.kind_cues),
             "pages": len(self.pages),
             "page_details": [page.to_dict() for page in self.pages],
             "pages_without_text": self.pages_without_text,
