@@ -1,0 +1,76 @@
+"""The reading and checking yardstick: ``shared/eval/eval_corpus.py`` on both annotated corpora
+beside the repository (``shared/corpus``: real published documents; ``shared/corpus-varied``:
+documents by independent writers), printed as PDFs by ``shared/eval/make_pdfs.py`` first.
+
+The floors only ever go up: raise them when the reader or the rules get better, never lower them.
+Skipped when ``shared/`` is absent.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+EVAL = SHARED / "eval"
+PAIMAI = Path(sys.executable).parent / "paimai"
+
+pytestmark = [
+    pytest.mark.skipif(
+        not (EVAL / "eval_corpus.py").is_file(), reason=f"no evaluation scripts at {EVAL}"
+    ),
+    pytest.mark.skipif(not PAIMAI.is_file(), reason=f"no paimai command beside {sys.executable}"),
+]
+
+# corpus -> (kinds, missing-item F1, missing-item precision, facts)
+FLOORS = {
+    "corpus": (1.00, 0.80, 0.66, 0.95),
+    "corpus-varied": (0.98, 0.90, 0.85, 0.89),
+}
+
+_SUMMARY = re.compile(
+    r"kinds \d+/\d+ = (?P<kinds>[\d.]+); missing-item F1 (?P<f1>[\d.]+) "
+    r"\(P (?P<precision>[\d.]+) R [\d.]+.*facts \d+/\d+ = (?P<facts>[\d.]+)"
+)
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    name = request.param
+    pytest.importorskip("reportlab", reason="make_pdfs.py prints the texts with reportlab")
+    pdfs = tmp_path_factory.mktemp(f"{name}-pdf")
+    subprocess.run(
+        [sys.executable, str(EVAL / "make_pdfs.py"), str(SHARED / name), str(pdfs)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(EVAL / "eval_corpus.py"),
+            str(PAIMAI),
+            str(SHARED / name / "truth.json"),
+            str(pdfs),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    summary = run.stdout.strip().splitlines()[-1]
+    match = _SUMMARY.search(summary)
+    assert match, run.stdout + run.stderr
+    return name, {key: float(value) for key, value in match.groupdict().items()}, run.stdout
+
+
+def test_scores_stay_above_their_floors(scores: tuple) -> None:
+    name, got, report = scores
+    kinds, f1, precision, facts = FLOORS[name]
+    assert got["kinds"] >= kinds, report
+    assert got["f1"] >= f1, report
+    assert got["precision"] >= precision, report
+    assert got["facts"] >= facts, report
