@@ -45,7 +45,7 @@ class Problem:
             parts.append(self.where)
         head = (", ".join(parts) if en else "，".join(parts)) if parts else ""
         body = self.en if en else self.zh
-        if self.value is not None and not _mentions(body, self.value):
+        if self.value is not None and not _mentions(f"{self.where} {body}", self.value):
             body += f" (value: {_show(self.value)})" if en else f"（值：{_show(self.value)}）"
         if not head:
             return body
@@ -259,6 +259,8 @@ _YAML_PROBLEMS = (
     ("found undefined alias", "引用了未定义的锚点", "an undefined alias"),
     ("found unhashable key", "键不能是列表或对象", "a key cannot be a list or a mapping"),
     ("expected <block end>", "缩进不一致", "the indentation is inconsistent"),
+    ("expected ',' or ']'", "列表没有闭合（缺少 ]）", "a list is not closed (a ] is missing)"),
+    ("expected ',' or '}'", "对象没有闭合（缺少 }）", "a mapping is not closed (a } is missing)"),
     ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）",
      "the file ends early (a quote or bracket is not closed)"),
     ("expected a single document", "文件中有多个 YAML 文档（---）",

@@ -13,12 +13,11 @@ from ..exitcodes import ExitCode
 from ..models import MODELS
 from ..resources import load_example
 from ..schema import json_schema
+from ..userfiles import UserFileError, load_file
 from ..validation import (
-    DataUnreadable,
     ModelInvalid,
     get_model,
     model_warnings,
-    read_data_file,
     validate,
 )
 from ..values.masking import SHOW_PERSONAL_DATA
@@ -89,8 +88,11 @@ def run_validate(args: argparse.Namespace) -> int:
     lang = "zh" if _zh(args) else "en"
     files = _data_files(args.paths)
     if not files:
-        print("没有找到 .json 或 .yaml 数据文件" if lang == "zh" else "no data files found")
-        return ExitCode.USAGE
+        print(
+            "没有找到 .json 或 .yaml 数据文件" if lang == "zh" else "no data files found",
+            file=sys.stderr,
+        )
+        return ExitCode.UNREADABLE  # nothing to check
     worst = ExitCode.OK
     results = []
     for path in files:
@@ -104,9 +106,10 @@ def run_validate(args: argparse.Namespace) -> int:
             worst = max(worst, ExitCode.USAGE)
             continue
         try:
-            data = read_data_file(path)
-        except DataUnreadable as exc:
-            entry["error"] = f"无法读取：{exc}" if lang == "zh" else f"cannot read: {exc}"
+            data, _lines = load_file(path)
+        except UserFileError as exc:
+            details = "；".join(item.text(lang) for item in exc.items)
+            entry["error"] = f"无法读取：{details}" if lang == "zh" else f"cannot read: {details}"
             worst = max(worst, ExitCode.UNREADABLE)
             continue
         try:

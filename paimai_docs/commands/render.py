@@ -20,7 +20,6 @@ PDF conversion failed); 3 the data or the template cannot be read.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import zipfile
 from pathlib import Path
@@ -39,7 +38,9 @@ from ..render import (
     render,
     render_many,
 )
-from ..validation import DataUnreadable, ModelInvalid, get_model, read_data_file, validate
+from ..userfiles import UserFileError, load_file, parse_text
+from ..validation import ModelInvalid, get_model, validate
+from ._common import os_error_text
 
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -98,10 +99,14 @@ class _Unreadable(Exception):
 
 
 def _read_file(path: Path, lang: str) -> Any:
+    """The data of a .json or .yaml file; our words (file, line, value) when it cannot be read
+    or parsed, never the parser's."""
     try:
-        return read_data_file(path)
-    except DataUnreadable as exc:
-        raise _Unreadable(_msg("unreadable", lang, where=path, error=exc)) from None
+        data, _lines = load_file(path)
+    except UserFileError as exc:
+        details = "；".join(item.text(lang) for item in exc.items)
+        raise _Unreadable(_msg("unreadable", lang, where=path, error=details)) from None
+    return data
 
 
 def _batch_records(path: Path, lang: str) -> tuple[list[tuple[str, str, Any]], list[str]]:
@@ -118,16 +123,18 @@ def _batch_records(path: Path, lang: str) -> tuple[list[tuple[str, str, Any]], l
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        return [], [_msg("unreadable", lang, where=path, error=exc)]
+        return [], [_msg("unreadable", lang, where=path, error=os_error_text(exc, lang))]
     width = max(3, len(str(len(lines))))
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            records.append((f"{path.stem}_{number:0{width}d}", where, json.loads(line)))
-        except ValueError as exc:
-            errors.append(_msg("unreadable", lang, where=where, error=exc))
+            data, _lines = parse_text(line, where, json_format=True)
+        except UserFileError as exc:
+            errors.append(_msg("unreadable", lang, where=where, error=exc.items[0].text(lang)))
+            continue
+        records.append((f"{path.stem}_{number:0{width}d}", where, data))
     return records, errors
 
 
@@ -178,7 +185,7 @@ def _convert(args: argparse.Namespace, documents: list[Path], lang: str) -> int:
     try:
         pdfs = pdf_tools.convert_to_pdf(documents, overwrite=args.force)
     except (pdf_tools.PdfToolMissing, pdf_tools.PdfConversionFailed) as exc:
-        _err(_msg("pdf_failed", lang, error=exc))
+        _err(_msg("pdf_failed", lang, error=exc))  # our own message (paimai_docs.pdf)
         return ExitCode.USAGE
     for path in pdfs:
         print(_msg("written", lang, path=path))
@@ -228,7 +235,7 @@ def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) 
         _report_render_error(exc, lang)
         return ExitCode.FINDINGS
     except OSError as exc:
-        _err(_msg("cannot_write", lang, path=out, error=exc.strerror or exc))
+        _err(_msg("cannot_write", lang, path=out, error=os_error_text(exc, lang)))
         return ExitCode.USAGE
     print(_msg("written", lang, path=path))
     return _convert(args, [path], lang)
@@ -278,7 +285,7 @@ def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -
         _report_render_error(exc, lang)
         return ExitCode.FINDINGS
     except OSError as exc:
-        _err(_msg("cannot_write", lang, path=out_dir, error=exc.strerror or exc))
+        _err(_msg("cannot_write", lang, path=out_dir, error=os_error_text(exc, lang)))
         return ExitCode.USAGE
     for path in paths:
         print(_msg("written", lang, path=path))
