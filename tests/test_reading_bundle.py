@@ -21,7 +21,7 @@ import pytest
 
 from paimai_docs.errors import InvalidValue
 from paimai_docs.reading import Bundle, BundleReader, Fact, Limits, read_bundle
-from paimai_docs.reading.bundle import decode_member_name
+from paimai_docs.reading.bundle import NOTE_CODES, decode_member_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reading"
 GOOD_PDF = FIXTURES / "cid_stsong_announcement.pdf"
@@ -91,8 +91,11 @@ def case_folder(tmp_path: Path) -> Path:
     (root / "__MACOSX" / "._拍卖公告.pdf").write_bytes(b"junk")
     (root / "Thumbs.db").write_bytes(b"junk")
     (root / "~$合同.docx").write_bytes(b"junk")
-    (root / "旧合同.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    (root / "照片.JPG").write_bytes(b"\xff\xd8\xff")
+    (root / "旧合同.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # cut short: not a Word file
+    (root / "照片.JPG").write_bytes(b"\xff\xd8\xff")  # cut short: not an image
+    (root / "标的清单.xlsx").write_bytes(b"PK\x03\x04")
+    (root / "说明.txt").write_text("x", encoding="utf-8")
+    (root / "公告.ofd").write_bytes(b"PK\x03\x04")
     return root
 
 
@@ -101,18 +104,25 @@ def test_a_folder(reader: BundleReader, case_folder: Path) -> None:
     bundle = reader.read_bundle(case_folder)
     assert files(bundle) == [
         "拍卖公告.pdf",
+        "旧合同.doc",
+        "照片.JPG",
         "附件/其他.zip/inner.zip/合同.pdf",
         "附件/其他.zip/top.pdf",
         "附件/合同.docx",
         "附件/成交确认书.pdf",
     ]
     assert codes(bundle) == {
-        "旧合同.doc": "unsupported_file",
-        "照片.JPG": "unsupported_file",
+        "公告.ofd": "unsupported_file",
+        "标的清单.xlsx": "not_read",
+        "说明.txt": "not_read",
         "附件/其他.zip/inner.zip/deeper.zip": "zip_nested_too_deep",
     }
-    encrypted = bundle.documents[-1]
-    assert [p.code for p in encrypted.problems] == ["encrypted"]
+    problems = {d.file: [p.code for p in d.problems] for d in bundle.documents if d.problems}
+    assert problems == {
+        "旧合同.doc": ["corrupt"],
+        "照片.JPG": ["corrupt"],
+        "附件/成交确认书.pdf": ["encrypted"],
+    }
     assert bundle.source == str(case_folder)
     assert snapshot(case_folder.parent) == before  # nothing written, nothing touched
 
@@ -128,13 +138,24 @@ def test_symlinks_in_a_folder(tmp_path: Path, reader: BundleReader) -> None:
     (root / "escape.pdf").symlink_to(outside)
     (root / "dangling.pdf").symlink_to(tmp_path / "missing.pdf")
     (root / "loop").symlink_to(root, target_is_directory=True)
+    (root / "sub" / "up").symlink_to(root / "sub", target_is_directory=True)
+    (root / "sub" / "again").symlink_to(root / "loop", target_is_directory=True)
+    (root / "same").symlink_to(root / "sub", target_is_directory=True)
+    (root / "a.pdf").symlink_to(root / "b.pdf")
+    (root / "b.pdf").symlink_to(root / "a.pdf")
     bundle = reader.read_bundle(root)
     assert files(bundle) == ["inside.pdf", "real.pdf"]
     assert codes(bundle) == {
         "escape.pdf": "symlink_skipped",
         "dangling.pdf": "symlink_skipped",
-        "loop": "symlink_skipped",
+        "loop": "symlink_loop",
+        "sub/up": "symlink_loop",
+        "sub/again": "symlink_loop",
+        "same": "symlink_duplicate",
+        "a.pdf": "symlink_loop",
+        "b.pdf": "symlink_loop",
     }
+    assert {"symlink_loop", "symlink_duplicate"} <= NOTE_CODES
 
 
 def test_a_list_of_files(reader: BundleReader, tmp_path: Path) -> None:
@@ -366,22 +387,22 @@ def test_yaml_manifest_in_a_zip_with_one_top_folder(tmp_path: Path) -> None:
 
 
 def test_manifest_describes_a_file_that_cannot_be_read(tmp_path: Path) -> None:
-    (tmp_path / "签字页.jpg").write_bytes(b"\xff\xd8\xff")
-    (tmp_path / "其他.png").write_bytes(b"\x89PNG")
+    (tmp_path / "签字页.heic").write_bytes(b"\x00\x00\x00\x18ftypheic")
+    (tmp_path / "其他.gif").write_bytes(b"GIF89a")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "manifest.json").write_text("{}", "utf-8")
-    manifest = {"files": {"签字页.jpg": {"kind": "sale_confirmation", "facts": {"buyer": "李某"}}}}
+    manifest = {"files": {"签字页.heic": {"kind": "sale_confirmation", "facts": {"buyer": "李某"}}}}
     (tmp_path / "paimai.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
     (tmp_path / "manifest.json").write_text("{}", "utf-8")
     bundle = read_bundle(tmp_path)
     (document,) = bundle.documents
-    assert (document.file, document.kind, document.pages) == ("签字页.jpg", "sale_confirmation", ())
-    assert [p.code for p in document.problems] == ["unsupported_file"]
+    assert (document.file, document.kind, document.pages) == ("签字页.heic", "sale_confirmation", ())
+    assert [p.code for p in document.problems] == ["not_read"]
     assert [(f.name, f.value, f.evidence) for f in document.facts] == [
         ("buyer", "李某", "manifest")
     ]
     assert codes(bundle) == {
-        "其他.png": "unsupported_file",
+        "其他.gif": "not_read",
         "manifest.json": "manifest_ignored",
         "sub/manifest.json": "manifest_ignored",
     }

@@ -8,8 +8,9 @@ address space limited (``RLIMIT_AS``, on platforms that have :mod:`resource`) an
 What happens to a worker becomes a :class:`~.types.ReadProblem` of that file:
 
 =============  ===============================================================================
-``timeout``    no answer within ``Limits.timeout_seconds`` (plus ``ocr_seconds_per_page`` for
-               each page sent to OCR); the worker is killed
+``timeout``    no answer within ``Limits.timeout_seconds`` (plus ``seconds_per_page`` for each
+               page read and ``ocr_seconds_per_page`` for each page sent to OCR); the worker is
+               killed
 ``too_large``  the worker ran out of memory (a ``MemoryError``, or it died having used at least
                half of its memory limit, or was killed by the system's out-of-memory killer)
 ``crashed``    the worker died otherwise (a native crash)
@@ -60,7 +61,8 @@ ENV_WORKER_STDERR = "PAIMAI_WORKER_STDERR"  # set to 1 to see what workers write
 _HEADER = struct.Struct(">I")
 _PAYLOAD = struct.Struct(">Q")
 
-DocumentType = Literal["pdf", "docx"]
+DocumentType = Literal["pdf", "docx", "legacy", "image"]
+"""``legacy`` files (.doc …) are converted to .docx before they reach a worker (:mod:`.legacy`)."""
 
 
 class WorkerStartError(PaimaiError, RuntimeError):
@@ -165,7 +167,15 @@ Emit = Callable[[PageRow], None]
 def _read_pdf(
     source: str | bytes, limits: Any, ocr: bool, emit: Emit, heartbeat: Callable[[int], None]
 ) -> list[ProblemRow]:
-    from .pdf import open_pdf, pdf_is_truncated, precheck_pdf, read_pages
+    from .pdf import (
+        classify_quality,
+        form_field_lines,
+        has_form,
+        open_pdf,
+        pdf_is_truncated,
+        precheck_pdf,
+        read_pages,
+    )
 
     head, tail, size = _head_tail_size(source)
     problem = precheck_pdf(head, size, limits.max_file_size)
@@ -180,11 +190,18 @@ def _read_pdf(
     problems: list[ProblemRow] = []
     with open_pdf(source) as document:
         count = len(document)
+        fields = form_field_lines(source) if has_form(document) else {}
         for raw in read_pages(
             document, max_pages=limits.max_pages, ocr_page=ocr_page, before_ocr=heartbeat
         ):
-            normalized = normalize(raw.text) if raw.text else ""
-            emit((raw.number, raw.text, normalized, raw.source, raw.quality))
+            text, quality, text_source = raw.text, raw.quality, raw.source
+            lines = fields.get(raw.number)
+            if lines:  # a filled form: its values are not in the page's text layer
+                text = "\n".join([text.rstrip("\n"), *lines] if text.strip() else lines)
+                quality = classify_quality(text)
+                text_source = "text_layer" if text_source == "none" else text_source
+            normalized = normalize(text) if text else ""
+            emit((raw.number, text, normalized, text_source, quality))
             if raw.problem:
                 problems.append((raw.problem[0], raw.problem[1], raw.number))
     if count > limits.max_pages:
@@ -206,6 +223,27 @@ def _read_docx(source: str | bytes, limits: Any, emit: Emit) -> list[ProblemRow]
     return []
 
 
+def _read_image(
+    source: str | bytes, limits: Any, ocr: bool, emit: Emit, heartbeat: Callable[[int], None]
+) -> list[ProblemRow]:
+    from .images import read_image
+
+    normalize = _normalizer()
+    problems: list[ProblemRow] = []
+    for raw in read_image(source, limits=limits, ocr=ocr, before_ocr=heartbeat):
+        normalized = normalize(raw.text) if raw.text else ""
+        emit((raw.number, raw.text, normalized, raw.source, raw.quality))
+        if raw.problem:
+            problems.append((raw.problem[0], raw.problem[1], raw.number))
+    if not ocr:
+        from .ocr import INSTALL_HINT, ocr_available
+
+        if not ocr_available():
+            message = f"图片需要 OCR 才能读取文字，请安装可选组件：{INSTALL_HINT}，并使用 --ocr"
+            problems.append(("needs_ocr", message, None))
+    return problems
+
+
 def process_task(
     header: dict[str, Any],
     payload: bytes | None,
@@ -216,8 +254,10 @@ def process_task(
     """Read one file as the task ``header`` says. Pages are passed to ``emit`` as they are
     read (:data:`PageRow`); the answer is a JSON-able dict with the file's ``problems``
     (:data:`ProblemRow`) and, when the file cannot be read at all, ``discard_pages``."""
-    from .bundle import ArchiveProblem, Limits
+    from .archive import ArchiveProblem
     from .docx import DocxProblem
+    from .images import ImageProblem
+    from .limits import Limits
     from .pdf import PdfProblem
 
     limits = Limits(**header["limits"])
@@ -225,9 +265,11 @@ def process_task(
     try:
         if header["type"] == "pdf":
             problems = _read_pdf(source, limits, bool(header.get("ocr")), emit, heartbeat)
+        elif header["type"] == "image":
+            problems = _read_image(source, limits, bool(header.get("ocr")), emit, heartbeat)
         else:
             problems = _read_docx(source, limits, emit)
-    except (PdfProblem, DocxProblem, ArchiveProblem) as exc:
+    except (PdfProblem, DocxProblem, ArchiveProblem, ImageProblem) as exc:
         problems, failed = [(exc.code, exc.message, None)], True
     except MemoryError:
         message = "读取时内存超出上限（可能是解压炸弹或异常庞大的文件）"
@@ -330,6 +372,7 @@ class _Worker:
     task: ReadTask | None = None
     pages: list[Any] = field(default_factory=list)
     deadline: float = 0.0
+    started: float = 0.0  # when its file was given to it (or, for a new worker, it was ready)
     tasks_done: int = 0
     retired: bool = False
 
@@ -350,10 +393,12 @@ class WorkerPool:
         seconds_per_ocr_page: float,
         limits: dict[str, Any],
         command: list[str] | None = None,
+        seconds_per_page: float = 0.0,
     ) -> None:
         self.size = max(1, size)
         self.timeout = timeout
         self.seconds_per_ocr_page = seconds_per_ocr_page
+        self.seconds_per_page = seconds_per_page
         self.memory_bytes = memory_bytes
         self.limits = limits
         self.command = command or worker_command(memory_bytes)
@@ -460,7 +505,8 @@ class WorkerPool:
         }
         worker.task = task
         worker.pages = []
-        worker.deadline = time.monotonic() + (self.timeout if worker.ready else STARTUP_TIMEOUT)
+        worker.started = time.monotonic()
+        worker.deadline = worker.started + (self.timeout if worker.ready else STARTUP_TIMEOUT)
         try:
             assert worker.process.stdin is not None
             write_frame(worker.process.stdin, header, task.data)
@@ -471,10 +517,11 @@ class WorkerPool:
     def _failure(self, worker: _Worker, *, timed_out: bool) -> dict[str, Any]:
         task = worker.task
         assert task is not None
+        allowed = self._deadline(worker) - worker.started
         worker.task, worker.pages = None, []
         code, rss = self._retire(worker, kill=True)
         if timed_out:
-            seconds = f"{self.timeout:g}"
+            seconds = f"{allowed:.0f}" if allowed >= 10 else f"{allowed:.1f}"
             problem = ("timeout", f"读取超时（超过 {seconds} 秒），已终止", None)
         elif _ran_out_of_memory(code, rss, self.memory_bytes):
             problem = (
@@ -518,7 +565,7 @@ class WorkerPool:
                 if not busy:
                     return
                 now = time.monotonic()
-                wait = max(0.0, min(w.deadline for w in busy) - now)
+                wait = max(0.0, min(map(self._deadline, busy)) - now)
                 try:
                     event: tuple[_Worker, dict[str, Any] | None] | None
                     event = self._events.get(timeout=wait)
@@ -526,7 +573,7 @@ class WorkerPool:
                     event = None
                 if event is None:  # a deadline has passed
                     now = time.monotonic()
-                    for late in [w for w in busy if w.deadline <= now]:
+                    for late in [w for w in busy if self._deadline(w) <= now]:
                         if not late.ready:
                             self._retire(late, kill=True)
                             raise WorkerStartError(
@@ -556,7 +603,8 @@ class WorkerPool:
                 op = message.get("op")
                 if op == "ready":
                     worker.ready = True
-                    worker.deadline = time.monotonic() + self.timeout
+                    worker.started = time.monotonic()
+                    worker.deadline = worker.started + self.timeout
                 elif op == "heartbeat":
                     worker.deadline += self.seconds_per_ocr_page
                 elif op == "result":
@@ -577,6 +625,14 @@ class WorkerPool:
         finally:
             for worker in busy:
                 self._retire(worker, kill=True)
+
+    def _deadline(self, worker: _Worker) -> float:
+        """When a worker's file is late: its deadline, extended for each page it has sent (a
+        long document is not refused for its length; pages arrive in chunks, so the extension
+        may lag by a chunk's worth of pages)."""
+        if not worker.ready:
+            return worker.deadline
+        return worker.deadline + len(worker.pages) * self.seconds_per_page
 
     def _check_started(self, worker: _Worker) -> None:
         if not worker.ready:

@@ -22,7 +22,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .bundle import ArchiveBudget, Limits, check_archive_members, read_member
+from .archive import ArchiveBudget, check_archive_members, read_member
+from .limits import Limits
 
 __all__ = ["DocxProblem", "read_docx"]
 
@@ -162,7 +163,7 @@ def read_docx(source: str | Path | bytes, *, limits: Limits | None = None) -> li
     """The text of a .docx, one string per page (see the module doc for what a page is).
 
     Raises :class:`DocxProblem` (``empty_file``, ``too_large``, ``encrypted``, ``corrupt``,
-    ``xml_entities``) or :class:`~.bundle.ArchiveProblem` (``zip_bomb``,
+    ``xml_entities``) or :class:`~.archive.ArchiveProblem` (``zip_bomb``,
     ``zip_too_many_members``) for a file that cannot be read.
     """
     limits = limits or Limits()
@@ -174,7 +175,9 @@ def read_docx(source: str | Path | bytes, *, limits: Limits | None = None) -> li
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise DocxProblem("encrypted", "Word 文档已加密，需要密码才能打开")
-        raise DocxProblem("corrupt", "这是旧版 Word .doc 文件，请另存为 .docx 或 PDF 后提交")
+        raise DocxProblem(
+            "corrupt", "这是旧版 Word .doc 文件（扩展名却是 .docx），请改名为 .doc 或另存为 .docx"
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):

@@ -39,6 +39,8 @@ __all__ = [
     "PdfProblem",
     "RawPage",
     "classify_quality",
+    "form_field_lines",
+    "has_form",
     "open_pdf",
     "pdf_is_truncated",
     "precheck_pdf",
@@ -225,18 +227,43 @@ def read_pages(
         raise PdfProblem("corrupt", "页面树损坏，无法加载任何页面")
 
 
+# Page object types that never hold text (FPDF_PAGEOBJ_PATH, _IMAGE, _SHADING): a page made of
+# a few of these only (a blank page, a scan) has no text to extract.
+_TEXTLESS_OBJECTS = frozenset({2, 3, 4})
+_FEW_OBJECTS = 8
+
+
+def _may_have_text(page: Any) -> bool:
+    """Whether a page's content may hold text: not when it has no objects at all, or only a
+    few that are paths, images or shadings. Counting is cheaper than building a text page."""
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    if count <= 0:
+        return False
+    if count > _FEW_OBJECTS:
+        return True
+    for index in range(count):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) not in _TEXTLESS_OBJECTS:
+            return True
+    return False
+
+
 def _read_page(
     page: Any,
     number: int,
     ocr_page: Callable[[Any], str] | None,
     before_ocr: Callable[[int], None] | None,
 ) -> RawPage:
-    textpage = page.get_textpage()
-    try:
-        text = textpage.get_text_range()
-    finally:
-        textpage.close()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ""
+    if _may_have_text(page):
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     quality = classify_quality(text)
     source: TextSource = "text_layer" if text.strip() else "none"
     if quality != "ok" and ocr_page is not None:
@@ -256,3 +283,96 @@ def _read_page(
 def pdf_is_truncated(tail: bytes) -> bool:
     """A PDF ends with ``%%EOF`` (possibly followed by a line break or a little junk)."""
     return b"%%EOF" not in tail[-TAIL_BYTES:]
+
+
+# --------------------------------------------------------------------------------------------
+# Form fields (AcroForm)
+
+MAX_FORM_FIELDS = 5000  # widgets read from one file; a form has dozens
+MAX_FIELD_CHARS = 2000  # of one value
+
+
+def has_form(document: Any) -> bool:
+    """Whether an open pypdfium2 document carries an interactive form (AcroForm or XFA)."""
+    try:
+        return bool(document.get_formtype())
+    except Exception:  # an older pypdfium2, or a broken catalogue: no form to read
+        return False
+
+
+def _field_name(annotation: Any) -> str:
+    """The field's full name (``/T`` of it and its parents, joined with dots), or its
+    alternate name (``/TU``, what a viewer shows) when it has one."""
+    parts: list[str] = []
+    node: Any = annotation
+    alternate = ""
+    for _ in range(32):  # parents may loop
+        if node is None:
+            break
+        if not alternate and node.get("/TU"):
+            alternate = str(node.get("/TU"))
+        if node.get("/T") is not None:
+            parts.append(str(node.get("/T")))
+        parent = node.get("/Parent")
+        node = parent.get_object() if parent is not None else None
+    return alternate or ".".join(reversed(parts))
+
+
+def _field_value(annotation: Any) -> str:
+    node: Any = annotation
+    for _ in range(32):
+        if node is None:
+            return ""
+        value = node.get("/V")
+        if value is not None:
+            break
+        parent = node.get("/Parent")
+        node = parent.get_object() if parent is not None else None
+    else:
+        return ""
+    value = value.get_object() if hasattr(value, "get_object") else value
+    if isinstance(value, list):
+        text = "、".join(str(item).lstrip("/") for item in value)
+    elif hasattr(value, "get_data"):  # a rich-text stream: not worth interpreting
+        return ""
+    else:
+        text = str(value)
+        if text.startswith("/"):  # a check box or radio button: the name of its state
+            text = "" if text == "/Off" else text[1:]
+    return " ".join(text.split())[:MAX_FIELD_CHARS]
+
+
+def form_field_lines(source: str | Path | bytes) -> dict[int, list[str]]:
+    """The filled fields of a PDF form, as lines ``字段名：值`` by 1-based page number (a field
+    shown on several pages is given on the first). Fields without a value are left out; a
+    form that pypdf cannot read gives nothing (the page text is still read by pdfium).
+    """
+    import io
+
+    from pypdf import PdfReader
+
+    lines: dict[int, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    widgets = 0
+    try:
+        reader = PdfReader(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+        for number, page in enumerate(reader.pages, 1):
+            annotations = page.get("/Annots")
+            annotations = annotations.get_object() if annotations is not None else None
+            for reference in annotations or ():
+                annotation = reference.get_object()
+                if annotation.get("/Subtype") != "/Widget":
+                    continue
+                widgets += 1
+                if widgets > MAX_FORM_FIELDS:
+                    return lines
+                name, value = _field_name(annotation), _field_value(annotation)
+                if not name or not value or (name, value) in seen:
+                    continue
+                seen.add((name, value))
+                lines.setdefault(number, []).append(f"{name}：{value}")
+    except MemoryError:
+        raise
+    except Exception:  # pypdf is stricter than pdfium; a form it cannot parse is not a problem
+        return lines
+    return lines
