@@ -123,11 +123,11 @@ _MONTH_DAY = (
     rf"|(?<![{_CN_SMALL}年])(?P<cm3>[{_CN_SMALL}]{{1,2}})月(?P<cd3>[{_CN_SMALL}]{{1,3}})[日号]"
 )
 _DAY_ONLY = r"(?<!\d)(?P<d4>\d{1,2})[日号]"
-_AFTER_DATE = rf"{_WEEKDAY} ?(?:{_TIME})?"
+_AFTER_DATE = rf"{_WEEKDAY}(?:[ \n]?(?:{_TIME})| ?)"  # (a PDF may break the line before the time)
 
 _DATE = re.compile(rf"(?:{_FULL}|{_MONTH_DAY}){_AFTER_DATE}")
 _FULL_ONLY = re.compile(_FULL)
-_RANGE_SEP = re.compile(r" ?(?:起|开始)?(?:至|到|~|-|—) ?")
+_RANGE_SEP = re.compile(r" ?(?:起|开始)?(?:至|到|~|-|—)[ \n]?")
 _END_FULL = re.compile(rf"(?:{_FULL}){_AFTER_DATE}")
 _END_MONTH_DAY = re.compile(
     r"(?:(?P<m3>\d{1,2})月(?P<d3>\d{1,2})[日号]|(?P<m5>\d{1,2})\.(?P<d5>\d{1,2})[日号]"

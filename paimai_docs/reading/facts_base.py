@@ -205,7 +205,12 @@ def _labels() -> dict[str, _LabelSet]:
         "money": _label_set(_MONEY_TARGETS, _EXTRA_LABELS, _MONEY_BLOCKERS),
         "auction_time": _label_set(
             {"auction_datetime": ("auction_datetime", "bidding_start")},
-            {"auction_datetime": ("自由竞价时间", "网络拍卖时间", "网拍时间", "竞价期间")},
+            {
+                "auction_datetime": (
+                    "自由竞价时间", "网络拍卖时间", "网拍时间", "竞价期间", "竞价开始时间",
+                    "开拍日期", "拍卖开始时间", "拍卖会日期", "竞价日期",
+                )
+            },
         ),
         "bidding_end": _label_set({"bidding_end": ("bidding_end",)}),
         "venue": _label_set(
@@ -217,7 +222,12 @@ def _labels() -> dict[str, _LabelSet]:
         ),
         "publish": _label_set(
             {"publish": ("publish_date", "announcement_publish_date", "published_date")},
-            {"publish": ("挂牌起始日期", "挂牌开始日期", "挂牌日期", "发布时间", "公告时间")},
+            {
+                "publish": (
+                    "挂牌起始日期", "挂牌开始日期", "挂牌日期", "发布时间", "公告时间",
+                    "公示发布时间", "公示时间",
+                )
+            },
         ),
         "signed": _label_set(
             {"signed": ("signed_date", "signed_at", "sign_date")},

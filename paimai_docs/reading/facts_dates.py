@@ -8,7 +8,15 @@ import re
 from collections.abc import Sequence
 
 from .dates import DateRange, find_ranges
-from .facts_base import _clean_place, _Doc, _exhibition_end_labels, _Facts, _labels
+from .facts_base import (
+    _CLOSED,
+    _LIST_START,
+    _clean_place,
+    _Doc,
+    _exhibition_end_labels,
+    _Facts,
+    _labels,
+)
 
 # --------------------------------------------------------------------------------------------
 # Dates: auction time and place, exhibition, publication, signing, filing
@@ -53,7 +61,25 @@ def _own_date_names(date_name: str) -> tuple[str, ...]:
 _TRIGGER = re.compile(r"(?:定于|将于|拟于|订于|决定于|兹定于|于|在)$")
 _AUCTION_VERB = re.compile(
     r"举行|进行|公开拍卖|拍卖会|公开竞价|网络拍卖|拍卖活动|开拍|依法拍卖|公开变卖|竞价活动"
+    r"|网络竞价|在线竞价|组织竞价|开槌"
 )
+# What else a date before an auction word may be the date of: the entrustment, a publication.
+_OTHER_ACT = re.compile(r"接受|受理|收到|签订|签署|委托|发布|刊登|公告|送达|通知|报名|交纳|缴纳")
+# "2025年11月6日上午10时,拍卖会在…举行", "本次秋拍于12月6日开槌": a date and then the sale.
+_SALE_AFTER_DATE = re.compile(
+    r"^(?:\([^()]{0,8}\))?,?(?:[\u4e00-\u9fff]{0,12}?)(?:拍卖会|竞价会|拍卖|竞价)(?:在|于)"
+    r"[^。;]{0,50}?(?:举行|进行|召开)"
+    r"|^(?:\([^()]{0,8}\))?(?:开槌|开拍|槌响)"
+)
+# "于本日举行的…拍卖会": the auction was held on the day the document bears.
+_HELD_TODAY = re.compile(r"(?:于|在)(?:本日|当日|今日|即日)(?:举行|进行|召开)[^。]{0,40}?拍卖")
+# Labels read only at the start of a line: generic words that elsewhere end longer labels
+# ("报名开始时间"), and 时间 in a transcript's header (the time of the sale it records).
+_LINE_LABEL = re.compile(
+    r"(?:^|\n)(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]?)?"
+    r"(?P<label>开始时间|竞价开始|竞价开始时间|拍卖会|交易时间|交易日期)(?:\([^()]*\))?:"
+)
+_TRANSCRIPT_TIME = re.compile(r"(?:^|\n)(?P<label>时间|日期|拍卖时间):")
 _DEADLINE_AFTER = re.compile(r"^(?:\([^()]*\))?(?:前|之前|以前|止|截止|为止)")
 _PLACE_END = (
     r"(?:上)?(?:进行|举行|公开|对|召开|依法|以|通过|举办|开展|"
@@ -80,10 +106,32 @@ _DEPOSIT_DEADLINE = re.compile(r"保证金[^。\n]{0,30}?截止(?:时间|日期)
 
 
 def _sentence_after(text: str, position: int, limit: int = 90) -> str:
+    """The rest of the sentence from ``position`` (at most ``limit`` characters); it goes on
+    over a line break that does not close a clause (a line the PDF broke), unless the next line
+    starts a new item."""
     end = position
-    while end < len(text) and end - position < limit and text[end] not in "。;\n":
+    while end < len(text) and end - position < limit:
+        char = text[end]
+        if char in "。;":
+            break
+        if char == "\n":
+            if text[end - 1 : end] in _CLOSED or _LIST_START.match(text, end + 1):
+                break
+            if text[end + 1 : end + 2] in ("\n", ""):
+                break
         end += 1
     return text[position:end]
+
+
+# Characters that repair digits typed as letters in dates ("2O25年", "3月l2日"); one for one,
+# so the positions of the repaired text are those of the original.
+_DIGIT_TYPO = re.compile(r"(?<=[\d年月/.\-])[lIO](?=\d)|(?<=\d)[lIO](?=[\d年月日号时:])")
+
+
+def _repair_digits(text: str) -> str:
+    if "l" not in text and "I" not in text and "O" not in text:
+        return text
+    return _DIGIT_TYPO.sub(lambda match: "1" if match.group(0) in "lI" else "0", text)
 
 
 def _emit_range(facts: _Facts, item: DateRange, label: str | None, rank: int) -> None:
@@ -109,7 +157,7 @@ def _after_label(
 
 def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
     text = doc.text
-    ranges = find_ranges(text)
+    ranges = find_ranges(_repair_digits(text))
     starts = [item.start_index for item in ranges]
     labels = _labels()
 
@@ -137,7 +185,8 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
         if _DEADLINE_AFTER.match(after_text):
             continue
         sentence = _sentence_after(text, item.end_index)
-        if not _AUCTION_VERB.search(sentence):
+        verb = _AUCTION_VERB.search(sentence)
+        if verb is None or _OTHER_ACT.search(sentence, 0, verb.start()):
             continue
         _emit_range(facts, item, None, 1)
         venue = _VENUE.match(sentence)
@@ -152,6 +201,19 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
                     None,
                     1,
                 )
+    for item in ranges:
+        after = _SALE_AFTER_DATE.match(text, item.end_index)
+        if after is not None and not _OTHER_ACT.search(after.group(0)):
+            _emit_range(facts, item, None, 2)
+    for match in _LINE_LABEL.finditer(text):
+        item = _after_label(ranges, starts, text, match.end(), 4)
+        if item is not None:
+            _emit_range(facts, item, match.group("label"), 1)
+    if kind == "auction_transcript":
+        for match in _TRANSCRIPT_TIME.finditer(text, 0, 400):
+            item = _after_label(ranges, starts, text, match.end(), 4)
+            if item is not None:
+                _emit_range(facts, item, match.group("label"), 1)
     for match in labels["venue"].pattern.finditer(text):
         value = _VENUE_VALUE.match(text, match.end())
         if value:
@@ -192,6 +254,12 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
     if closing is not None:
         for name in names:
             facts.add(name, closing.begin.value, closing.start_index, closing.end_index, None, 1)
+    own = facts.first(date_name)
+    if own is not None:
+        for match in _HELD_TODAY.finditer(text):
+            facts.add("auction_datetime", own.value, match.start(), match.end(), "本日", 2)
+            break
+    _publicity(text, ranges, starts, facts)
 
     # Exhibition period.
     end_labels = _exhibition_end_labels()
@@ -266,3 +334,19 @@ def _closing_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
         if last is not None:
             return last
     return None
+
+
+# "公示期：2026年3月23日至2026年3月27日", "公示期为…至…", "自…起公示…至…": the publicity period.
+_PUBLICITY = re.compile(r"公示(?:期|期间|时间|日期)(?:为|自|从|:)*")
+
+
+def _publicity(text: str, ranges: Sequence[DateRange], starts: list[int], facts: _Facts) -> None:
+    if "公示" not in text:
+        return
+    for match in _PUBLICITY.finditer(text):
+        item = _after_label(ranges, starts, text, match.end(), 6)
+        if item is None or item.end is None:
+            continue
+        label = match.group(0).rstrip(":为自从")
+        facts.add("publicity_start", item.begin.day, match.start(), item.end_index, label)
+        facts.add("publicity_end", item.end.day, match.start(), item.end_index, label)
