@@ -60,6 +60,7 @@ from collections.abc import Sequence
 from .classify import classify
 from .facts_base import _Doc, _Facts, labels_for
 from .facts_dates import DATE_FACT_BY_KIND, _dates
+from .facts_lots import property_class
 from .facts_money import _money, _tables
 from .facts_parties import _commission, _identities, _parties, _phones
 from .types import Fact
@@ -90,4 +91,5 @@ def extract_facts(pages: Sequence[tuple[int, str, str]], kind: str | None = None
     _commission(doc, facts)
     _identities(doc, facts)
     _parties(doc, facts)
+    property_class(doc, facts)
     return facts.result()
