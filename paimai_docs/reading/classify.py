@@ -61,7 +61,7 @@ KINDS = (
 
 UNKNOWN_CONFIDENCE = 0.2
 TITLE_LINES = 15
-MAX_TEXT = 40_000  # characters of a document that content cues look at (head and tail)
+MAX_TEXT = 20_000  # characters of a document that content cues look at (head and tail)
 MIN_SCORE = 3.0  # less evidence than this is no evidence
 MIN_CONFIDENCE = 0.3
 MAX_CUES = 8
@@ -96,6 +96,7 @@ class _Cue:
     weight: float
     minimum: int
     name: str | None
+    literals: tuple[str, ...] = ()  # a plain "a|b|c" vocabulary cue: found with ``in``
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,17 @@ def _compile(category: str, pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _literals(category: str, pattern: str) -> tuple[str, ...]:
+    """The alternatives of a pattern that is only literal alternatives (vocabulary and issuer
+    cues), which ``str.__contains__`` finds much faster than the regex engine."""
+    if category not in ("vocab", "issuer"):
+        return ()
+    pieces = pattern.split("|")
+    if all(piece and re.escape(piece) == piece for piece in pieces):
+        return tuple(pieces)
+    return ()
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """``rules/kinds.yaml``, compiled once."""
@@ -137,13 +149,15 @@ def _rules() -> _Rules:
             if category not in _CATEGORIES:
                 raise ValueError(f"rules/kinds.yaml: {kind}: unknown category {category!r}")
             for cue in cues:
+                pattern = str(cue["p"])
                 item = _Cue(
                     kind,
                     category,
-                    _compile(category, str(cue["p"])),
+                    _compile(category, pattern),
                     float(cue["w"]),
                     int(cue.get("min", 1)),
                     cue.get("name"),
+                    _literals(category, pattern),
                 )
                 (titles if category == "title" else content).append(item)
     return _Rules(caps, tuple(titles), tuple(content))
@@ -266,6 +280,11 @@ def _content_scores(
             if not _at_least(cue.pattern, where, cue.minimum):
                 continue
             shown = cue.name or cue.pattern.pattern
+        elif cue.literals:
+            literal = next((item for item in cue.literals if item in where), None)
+            if literal is None:
+                continue
+            shown = cue.name or f"{cue.category}:{literal}"
         else:
             match = cue.pattern.search(where)
             if match is None:
@@ -351,7 +370,7 @@ def classify(pages: Sequence[str], *, normalized: bool = False) -> Classificatio
         return Classification("unknown", 0.0)
     text = "\n".join(texts)
     if len(text) > MAX_TEXT:
-        text = text[: MAX_TEXT - 5_000] + "\n" + text[-5_000:]
+        text = text[: MAX_TEXT - 4_000] + "\n" + text[-4_000:]
     lines = _lines(texts[0], TITLE_LINES)
     head = "\n".join(lines[:6])
     tail = "\n".join(_lines("\n".join(reversed(text[-2_000:].split("\n"))), 6))
