@@ -34,8 +34,11 @@ _ITEM_START = re.compile(
 )
 _LABEL_START = re.compile(r"^\s*[^\s,。;:()]{1,14}\s*:")
 _LINE_CLOSED = re.compile(r"[。!?;》”\"]\s*$")
-# A clause that puts the matter off ("另行协商", "待定") states no value of it.
-_DEFERRED = re.compile(r"另行(?:协商|约定|商定|通知|确定|商议)|另议|待定|再议|协商确定|视情况而定")
+# A clause that puts the matter off ("另行协商", "待定") or leaves it to custom ("按行业惯例")
+# states no value of it.
+_DEFERRED = re.compile(
+    r"另行(?:协商|约定|商定|通知|确定|商议)|另议|待定|再议|协商确定|视情况而定|惯例|行规"
+)
 _MAX_CLAUSE = 400
 _PARAGRAPH = 240
 
