@@ -292,3 +292,155 @@ def test_ocr_reads_only_the_scanned_page() -> None:
     assert first.source == "text_layer"
     assert second.source == "ocr"
     assert "成交" in second.text
+
+
+# --------------------------------------------------------------------------------------------
+# Bounded resources: refusals of a file, never a crash; long documents are not refused
+
+
+def test_five_thousand_blank_pages_are_pages_without_text(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(5000):
+        writer.add_blank_page(595, 842)
+    path = tmp_path / "空白.pdf"
+    writer.write(path)
+    started = time.monotonic()
+    document = read_document(path)
+    assert time.monotonic() - started < 10
+    assert document.problems == () and document.readable
+    assert len(document.pages) == 5000
+    assert document.pages_without_text == list(range(1, 5001))
+
+
+def _zeros_deflated(size: int) -> bytes:
+    """A zlib stream of ``size`` zero bytes (a multiple of 1 MiB), made without compressing
+    them all: after a full flush the compressor forgets the past, so every further MiB of zeros
+    compresses to the same bytes; the checksum of n zeros is known (Adler-32: a = 1, b = n)."""
+    import zlib
+
+    chunk = bytes(1 << 20)
+    packer = zlib.compressobj(9)
+    first = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH)
+    assert first[2:] == again  # the 2-byte zlib header, then the same block every time
+    end = packer.flush()[:-4]  # the final block, without the checksum of two MiB
+    checksum = ((size % 65521) << 16) | 1
+    return first + again * (size // len(chunk) - 1) + end + checksum.to_bytes(4, "big")
+
+
+def test_the_zeros_bomb_is_what_it_claims() -> None:
+    import zlib
+
+    assert zlib.decompress(_zeros_deflated(4 << 20)) == bytes(4 << 20)
+
+
+def _flate_bomb(gib: int) -> bytes:
+    """A one-page PDF whose content stream inflates (Flate twice) to ``gib`` GiB of zeros."""
+    import zlib
+
+    stream = zlib.compress(_zeros_deflated(gib << 30), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
+        + stream
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_flate_bomb_stays_within_the_default_worker_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paimai_docs.reading import _worker
+
+    monkeypatch.delenv("PAIMAI_WORKER_MEMORY", raising=False)
+    limits = Limits()
+    assert limits.max_worker_memory_bytes == 1 << 30
+    path = tmp_path / "炸弹.pdf"
+    path.write_bytes(_flate_bomb(3))
+    peaks: list[int | None] = []
+    reap = _worker._reap
+
+    def spy(process: object) -> tuple[int | None, int | None]:
+        code, rss = reap(process)  # type: ignore[arg-type]
+        peaks.append(rss)
+        return code, rss
+
+    monkeypatch.setattr(_worker, "_reap", spy)
+    started = time.monotonic()
+    with BundleReader(limits=limits, workers=1) as reader:
+        bundle = reader.read_bundle([path, FIXTURES / "cid_stsong_announcement.pdf"])
+    bomb, good = bundle.documents
+    assert [p.code for p in bomb.problems] == ["too_large"]
+    assert good.problems == () and good.pages
+    if sys.platform == "linux":
+        assert peaks and all(rss is not None and rss < 1200 << 20 for rss in peaks)
+    assert time.monotonic() - started < 15
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("512M", 512 << 20), ("2GiB", 2 << 30), ("1.5G", 3 << 29), ("1048576", 1 << 20), ("0", 0)],
+)
+def test_worker_memory_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: int
+) -> None:
+    monkeypatch.setenv("PAIMAI_WORKER_MEMORY", value)
+    assert Limits().max_worker_memory_bytes == expected
+    assert Limits(max_worker_memory_bytes=1 << 30).max_worker_memory_bytes == 1 << 30
+
+
+def test_a_bad_worker_memory_in_the_environment_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from paimai_docs.errors import InvalidValue
+
+    monkeypatch.setenv("PAIMAI_WORKER_MEMORY", "lots")
+    with pytest.raises(InvalidValue, match="PAIMAI_WORKER_MEMORY"):
+        Limits()
+
+
+_SLOW_PAGES = (
+    "out = sys.stdout.buffer\n"
+    "for n in range(1, 9):\n"
+    "    time.sleep(0.25)\n"
+    "    write_frame(out, {'op': 'page', 'page': [n, '', '', 'none', 'empty']})\n"
+    "write_frame(out, {'op': 'result', 'problems': []})\n"
+    "read_frame(sys.stdin.buffer)\n"
+)
+
+
+@pytest.mark.parametrize(("per_page", "code"), [(0.0, "timeout"), (0.5, None)])
+def test_the_time_limit_grows_with_the_pages_read(per_page: float, code: str | None) -> None:
+    pool = WorkerPool(
+        1,
+        memory_bytes=0,
+        timeout=1.0,
+        seconds_per_ocr_page=1,
+        seconds_per_page=per_page,
+        limits=limits_payload(Limits()),
+        command=[sys.executable, "-c", _FAKE_WORKER + _SLOW_PAGES],
+    )
+    with pool:
+        ((_, answer),) = list(pool.run([ReadTask("long.pdf", "pdf", path="long.pdf")]))
+    if code is None:  # 2 s for 8 pages: over the base second, within its extension
+        assert answer["problems"] == [] and len(answer["pages"]) == 8
+    else:
+        assert [problem[0] for problem in answer["problems"]] == [code]
+        assert "秒" in answer["problems"][0][1]
