@@ -86,4 +86,4 @@ def sample_result() -> CheckResult:
     )
     problems = (ReadProblem("encrypted", "文件已加密，需要密码才能打开", UNREADABLE),)
     bundle = Bundle(source=SOURCE, documents=documents, problems=problems)
-    return check_read_bundle(bundle, scope="COM", today=TODAY)
+    return check_read_bundle(bundle, scope="COM", stage="before", today=TODAY)

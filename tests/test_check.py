@@ -83,7 +83,8 @@ def test_explicit_scope_is_reported(capsys: pytest.CaptureFixture[str], case_fol
 def test_usage_errors(
     capsys: pytest.CaptureFixture[str], case_folder: Path, tmp_path: Path
 ) -> None:
-    assert run(capsys, "check", str(tmp_path / "nope"))[0] == 2
+    # a missing input cannot be read (3, as in every command); a bad option is usage (2)
+    assert run(capsys, "check", str(tmp_path / "nope"))[0] == 3
     assert run(capsys, "check", str(case_folder), "--today", "2026/11/01")[0] == 2
     bad_profile = tmp_path / "profile.yaml"
     bad_profile.write_text("schema_version: 1\nid: x\n", encoding="utf-8")

@@ -335,14 +335,22 @@ def check_deadline(rule: Rule, subject: Subject, context: Context) -> Iterator[F
     if anchor is None and check.anchor_text:
         anchor = _in_bundle(subject, context, lambda s: date_after_label(s, check.anchor_text))
     if action is None or anchor is None:
+        lacking = [
+            name for name, got in ((check.action, action), (check.anchor, anchor)) if not got
+        ]
+        yield from unchecked(rule, subject, context, lacking)
         return
     action_day, anchor_day = as_date(action.value), as_date(anchor.value)
     if action_day is None or anchor_day is None:
         return
+    context.evaluated.add(rule.id)
     if check.days_by is not None:
         longest = _days_by(check.days_by, rule, subject, context)
         if longest is None:
-            return  # the period's length depends on a fact the document does not state
+            # the period's length depends on a fact the document does not state
+            yield from unchecked(rule, subject, context, [check.days_by.fact])
+            context.evaluated.discard(rule.id)
+            return
         days = longest
     elif check.days is not None:
         days = check.days
@@ -395,6 +403,30 @@ def check_deadline(rule: Rule, subject: Subject, context: Context) -> Iterator[F
             },
             details={"counting": result.explain(context.lang), "due": result.end.isoformat()},
         )
+
+
+UNCHECKED = "NOT-CHECKED"
+
+
+def unchecked(
+    rule: Rule, subject: Subject, context: Context, facts: Sequence[str]
+) -> Iterator[Finding]:
+    """A marker that ``rule`` could not be checked on a read document because it does not state
+    ``facts`` (a model states what it has: nothing to say there). The engine gathers the markers
+    of a document into one info finding, :data:`UNCHECKED`."""
+    if not subject.pages:
+        return
+    from .subjects import any_field_label
+
+    labels = [any_field_label(subject.kind, name) or "所需日期" for name in facts]
+    yield Finding(
+        rule=UNCHECKED,
+        severity=Severity.INFO,
+        message="",
+        basis="",
+        file=subject.file,
+        details={"for_rule": rule.id, "facts": list(facts), "labels": labels},
+    )
 
 
 def _dated(fact: FactValue | None) -> FactValue | None:

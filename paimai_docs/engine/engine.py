@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..reading.types import Document
 from ..resources import data_dir
-from .checks import CHECKS, make_finding, rule_applies
+from .checks import CHECKS, UNCHECKED, make_finding, rule_applies
 from .findings import Finding, Severity
 from .hooks import HOOKS
 from .profiles import UNIGNORABLE, Profile, load_profile
@@ -74,6 +74,8 @@ class Context:
     calendar: Any = None
     lang: str = "zh"
     notes: list[str] = field(default_factory=list)
+    # rules that could be evaluated on some document of the bundle (their facts were there)
+    evaluated: set[str] = field(default_factory=set)
 
     @property
     def scope(self) -> str:
@@ -313,7 +315,34 @@ def check_documents(
         else:  # a requirement about the bundle as a whole (SOA-04, FILE-12)
             findings.extend(_run(rule, bundle, context))
     findings.extend(resolved.override_findings(lang))
-    return _sorted(_governed(findings, resolved))
+    return _sorted(_governed(_gather_unchecked(findings, context), resolved))
+
+
+def _gather_unchecked(findings: Iterable[Finding], context: Context) -> list[Finding]:
+    """One NOT-CHECKED finding per document, naming every rule that could not be checked on it
+    and what it lacks, in place of the markers the checks left (:func:`.checks.unchecked`)."""
+    out: list[Finding] = []
+    gaps: dict[str | None, dict[str, list[str]]] = {}
+    for finding in findings:
+        if finding.rule != UNCHECKED:
+            out.append(finding)
+            continue
+        if finding.details["for_rule"] in context.evaluated:
+            continue  # another document of the bundle had what it needs
+        lacking = gaps.setdefault(finding.file, {}).setdefault(finding.details["for_rule"], [])
+        lacking.extend(label for label in finding.details["labels"] if label not in lacking)
+    if not gaps:
+        return out
+    rule = get_rule(UNCHECKED)
+    for file, by_rule in gaps.items():
+        listed = "；".join(
+            f"{rule_id}（缺{'、'.join(labels)}）" for rule_id, labels in by_rule.items()
+        )
+        finding = make_finding(
+            rule, None, context, fill={"rules": listed, "rules_en": ", ".join(by_rule)}
+        )
+        out.append(dataclasses.replace(finding, file=file, details={"rules": dict(by_rule)}))
+    return out
 
 
 def _no_text(subject: DocumentSubject, pages: list[int], context: Context) -> Finding:

@@ -79,6 +79,33 @@ def field_labels(kind: str, path: str) -> tuple[str, ...]:
     return tuple(labels)
 
 
+@functools.lru_cache(maxsize=1)
+def reader_fact_labels() -> dict[str, dict[str, str]]:
+    """``rules/facts.yaml``: the labels of facts no model has as a field (name -> zh, en)."""
+    import yaml
+
+    from ..resources import data_dir
+
+    data = yaml.safe_load((data_dir("rules") / "facts.yaml").read_text(encoding="utf-8"))
+    facts: dict[str, dict[str, str]] = data["facts"]
+    return facts
+
+
+@functools.lru_cache(maxsize=256)
+def any_field_label(kind: str, path: str, lang: str = "zh") -> str | None:
+    """The printed label of a field, from the models of ``kind`` first, else from any model that
+    has a field of that name (a date another kind of document states), else from
+    ``rules/facts.yaml``; None when none has. English only from ``rules/facts.yaml``."""
+    own = reader_fact_labels().get(_leaf(path))
+    if lang == "en":
+        return own["en"] if own else None
+    for candidate in (kind, *sorted({model.document_kind for model in MODELS.values()})):
+        labels = field_labels(candidate, path) or field_labels(candidate, _leaf(path))
+        if labels:
+            return labels[0]
+    return own["zh"] if own else None
+
+
 class Subject:
     """Base: a document's kind, file and facts."""
 
