@@ -50,7 +50,7 @@ NOT_CHECKED: dict[str, set[str]] = {
     "COM": set(),
     "JUD-OFF": {"NOTICE-J01"},
     "JUD-NET": set(),
-    "SOA-ADM": {"FILE-12", "FILE-13", "DEP-S02"},
+    "SOA-ADM": {"DEP-S02"},
     "SOA-ENT": set(),
     "VEH": {"VEH-07", "VEH-08"},
 }

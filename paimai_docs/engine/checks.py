@@ -414,8 +414,8 @@ def unchecked(
     """A marker that ``rule`` could not be checked on a read document because it does not state
     ``facts`` (a model states what it has: nothing to say there). The engine gathers the markers
     of a document into one info finding, :data:`UNCHECKED`."""
-    if not subject.pages:
-        return
+    if not subject.pages or rule.packet:
+        return  # a model states what it has; a packet rule's timing goes with its checklist
     from .subjects import any_field_label
 
     labels = [any_field_label(subject.kind, name) or "所需日期" for name in facts]

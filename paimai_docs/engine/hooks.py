@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidValue
-from .checks import CheckFunction, make_finding
+from .checks import CheckFunction, make_finding, unchecked
 from .findings import Finding
 from .spec import Rule
 from .subjects import FactValue, Subject
@@ -137,14 +137,28 @@ def judicial_commission(rule: Rule, subject: Subject, context: Context) -> Itera
             fill={"problem": "司法拍卖不得向委托人（法院）收取佣金"},
         )  # fmt: skip
     price = subject.first("hammer_price")
+    if price is None:
+        return
     amount = subject.first("commission_amount")
-    if price is not None and amount is not None:
-        cap = judicial_commission_cap(Decimal(str(price.value)))
-        if Decimal(str(amount.value)) > cap:
-            yield make_finding(
-                rule, subject, context, item=2, fact=amount,
-                fill={"problem": f"佣金{amount.value}元超过分段累进上限{cap}元"},
-            )  # fmt: skip
+    rate = subject.first("commission_rate_buyer") or subject.first("commission_rate")
+    if amount is not None:
+        charged, shown = Decimal(str(amount.value)), f"{amount.value}元"
+    elif rate is not None:
+        # "佣金按成交价的5%收取": the amount that rate gives at this price
+        charged = (Decimal(str(price.value)) * Decimal(str(rate.value))).quantize(Decimal("0.01"))
+        percent = (Decimal(str(rate.value)) * 100).normalize()
+        shown = f"{charged}元（成交价的{percent:f}%）"
+        amount = rate
+    else:
+        yield from unchecked(rule, subject, context, ["commission_amount"])
+        return
+    context.evaluated.add(rule.id)
+    cap = judicial_commission_cap(Decimal(str(price.value)))
+    if charged > cap:
+        yield make_finding(
+            rule, subject, context, item=2, fact=amount,
+            fill={"problem": f"佣金{shown}超过分段累进上限{cap}元"},
+        )  # fmt: skip
 
 
 HOOKS: dict[str, CheckFunction] = {
