@@ -2,14 +2,17 @@
 
 Forms read (after :func:`paimai_docs.reading.normalize.normalize`):
 
-* ``2026年11月22日`` (also ``号`` for ``日``), ``2026-11-22``, ``2026/11/22``, ``2026.11.22``;
-* ``二〇二六年十一月二十二日`` (also ``○``, ``O`` or ``零`` for 〇);
+* ``2026年11月22日`` (also ``号`` for ``日``, or no ``日`` at all), ``2026-11-22``,
+  ``2026/11/22``, ``2026.11.22``;
+* ``二〇二六年十一月二十二日`` (also ``○``, ``O``, ``0`` or ``零`` for 〇);
+* ``8.4日`` (month.day);
 * ``11月22日`` and ``十一月二十二日``, the year taken from the nearest preceding full date in
   the text, else from ``default_year``, else from the nearest following full date; a month-day
   more than half a year before the date it borrows its year from rolls into the next year;
-* a time after the date: ``10:00``, ``10:00:30``, ``10时``, ``10点``, ``10时30分``, ``10点半``,
-  ``上午10时``, ``下午3点``, ``晚上8时``, ``中午12时``, ``十时``, with an optional weekday in
-  between (``2026年11月22日(星期日)上午10时``); ``24:00`` is midnight of the next day;
+* a time after the date (also on the next line, where a PDF broke it): ``10:00``,
+  ``10:00:30``, ``10时``, ``10点``, ``10时30分``, ``10点半``, ``上午10时``, ``下午3点``,
+  ``晚上8时``, ``中午12时``, ``十时``, with an optional weekday in between
+  (``2026年11月22日(星期日)上午10时``); ``24:00`` is midnight of the next day;
 * ranges ``自X起至Y止``, ``X至Y``, ``X到Y``, ``X-Y``, ``X~Y``, where Y may leave out what it
   shares with X: ``2019年12月9日12:00至10日12:00``, ``2017年7月14日10:00至11:00止``,
   ``2016年11月22日至11月23日``.

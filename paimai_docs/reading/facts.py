@@ -23,7 +23,15 @@ Facts and their names (value type in brackets):
   ``exhibition_end``, ``deposit_deadline``, and the document's own date named by its kind:
   ``publish_date`` (announcements), ``published_date`` (result publicity), ``signed_date``
   (contracts), ``signed_at`` (sale confirmations), ``filing_date`` (filings), ``handover_date``,
-  ``sign_date`` (vehicle authorization), else ``document_date``;
+  ``sign_date`` (vehicle authorization), else ``document_date``; every document that is not an
+  announcement also gives its own date as ``published_date``: the date the document bears (落款/
+  签发日期, the date under its signature, or the one printed by the system that made it: 提交时间,
+  填报日期, 报告日期, 签订日期 …); ``publicity_start`` and ``publicity_end`` [date] for a
+  publicity period (公示期 from … to …). The auction date is also read where reports,
+  transcripts, confirmations and filings give it (``拍卖会：``, a date followed by
+  ``拍卖会在…举行``, a transcript's ``时间：``, ``交易时间``, ``于本日举行的…拍卖会``);
+* ``property_class`` [str: movable, immovable, property_right] of the lots
+  (:mod:`.facts_lots`);
 * ``auction_venue`` [str];
 * phones [PhoneNumber, validated]: ``court_supervision_phone``, ``court_phone``,
   ``exchange_phone``, ``auctioneer_phone`` (the auction firm's line: ``auctioneer.phone`` in the
@@ -39,16 +47,29 @@ Facts and their names (value type in brackets):
 * parties [str, the name]: ``consignor``, ``auctioneer``, ``buyer``, ``bidder``, ``court_name``,
   and ``bidder_no`` [str].
 
+Prices are also read from sentences (``以¥6,380,000.00的最高应价竞得`` is the hammer price,
+``以¥5,200,000.00起拍`` the starting price); a listing's price (挂牌价, 转让底价) and a floor
+price that bidding starts from are also ``starting_price``; 参考价 is ``appraisal_value``, and
+``starting_price`` too when the text says so or states no other starting price; prices the text
+says are one amount (起拍价即评估价, 起拍价与保留价相同) give each other. A rate or a unit
+price between a label and a figure (成交价的5%计…, 参考价每吨…) means the figure is not the
+labelled amount; a lot the text says did not sell gives no hammer price.
+
+The code is in sibling modules: :mod:`.facts_base` (labels, the document, collecting),
+:mod:`.facts_money`, :mod:`.facts_dates`, :mod:`.facts_parties` (phones, commission, identities,
+parties) and :mod:`.facts_lots`.
+
 Several facts may share a name (two phone lines, six auction sessions); the first of a name is
 the one the text states most directly (a label or the announcing sentence) and earliest.
 
 How the text is read: the pages' normalised text is joined; lines a PDF wrapped mid-sentence are
-re-joined when the page shows a wrap width (:func:`_wrapped_breaks`); values are taken right
-after their label (``保证金：15000元``,
-``评估价为人民币105.6万元``, ``底价（万元）：50``), from the announcing sentence
-(``定于…在…举行``), from a table whose header row names amount columns (cells separated by
-spaces, read from a normalisation that keeps the spaces), or from the line under the
-signature (the document's own date). Only a page that gives a fact is normalised again from its
+re-joined when the page shows a wrap width (``_wrapped_breaks``); values are taken right after
+their label or from the start of the next line when the label ends its line
+(``保证金：15000元``, ``评估价为人民币105.6万元``, ``底价（万元）：50``), from the announcing
+sentence (``定于…在…举行``), from a table whose header row names amount columns (cells
+separated by spaces, ``|`` or tabs, read from a normalisation that keeps the spaces; one fact
+per row), or from the line under the signature (the document's own date).
+Only a page that gives a fact is normalised again from its
 original, to keep the map back that the evidence is quoted through; only a page whose text
 holds an amount label is normalised keeping its spaces, to look for a table.
 """

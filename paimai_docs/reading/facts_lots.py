@@ -6,7 +6,8 @@ Read from a label (``财产类别：不动产``, ``标的类别：动产``; one 
 from the words that describe the lots: a flat, a shop, land or a floor area (房产, 住宅, 商铺,
 土地使用权, 建筑面积, ㎡ …) is immovable; a vehicle, equipment, stock or works of art
 (车辆, 机动车, 设备, 存货, 字画 …) movable; shares, claims, mining, operating, lease or
-intellectual-property rights (股权, 债权, 采矿权, 经营权, 租赁权, 商标, 专利 …) a property right. From the words only when one
+intellectual-property rights (股权, 债权, 采矿权, 经营权, 租赁权, 商标, 专利 …) a property
+right. From the words only when one
 class alone is named: a document that names two (a lease of a shop names both the shop and the
 lease right) gives none, since a wrong class would change the lead time a rule requires.
 """

@@ -371,7 +371,7 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
                 continue
             if len(columns) < 2 and not _HEADER_WORDS.search(line):
                 continue
-            rows = _rows_after(pages, page_index, index)
+            rows = _rows_after(pages, page_index, index, separator)
             width = len(cells)
             if rows and not any(char.isdigit() for char in rows[0][2]):
                 width += len(_cells(rows[0][2], separator))  # the header goes on (wrapped)
@@ -399,7 +399,7 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
 
 
 def _rows_after(
-    pages: list[_Page], page_index: int, index: int
+    pages: list[_Page], page_index: int, index: int, separator: str
 ) -> list[tuple[_Page, int, str, str]]:
     """The non-blank lines after line ``index`` of a page (at most 30), each as (page, start in
     the page's spaced text, line, the next line when it is not a row of its own: a wrapped
@@ -417,7 +417,7 @@ def _rows_after(
         line = lines[position]
         if line.strip():
             following = lines[position + 1] if position + 1 < len(lines) else ""
-            wrapped = following if len(following.split()) < 3 else ""
+            wrapped = following if len(_cells(following, separator)) < 3 else ""
             out.append((page, start, line, wrapped))
         start += len(line) + 1
     return out
