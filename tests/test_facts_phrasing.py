@@ -437,3 +437,15 @@ def test_property_class(text: str, expected: list[str]) -> None:
 )
 def test_no_property_class_when_unclear(text: str) -> None:
     assert values(facts_of(text), "property_class") == []
+
+
+def test_a_listing_table_of_floor_prices_gives_starting_prices() -> None:
+    text = (
+        "本公司对以下门面房公开招租，通过网上竞价系统竞价。\n"
+        "序号|位置|面积(㎡)|年租金底价|保证金\n"
+        "1|某某路1号|80.5|6万元|1万元\n"
+        "2|某某路3号|42|3.6万元|0.5万元\n"
+    )
+    facts = facts_of(text)
+    assert values(facts, "reserve_price") == [Decimal("60000"), Decimal("36000")]
+    assert values(facts, "starting_price") == [Decimal("60000"), Decimal("36000")]

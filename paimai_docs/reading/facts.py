@@ -82,7 +82,7 @@ from .classify import classify
 from .facts_base import _Doc, _Facts, labels_for
 from .facts_dates import DATE_FACT_BY_KIND, _dates
 from .facts_lots import property_class
-from .facts_money import _money, _tables
+from .facts_money import _money, _price_roles, _tables
 from .facts_parties import _commission, _identities, _parties, _phones
 from .types import Fact
 
@@ -105,8 +105,9 @@ def extract_facts(pages: Sequence[tuple[int, str, str]], kind: str | None = None
     if kind is None:
         kind = classify([page.text for page in doc.pages]).kind
     facts = _Facts(doc)
-    _money(doc, facts, kind)
+    _money(doc, facts)
     _tables(doc, facts)
+    _price_roles(doc, facts, kind)
     _dates(doc, facts, kind)
     _phones(doc, facts)
     _commission(doc, facts)

@@ -149,7 +149,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left + 1 : min(right_candidates) if right_candidates else end + 80]
 
 
-def _money(doc: _Doc, facts: _Facts, kind: str | None = None) -> None:
+def _money(doc: _Doc, facts: _Facts) -> None:
     labels = _labels()["money"]
     text = doc.text
     for match in labels.pattern.finditer(text):
@@ -180,7 +180,6 @@ def _money(doc: _Doc, facts: _Facts, kind: str | None = None) -> None:
     _sentences(doc, facts)
     for match in _NO_RESERVE.finditer(text):
         facts.add("has_reserve", False, match.start(), match.end(), "保留价")
-    _price_roles(doc, facts, kind)
 
 
 # Prices stated in a sentence rather than after a label.
