@@ -40,7 +40,7 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys)
-    assert code == 2 and "usage" in out
+    assert code == 2 and "用法" in out
 
 
 def test_kinds(capsys: pytest.CaptureFixture[str]) -> None:

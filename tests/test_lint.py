@@ -283,14 +283,16 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     corrupt = tmp_path / "corrupt.docx"
     corrupt.write_bytes(b"PK\x03\x04 this is not really a zip")
     code, _, err = cli(capsys, "lint-template", str(corrupt), "--kind", "entrustment_contract")
-    assert code == 2 and "corrupt.docx" in err
+    # an unreadable or missing template is input that cannot be read (3); an unknown kind is
+    # usage (2)
+    assert code == 3 and "corrupt.docx" in err
     code, _, err = cli(
         capsys, "lint-template", str(tmp_path / "none.docx"), "--kind", "entrustment_contract"
     )
-    assert code == 2 and "none.docx" in err
+    assert code == 3 and "none.docx" in err
     code, out, err = cli(capsys, "lint-template", str(corrupt), "--kind", "x", "--format", "json")
     assert code == 2 and json.loads(out)["error"] == "unknown_kind" and "未知的文档类型" in err
     code, _, err = cli(
         capsys, "--lang", "en", "lint-template", str(corrupt), "--kind", "entrustment_contract"
     )
-    assert code == 2 and "not a .docx" in err
+    assert code == 3 and "not a .docx" in err

@@ -137,6 +137,7 @@ def check_required(rule: Rule, subject: Subject, context: Context) -> Iterator[F
     check = rule.check
     assert isinstance(check, RequiredCheck)
     missing: dict[int | None, list[tuple[str, str]]] = {}
+    near: dict[int | None, FactValue] = {}
     for position, item in enumerate(check.items, start=1):
         if not applies(item.when, subject):
             continue
@@ -149,12 +150,17 @@ def check_required(rule: Rule, subject: Subject, context: Context) -> Iterator[F
         label = f"{item.label}（{where}）" if where else item.label
         number = (item.number or position) if check.numbered else None
         missing.setdefault(number, []).append((label, item.label_en or item.label))
+        if number not in near:
+            closest = subject.near_miss(item)
+            if closest is not None:
+                near[number] = closest
     for number, labels in missing.items():
         yield make_finding(
             rule,
             subject,
             context,
             item=number,
+            fact=near.get(number),
             fill={
                 "label": "、".join(label for label, _ in labels),
                 "label_en": ", ".join(label_en for _, label_en in labels),

@@ -143,6 +143,12 @@ class Subject:
         ``path`` holds the fact's name."""
         return []
 
+    def near_miss(self, item: RequiredItem) -> FactValue | None:
+        """Where the text comes closest to stating a missing ``item``: the first line that names
+        it (its label) or speaks of its topic without the value it needs — to quote beside the
+        finding. None for a model, or when nothing comes close."""
+        return None
+
 
 @dataclass
 class ModelSubject(Subject):
@@ -261,6 +267,15 @@ class DocumentSubject(Subject):
         if not item.topic and not item.carries:
             return None if self.find_text(labels) else [""]
         return None if self.states(item, tuple(labels)) else [""]
+
+    def near_miss(self, item: RequiredItem) -> FactValue | None:
+        labels = [item.label, *(p for p in item.text if not p.startswith("re:"))]
+        if item.field is not None:
+            labels += field_labels(self.kind, item.field)
+        found = self.find_text(list(dict.fromkeys(labels)))
+        if found is None and item.topic:
+            found = self.find_text([f"re:{vocabulary().topic(item.topic[0]).pattern}"])
+        return found
 
     def states(self, item: RequiredItem, labels: tuple[str, ...]) -> str | None:
         """The clause that states ``item`` by meaning (:mod:`.meaning`), or None."""
