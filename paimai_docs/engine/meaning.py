@@ -25,7 +25,7 @@ import yaml
 
 from ..resources import data_dir
 
-__all__ = ["Vocabulary", "clauses", "stated_in", "vocabulary"]
+__all__ = ["Vocabulary", "clauses", "deferred", "stated_in", "vocabulary"]
 
 _SENTENCE_END = re.compile(r"[。!?;！？；]")
 _ITEM_START = re.compile(
@@ -33,11 +33,17 @@ _ITEM_START = re.compile(
     r"\(?[一二三四五六七八九十]+[)、.]|\(\d{1,2}\)|[①-⑳]|[A-Z]\d{2}\s)"
 )
 _LABEL_START = re.compile(r"^\s*[^\s,。;:()]{1,14}\s*:")
+# a line that is only a date (the one under a signature) stands alone
+_DATE_LINE = re.compile(
+    r"^\s*(?:\d{4}\s*[年./-]|[〇零一二][〇零一二三四五六七八九O0]{3}年)[^,。;]{0,20}$"
+)
+_ALNUM_END = re.compile(r"[0-9A-Za-z]$")
+_ALNUM_START = re.compile(r"^[0-9A-Za-z]")
 _LINE_CLOSED = re.compile(r"[。!?;》”\"]\s*$")
 # A clause that puts the matter off ("另行协商", "待定") or leaves it to custom ("按行业惯例")
 # states no value of it.
 _DEFERRED = re.compile(
-    r"另行(?:协商|约定|商定|通知|确定|商议)|另议|待定|再议|协商确定|视情况而定|惯例|行规"
+    r"另行(?:书面)?(?:协商|约定|商定|通知|确定|商议)|另议|待定|再议|协商确定|视情况而定|惯例|行规"
 )
 _MAX_CLAUSE = 400
 _PARAGRAPH = 240
@@ -76,6 +82,11 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(values, topics, titles)
 
 
+def deferred(text: str) -> bool:
+    """Whether ``text`` puts the matter off ("待定", "另行通知") instead of stating it."""
+    return bool(_DEFERRED.search(text))
+
+
 def check_names(topics: Sequence[str], carries: Sequence[str]) -> None:
     """Raise :class:`VocabularyError` for a topic or value name the vocabulary does not have."""
     words = vocabulary()
@@ -92,7 +103,12 @@ def clauses(text: str) -> list[str]:
 
     def flush() -> None:
         if current:
-            joined = "".join(current).strip()
+            joined = current[0]
+            for line in current[1:]:
+                # a wrapped CJK line joins as it is; two numbers never run together
+                both = _ALNUM_END.search(joined) and _ALNUM_START.match(line)
+                joined += (" " if both else "") + line
+            joined = joined.strip()
             if joined:
                 out.extend(_split_long(joined))
             current.clear()
@@ -102,9 +118,12 @@ def clauses(text: str) -> list[str]:
         if not stripped:
             flush()
             continue
-        if current and (_ITEM_START.match(stripped) or _LABEL_START.match(stripped)):
+        starts = _ITEM_START.match(stripped) or _LABEL_START.match(stripped)
+        if current and (starts or _DATE_LINE.match(stripped)):
             flush()
         current.append(stripped)
+        if _DATE_LINE.match(stripped):
+            flush()
         if _LINE_CLOSED.search(stripped):
             flush()
     flush()

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..models import MODELS
 from ..models.base import LABEL_KEY, SYNONYMS_KEY
 from ..reading.types import Document
-from .meaning import clauses, stated_in, vocabulary
+from .meaning import clauses, deferred, stated_in, vocabulary
 from .spec import RequiredItem
 
 
@@ -255,8 +255,10 @@ class DocumentSubject(Subject):
         return None
 
     def missing(self, item: RequiredItem) -> list[str] | None:
-        if item.field is not None and self.values(item.field):
-            return None
+        if item.field is not None and any(
+            not (isinstance(f.value, str) and deferred(f.value)) for f in self.values(item.field)
+        ):
+            return None  # the reader found it ("拍卖地点：待定" states no place)
         labels = list(item.text)
         if item.field is not None and (not labels or item.carries):
             # the model's printed labels; a value carried makes a bare label count for nothing

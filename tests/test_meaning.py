@@ -1,0 +1,64 @@
+"""Clauses and values: how a required item is recognised by what a document says
+(paimai_docs/engine/meaning.py, rules/vocabulary.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from paimai_docs.engine.meaning import clauses, deferred, stated_in, vocabulary
+
+
+def test_wrapped_lines_join_and_numbered_items_and_labels_split() -> None:
+    text = (
+        "第六条 交付\n买受人付清全部价款后十日内，甲方在标的存放地向买受人\n移交标的。\n"
+        "交付方式:\n现场提取\n2. 保留价为120万元"
+    )
+    assert clauses(text) == [
+        "第六条 交付买受人付清全部价款后十日内，甲方在标的存放地向买受人移交标的。",
+        "交付方式:现场提取",
+        "2. 保留价为120万元",
+    ]
+
+
+def test_numbers_on_two_lines_never_run_together_and_a_date_line_stands_alone() -> None:
+    text = "拍卖人:某某拍卖有限公司 电话:0371-65551234\n2026年12月8日\n特此公告"
+    pieces = clauses(text)
+    assert pieces[0].endswith("0371-65551234")
+    assert "2026年12月8日" in pieces
+
+
+def test_a_long_paragraph_is_cut_into_sentences() -> None:
+    sentence = "甲方应当按照约定履行义务，不得擅自变更。"
+    pieces = clauses(sentence * 20)
+    assert len(pieces) == 20
+
+
+@pytest.mark.parametrize(
+    "text", ["待定", "另行通知", "另行书面通知", "由双方另行协商", "按行业惯例收取"]
+)
+def test_putting_off_is_not_stating(text: str) -> None:
+    assert deferred(text)
+
+
+@pytest.mark.parametrize(
+    ("clause", "carries", "stated"),
+    [
+        ("买受人付清价款后五个工作日内在委托人仓库自提。", ["time", "method|place"], True),
+        ("標的物於買受人付清價款之日起三日內點交。", ["time"], False),  # not normalised here
+        ("标的物于买受人付清价款之日起三日内点交。", ["time", "method|place"], True),
+        ("标的交付事宜双方另行协商。", ["time"], False),
+        ("交付时间:另行通知", ["time"], False),
+    ],
+)
+def test_a_topic_with_the_values_it_carries(clause: str, carries: list[str], stated: bool) -> None:
+    topic = vocabulary().topic("delivery")
+    assert (stated_in([clause], [topic], carries) is not None) is stated
+
+
+def test_a_value_belongs_to_the_topic_named_just_before_it() -> None:
+    words = vocabulary()
+    court = words.topic("court")
+    line = ["河阳市中级人民法院司法拍卖监督电话:0373-2085500"]
+    assert stated_in(line, [court], ["phone"], ["supervision"]) is None
+    line = ["委托法院:河阳市中级人民法院 电话:0373-2085566;监督电话:0373-2085500"]
+    assert stated_in(line, [court], ["phone"], ["supervision"]) is not None
