@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "paimai_docs.commands.inspect",
     "paimai_docs.commands.check",
     "paimai_docs.commands.lint",
+    "paimai_docs.commands.serve",
 )
 
 DEBUG_ENV = "PAIMAI_DEBUG"

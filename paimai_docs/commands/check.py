@@ -259,7 +259,24 @@ def run(args: argparse.Namespace) -> int:
     ]  # fmt: skip
     show_progress = len(jobs) > 1 and sys.stderr.isatty()
     outcomes: list[Outcome] = []
-    if args.jobs > 1 and len(jobs) > 1:
+    from ..executor import ExecutorError, open_executor
+
+    try:  # --executor / $PAIMAI_EXECUTOR: a Dask cluster; None: this machine, as before
+        executor = open_executor(
+            args.executor, workers=args.jobs if args.jobs > 1 else None, lang=lang,
+            warn=lambda text: print(text, file=sys.stderr),
+        )  # fmt: skip
+    except ExecutorError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return ExitCode.USAGE
+    if executor is not None:
+        try:
+            for outcome in executor.map(run_job, jobs):
+                outcomes.append(outcome)
+                _progress(len(outcomes), len(jobs), show_progress)
+        finally:
+            executor.close()
+    elif args.jobs > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             for outcome in pool.map(run_job, jobs):
                 outcomes.append(outcome)
@@ -327,6 +344,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     check.add_argument("--ocr", action="store_true", help="对无文字层的页做文字识别（需 ocr 扩展）")
     check.add_argument("--jobs", type=int, default=1, help="并行进程数（多个案卷时）")
+    check.add_argument(
+        "--executor",
+        help="在 Dask 集群上检查：local-dask（本机）或 dask://主机:端口；默认取环境变量 "
+        "PAIMAI_EXECUTOR，未设置时在本机检查",
+    )
     check.add_argument("--today", help="以该日期为今天（YYYY-MM-DD），用于补正期限")
     check.add_argument(
         "--show-personal-data", action="store_true", help="显示完整的身份证号、电话和银行账号"
