@@ -115,3 +115,54 @@ def add_page_number(paragraph: Any) -> None:
     run("1")
     field_char("end")
     run(" —")
+
+
+APPLICATION = "paimai-docs"
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_EXTENDED = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+)
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    f"<Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+).encode()
+
+
+def clean_package(document: Any) -> None:
+    """Make a python-docx document say who wrote it: the extended (app) properties name
+    ``paimai-docs`` instead of the "Microsoft Macintosh Word" of python-docx's default template,
+    and the blank thumbnail that template carries is dropped."""
+    package = document.part.package
+    rels = package.rels
+    for key, rel in list(rels.items()):
+        if rel.reltype == _THUMBNAIL:
+            del rels[key]
+        elif rel.reltype == _EXTENDED and not rel.is_external:
+            rel.target_part._blob = APP_XML
+
+
+def set_core_properties(
+    document: Any,
+    *,
+    title: str,
+    author: str,
+    subject: str = "",
+    when: Any,
+) -> None:
+    """Title, subject, author and times of a python-docx document (``when`` is the creation and
+    modification time); the other core properties are emptied, last modified by ``paimai-docs``."""
+    props = document.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = APPLICATION
+    props.keywords = ""
+    props.comments = ""
+    props.category = ""
+    props.created = when
+    props.modified = when
+    props.revision = 1

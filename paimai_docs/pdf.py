@@ -2,6 +2,12 @@
 
 LibreOffice substitutes missing fonts silently, so before converting we check that LibreOffice is
 there and that a CJK font is installed, and say exactly what is missing otherwise.
+
+Fonts. The documents ask for 宋体, 仿宋 and 黑体 (Windows fonts). Where fontconfig picks fonts
+(Linux and the BSDs), LibreOffice runs with ``FONTCONFIG_FILE`` pointing at a config that includes
+the system one and then ``paimai_docs/fonts/aliases.conf``: 宋体/仿宋/楷体 become Noto Serif CJK SC
+(a FangSong or Kai face first when one is installed) and 黑体 Noto Sans CJK SC, instead of the sans
+face fontconfig gives unknown names. A machine that has the Windows fonts keeps them.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from .errors import PaimaiError
 
@@ -23,6 +30,8 @@ _SOFFICE_CANDIDATES = (
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
 _WINDOWS_CJK_FONTS = ("simsun.ttc", "simfang.ttf", "simhei.ttf", "msyh.ttc", "fangsong.ttf")
+FONT_ALIASES = Path(__file__).resolve().parent / "fonts" / "aliases.conf"
+_SYSTEM_FONTCONFIG = ("/etc/fonts/fonts.conf", "/usr/local/etc/fonts/fonts.conf")
 
 
 class PdfToolMissing(PaimaiError):
@@ -61,6 +70,42 @@ def cjk_fonts() -> list[str]:
     )
     families = {line.split(",")[0].strip() for line in result.stdout.splitlines() if line.strip()}
     return sorted(families)
+
+
+def _uses_fontconfig() -> bool:
+    return sys.platform not in ("win32", "darwin")
+
+
+def fontconfig_file(folder: Path) -> Path | None:
+    """Write ``folder/fonts.conf``: the system fontconfig configuration, then our aliases of the
+    Chinese Windows font names; None where LibreOffice does not use fontconfig (Windows, macOS)
+    or the aliases file is missing."""
+    if not _uses_fontconfig() or not FONT_ALIASES.is_file():
+        return None
+    system = os.environ.get("FONTCONFIG_FILE") or next(
+        (c for c in _SYSTEM_FONTCONFIG if os.path.isfile(c)), _SYSTEM_FONTCONFIG[0]
+    )
+    includes = [system, str(FONT_ALIASES)]
+    lines = "".join(
+        f'  <include ignore_missing="yes">{escape(path)}</include>\n' for path in includes
+    )
+    path = folder / "fonts.conf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig>\n{lines}</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def soffice_environment(folder: Path) -> dict[str, str]:
+    """The environment LibreOffice runs in: ours, with ``FONTCONFIG_FILE`` set to
+    :func:`fontconfig_file` where fontconfig is used."""
+    env = dict(os.environ)
+    config = fontconfig_file(folder)
+    if config is not None:
+        env["FONTCONFIG_FILE"] = str(config)
+    return env
 
 
 def check_pdf_tools() -> list[str]:
@@ -127,7 +172,13 @@ def convert_to_pdf(
             "--convert-to", "pdf", "--outdir", str(converted), *map(str, inputs),
         ]  # fmt: skip
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            result = subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                env=soffice_environment(work_dir),
+            )
         except subprocess.TimeoutExpired:
             raise PdfConversionFailed(f"LibreOffice 转换超时（{timeout:.0f} 秒）") from None
         produced = [converted / f"{copy.stem}.pdf" for copy in inputs]

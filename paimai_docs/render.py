@@ -29,7 +29,13 @@ Filters: ``money`` (¥80,000.00), ``figures`` (80,000.00), ``money_words`` (人�
 ``cn_date`` (2026年11月20日), ``formal_date`` (二〇二六年十一月二十日), ``cn_datetime``
 (2026年12月18日 10:00), ``percent`` (5%), ``yesno`` (是/否, or ``yesno("有,无")``), ``label``
 (an enum member's Chinese label), ``number`` (2, not 2.000), ``docref`` (an attachment with its
-counts) and ``with_label`` (pairs a list with a label, for material tables).
+counts), ``with_label`` (pairs a list with a label, for material tables) and ``checkbox`` (tick
+boxes for a form: ``☑是　☐否``, or ``checkbox("有,无")``).
+
+The rendered file gets its own document properties: the title is the document's title and, where
+the data names one, its subject (the lots, the auction session, the project, the vehicle); the
+author is the firm or unit that issues it; created and modified are the time of rendering; the
+application is ``paimai-docs`` and there is no thumbnail (:func:`document_properties`).
 """
 
 from __future__ import annotations
@@ -63,6 +69,7 @@ from jinja2.utils import missing as jinja_missing
 from lxml import etree
 from pydantic import BaseModel
 
+from .docx_style import clean_package, set_core_properties
 from .errors import PaimaiError
 from .models import DocumentModel
 from .resources import template_path
@@ -234,6 +241,12 @@ def _yesno(value: Any, choices: str = "是,否") -> str:
     return yes if value else no
 
 
+def _checkbox(value: Any, choices: str = "是,否") -> str:
+    """Tick boxes for a form: ``☑是　☐否`` (or with other words: ``checkbox("有,无")``)."""
+    yes, _, no = choices.partition(",")
+    return f"☑{yes}　☐{no}" if value else f"☐{yes}　☑{no}"
+
+
 def _label(value: Any) -> str:
     """An enum member's Chinese label."""
     return str(getattr(value, "label", value))
@@ -287,6 +300,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "cn_datetime": _passes_undefined(_memoized(_cn_datetime)),
     "percent": _passes_undefined(_memoized(format_percent)),
     "yesno": _passes_undefined(_yesno),
+    "checkbox": _passes_undefined(_checkbox),
     "label": _passes_undefined(_label),
     "number": _passes_undefined(_number),
     "docref": _passes_undefined(_docref),
@@ -604,9 +618,69 @@ def _check_template(data: bytes, name: str, model: type[DocumentModel]) -> None:
         raise TemplateInvalid(report.format(only_errors=True), report.errors)
 
 
-def _render_pass(model: DocumentModel, source: _Source, env: Environment, run: _Pass) -> bytes:
+# Where a document names its subject and its issuer, first found first (dotted paths; a list of
+# models gives the names of its items).
+_SUBJECT_PATHS = (
+    "lot.name",
+    "lots.name",
+    "lot_refs",
+    "lots_of_interest",
+    "project_name",
+    "auction_session.name",
+    "auction_session_name",
+    "vehicle.plate_no",
+)
+_AUTHOR_PATHS = (
+    "auctioneer.name",
+    "auction_company",
+    "auction_firm.name",
+    "receiving_company.name",
+    "grantor_mortgagor.name",
+    "bidder.name",
+    "recorder_name",
+)
+
+
+def _lookup(model: BaseModel, path: str) -> str:
+    values: list[Any] = [model]
+    for name in path.split("."):
+        found: list[Any] = []
+        for value in values:
+            item = getattr(value, name, None) if isinstance(value, BaseModel) else None
+            if isinstance(item, (list, tuple)):
+                found.extend(item)
+            elif item is not None:
+                found.append(item)
+        values = found
+    texts = [str.__str__(v) if isinstance(v, str) else str(v) for v in values if v != ""]
+    return "、".join(dict.fromkeys(texts))
+
+
+def document_properties(model: DocumentModel) -> dict[str, str]:
+    """The title, subject and author a rendered document carries in its properties."""
+    subject = next((t for p in _SUBJECT_PATHS if (t := _lookup(model, p))), "")
+    if len(subject) > 80:
+        subject = subject[:79] + "…"
+    author = next((t for p in _AUTHOR_PATHS if (t := _lookup(model, p))), "")
+    title = type(model).title + (f"（{subject}）" if subject else "")
+    return {"title": title, "subject": subject, "author": author}
+
+
+def _render_pass(
+    model: DocumentModel,
+    source: _Source,
+    env: Environment,
+    run: _Pass,
+    *,
+    final: bool = False,
+) -> bytes:
     document = _DocxTemplate(io.BytesIO(source.data))
     document.render(_context(model, run), jinja_env=env)
+    if final:
+        docx = document.docx
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        set_core_properties(docx, when=now, **document_properties(model))
+        clean_package(docx)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -632,7 +706,7 @@ def _collect_missing(model: DocumentModel, source: _Source) -> list[MissingValue
 def _render_source(model: DocumentModel, source: _Source) -> bytes:
     root = type(model)
     try:
-        return _render_pass(model, source, _STRICT_ENV, _Pass(root, _AbsentStrict))
+        return _render_pass(model, source, _STRICT_ENV, _Pass(root, _AbsentStrict), final=True)
     except UndefinedError as exc:
         missing = _collect_missing(model, source) or [MissingValue("?", str(exc), known=False)]
         raise MissingValues(source.name, missing) from None

@@ -44,6 +44,20 @@ class TranscriptLot(Record):
     def _sold_needs_buyer(self) -> Any:
         if self.result is LotResult.SOLD and not self.buyer_bidder_no:
             raise PydanticCustomError("sold_without_buyer", "成交的标的须记录买受人号牌")
+        if self.has_reserve and self.reserve_declared:
+            raise PydanticCustomError(
+                "reserve_declared_with_reserve",
+                "有保留价的标的不能标明“无保留价已说明”：请改正有无保留价或删去该项",
+            )
+        if self.result is LotResult.BELOW_RESERVE and not self.has_reserve:
+            raise PydanticCustomError(
+                "below_reserve_without_reserve",
+                "无保留价的标的不能以“未达保留价停止”结束：请改正有无保留价或拍卖结果",
+            )
+        if self.result is not LotResult.SOLD and self.buyer_bidder_no:
+            raise PydanticCustomError(
+                "buyer_without_sale", "未成交的标的不能记录买受人号牌：请改正拍卖结果或删去号牌"
+            )
         return self
 
 

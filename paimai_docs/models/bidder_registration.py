@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from ..values.contact import BankAccountNumber
 from ..values.money import Money
 from .base import DateTime, DocumentModel, Text, field
@@ -41,3 +44,17 @@ class BidderRegistration(DocumentModel):
     registration_datetime: DateTime = field("登记时间", synonyms=("报名时间", "登记日期"))
     rules_acknowledged: bool = field("已阅拍卖规则及须知并签署竞买协议", synonyms=("竞买协议",))
     defects_acknowledged: bool = field("已知悉标的瑕疵", synonyms=("知悉瑕疵",))
+
+    @model_validator(mode="after")
+    def _no_contradictions(self) -> BidderRegistration:
+        if self.preemption_order is not None and not self.preemption_holder:
+            raise PydanticCustomError(
+                "preemption_order_without_right",
+                "不是优先购买权人却填写了优先购买顺序：请改正是否优先购买权人或删去顺序",
+            )
+        if self.agent_confirmed_by_court and self.agent is None and self.bidder.agent is None:
+            raise PydanticCustomError(
+                "court_confirmed_without_agent",
+                "未委托代理人却标明代拍经法院确认：请填写代理人或删去该项",
+            )
+        return self

@@ -178,6 +178,20 @@ class Lot(Record):
     )
     vehicle: VehicleInfo | None = field("车辆信息", default=None)
 
+    @model_validator(mode="after")
+    def _confidential_reserve_needs_a_reserve(self) -> Lot:
+        """No reserve and a confidential reserve contradict each other. ``reserve_confidential``
+        defaults to True, so only a stated True is refused; the default is set to False when
+        there is no reserve (there is nothing to keep confidential)."""
+        if self.reserve_price is None and self.reserve_confidential:
+            if "reserve_confidential" in self.model_fields_set:
+                raise PydanticCustomError(
+                    "reserve_confidential_without_reserve",
+                    "无保留价的标的不能标明保留价保密：请填写保留价，或将保留价保密改为否",
+                )
+            self.__dict__["reserve_confidential"] = False
+        return self
+
 
 class ContractLot(Lot):
     """A lot as the entrustment contract states it: the reserve price (拍卖法 art. 44(3)) must be

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from ..values.money import Money
 from .base import DateTime, DocumentModel, Text, field
 from .common import DocRef, Party
@@ -43,3 +46,12 @@ class CompletionReport(DocumentModel):
     original_count: int = field("正本份数", ge=1, synonyms=("正本",))
     copy_count: int = field("副本份数", ge=0, synonyms=("副本",))
     distribution: list[Text] = field("分送单位", min_length=1, synonyms=("报送", "抄送"))
+
+    @model_validator(mode="after")
+    def _agent_stated_once(self) -> CompletionReport:
+        if self.buyer.agent is not None and not self.used_agent:
+            raise PydanticCustomError(
+                "agent_without_used_agent",
+                "买受人有代理人，报告却标明未委托代理人竞买：请改正是否委托代理人竞买",
+            )
+        return self

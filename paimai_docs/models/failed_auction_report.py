@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from .base import DateTime, DocumentModel, Record, Text, field
 from .common import DocRef
 from .enums import FailedReportItem, FailureReason
@@ -50,3 +53,12 @@ class FailedAuctionReport(DocumentModel):
     distribution: list[Text] = field("分送单位", min_length=1, synonyms=("报送", "抄送"))
     post_filing_form: DocRef | None = field("事后备案表", default=None)
     next_step: NextStep | None = field("下一步计划", default=None, synonyms=("处理意见",))
+
+    @model_validator(mode="after")
+    def _nobody_registered_is_consistent(self) -> FailedAuctionReport:
+        if self.failure_reason is FailureReason.NOBODY_REGISTERED and self.any_registrant:
+            raise PydanticCustomError(
+                "nobody_registered_with_registrants",
+                "流拍原因为无人报名，却标明有人办理竞买手续：请改正其中一项",
+            )
+        return self

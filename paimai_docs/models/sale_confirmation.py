@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from ..values.contact import BankAccountNumber
 from ..values.money import Money
 from ..values.percent import Percent
@@ -56,3 +59,20 @@ class SaleConfirmation(DocumentModel):
     signed_at: DateTime = field("签署时间", synonyms=("签订时间", "确认时间", "日期"))
     parts: int | None = field("联数", default=None, ge=1)
     online_public: bool = field("网拍平台公示", default=False)
+
+    @model_validator(mode="after")
+    def _confidential_is_not_published(self) -> SaleConfirmation:
+        if self.online_public and (
+            self.identity_confidential or self.buyer.confidentiality_requested
+        ):
+            raise PydanticCustomError(
+                "confidential_identity_published",
+                "买受人身份保密的成交确认书不能在网拍平台公示（网络司法拍卖公示买受人真实身份）："
+                "请改正身份保密或网拍平台公示",
+            )
+        if self.buyer.confidentiality_requested and not self.identity_confidential:
+            raise PydanticCustomError(
+                "confidentiality_requested_not_kept",
+                "买受人要求身份保密，确认书却未标明身份保密（拍卖法第二十一条）",
+            )
+        return self

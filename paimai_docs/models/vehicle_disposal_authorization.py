@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from .base import Date, DocumentModel, Text, field
 from .common import Party, VehicleInfo
 from .enums import DisposalPower
@@ -35,3 +38,12 @@ class VehicleDisposalAuthorization(DocumentModel):
     co_owner_statement: str | None = field("共有人同意声明", default=None)
     sign_date: Date = field("日期", synonyms=("签署日期", "授权日期"))
     legal_warnings: list[Text] = field("法律风险提示", default_factory=list)
+
+    @model_validator(mode="after")
+    def _statement_needs_a_co_owner(self) -> VehicleDisposalAuthorization:
+        if self.co_owner_statement and self.co_owner is None:
+            raise PydanticCustomError(
+                "co_owner_statement_without_co_owner",
+                "没有共有人却填写了共有人同意声明：请填写共有人或删去声明",
+            )
+        return self
