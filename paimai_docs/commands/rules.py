@@ -79,6 +79,8 @@ def run_explain(args: argparse.Namespace) -> int:
 
 def run_rules(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "zh")
+    if getattr(args, "unchecked", False):
+        return _run_unchecked(args, lang)
     rules = [r for r in load_rules() if args.scope is None or r.applies_to(args.scope)]
     if args.format == "json":
         print(json.dumps([rule_as_dict(r) for r in rules], ensure_ascii=False, indent=2))
@@ -87,6 +89,30 @@ def run_rules(args: argparse.Namespace) -> int:
         title = rule.title if lang != "en" else rule.title_en
         print(f"{rule.id:18} {rule.severity:8} {title}")
     print(f"共 {len(rules)} 条规则" if lang != "en" else f"{len(rules)} rule(s)")
+    return ExitCode.OK
+
+
+def _run_unchecked(args: argparse.Namespace, lang: str) -> int:
+    """The catalogue's requirements that are not rules, with why (rules/unchecked.yaml)."""
+    from ..engine.engine import unchecked_requirements
+
+    entries = [
+        e
+        for e in unchecked_requirements()
+        if args.scope is None or e.scopes == "ALL" or args.scope in e.scopes
+    ]
+    if args.format == "json":
+        print(json.dumps([e.model_dump() for e in entries], ensure_ascii=False, indent=2))
+        return ExitCode.OK
+    for entry in entries:
+        what = entry.what if lang != "en" else entry.what_en
+        print(f"{entry.id:12} {what}")
+        print(f"{'':12} {'未检查的原因' if lang != 'en' else 'why not'}：{entry.reason}")
+    print(
+        f"共 {len(entries)} 项目录要求未作为规则检查"
+        if lang != "en"
+        else f"{len(entries)} catalogue requirement(s) not checked"
+    )
     return ExitCode.OK
 
 
@@ -99,4 +125,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = subparsers.add_parser("rules", help="列出规则 / list the rules")
     listing.add_argument("--scope", choices=SCOPES, help="只列出适用于该范围的规则")
     listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument(
+        "--unchecked",
+        action="store_true",
+        help="列出规则目录中尚未作为规则检查的要求及原因",
+    )
     listing.set_defaults(func=run_rules)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from ..reading.types import Document
 from ..resources import data_dir
@@ -55,6 +55,26 @@ def get_rule(rule_id: str) -> Rule:
         if rule.id == rule_id:
             return rule
     raise RuleFileError(f"未知的规则编号：{rule_id}")
+
+
+class UncheckedRequirement(BaseModel):
+    """A requirement of the rules catalogue that is not a rule, and why (rules/unchecked.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    scopes: str
+    what: str
+    what_en: str
+    source: str
+    reason: str
+
+
+@functools.lru_cache(maxsize=1)
+def unchecked_requirements() -> tuple[UncheckedRequirement, ...]:
+    """The catalogue's requirements that are not rules, with the reason each is not checked."""
+    data = yaml.safe_load((data_dir("rules") / "unchecked.yaml").read_text(encoding="utf-8"))
+    return tuple(UncheckedRequirement.model_validate(e) for e in data["requirements"])
 
 
 @functools.lru_cache(maxsize=4)
