@@ -7,60 +7,9 @@ import json
 import sys
 
 from ..engine import get_rule, load_rules
-from ..engine.spec import SCOPES, Rule, RuleFileError
+from ..engine.explain import explain_text, rule_as_dict
+from ..engine.spec import SCOPES, RuleFileError
 from ..exitcodes import ExitCode
-
-_SECTIONS_ZH = (
-    ("what", "检查什么"),
-    ("why", "为什么"),
-    ("bad", "不符合的例子"),
-    ("good", "符合的例子"),
-    ("fix", "如何改正"),
-    ("limits", "已知局限"),
-)
-_SECTIONS_EN = (
-    ("what", "What it checks"),
-    ("why", "Why"),
-    ("bad", "Bad example"),
-    ("good", "Good example"),
-    ("fix", "How to fix"),
-    ("limits", "Known limits"),
-)
-
-
-def rule_as_dict(rule: Rule) -> dict[str, object]:
-    return {
-        "id": rule.id,
-        "name": rule.name,
-        "title": rule.title,
-        "title_en": rule.title_en,
-        "severity": rule.severity,
-        "scopes": list(rule.scopes),
-        "kinds": list(rule.kinds),
-        "basis": rule.basis,
-        "confidence": rule.confidence,
-        "needs_review": rule.needs_review,
-        "check": rule.check.type,
-        "explain": rule.explain.model_dump(),
-    }
-
-
-def explain_text(rule: Rule, lang: str = "zh") -> str:
-    zh = lang != "en"
-    lines = [
-        f"{rule.id}  {rule.name}",
-        rule.title if zh else rule.title_en,
-        "",
-        f"{'依据' if zh else 'Basis'}：{rule.basis}",
-        f"{'适用范围' if zh else 'Scopes'}：{'、'.join(rule.scopes)}    "
-        f"{'文书' if zh else 'Documents'}：{'、'.join(rule.kinds)}",
-        f"{'默认级别' if zh else 'Default severity'}：{rule.severity}"
-        + (("    需人工核对" if zh else "    needs a person") if rule.needs_review else ""),
-        f"{'可信度' if zh else 'Confidence'}：{rule.confidence}",
-    ]
-    for key, heading in _SECTIONS_ZH if zh else _SECTIONS_EN:
-        lines += ["", f"【{heading}】" if zh else f"{heading}:", getattr(rule.explain, key)]
-    return "\n".join(lines) + "\n"
 
 
 def run_explain(args: argparse.Namespace) -> int:
