@@ -160,7 +160,7 @@ class DaskExecutor:
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # a free port: never clash with another cluster
                 silence_logs=logging.ERROR,
             )
             self.client: Any = Client(self._cluster)
@@ -220,6 +220,15 @@ def open_executor(
         return None
     try:
         return DaskExecutor(parsed.address, parsed.workers or workers)
+    except RuntimeError as exc:  # a LocalCluster whose workers did not start
+        if parsed.address is not None:
+            raise
+        raise ExecutorError(
+            f"无法启动本机 Dask 集群（{type(exc).__name__}）；脚本中使用时请放在 "
+            'if __name__ == "__main__": 之下',
+            f"the local Dask cluster did not start ({type(exc).__name__}); in a script, start "
+            'it under if __name__ == "__main__":',
+        ) from None
     except (OSError, TimeoutError) as exc:  # the scheduler cannot be reached
         raise ExecutorError(
             f"无法连接到 Dask 调度器 {parsed.address}（{type(exc).__name__}）",
