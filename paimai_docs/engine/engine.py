@@ -28,7 +28,14 @@ from .spec import (
     RuleFileError,
     load_rule_file,
 )
-from .subjects import BundleSubject, DocumentSubject, FactValue, ModelSubject, Subject
+from .subjects import (
+    BundleSubject,
+    DocumentSubject,
+    FactValue,
+    ModelSubject,
+    Subject,
+    field_labels,
+)
 
 
 @functools.lru_cache(maxsize=8)
@@ -349,6 +356,8 @@ def _gather_unchecked(findings: Iterable[Finding], context: Context) -> list[Fin
             continue
         if finding.details["for_rule"] in context.evaluated:
             continue  # another document of the bundle had what it needs
+        if len(context.subjects) < 2 and not _own_facts(finding, context):
+            continue  # one document checked alone: nothing about what other documents hold
         lacking = gaps.setdefault(finding.file, {}).setdefault(finding.details["for_rule"], [])
         lacking.extend(label for label in finding.details["labels"] if label not in lacking)
     if not gaps:
@@ -363,6 +372,19 @@ def _gather_unchecked(findings: Iterable[Finding], context: Context) -> list[Fin
         )
         out.append(dataclasses.replace(finding, file=file, details={"rules": dict(by_rule)}))
     return out
+
+
+def _own_facts(marker: Finding, context: Context) -> bool:
+    """Whether every fact a NOT-CHECKED marker lacks is one its own kind of document states (a
+    field of that kind's model), rather than a date another document would give."""
+    kinds = {s.kind for s in context.subjects if s.file == marker.file}
+    return all(
+        any(
+            field_labels(kind, name) or field_labels(kind, name.rsplit(".", 1)[-1])
+            for kind in kinds
+        )
+        for name in marker.details["facts"]
+    )
 
 
 def _no_text(subject: DocumentSubject, pages: list[int], context: Context) -> Finding:

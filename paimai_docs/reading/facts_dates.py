@@ -18,6 +18,11 @@ from .facts_base import (
     _labels,
 )
 
+# after an exhibition's single date: it goes on ("起", "开始"…) or continues ("至", "-"): not
+# a one-day exhibition
+_START_LABEL = re.compile(r"开始|起始|始")
+_OPEN_ENDED = re.compile(r"\s*(?:\d{1,2}[:时点]\S{0,4}\s*)?(?:起|开始|以后|之后|至|到|-|~|—|止)")
+
 # --------------------------------------------------------------------------------------------
 # Dates: auction time and place, exhibition, publication, signing, filing
 
@@ -275,6 +280,13 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
         facts.add("exhibition_start", item.begin.day, match.start(), item.end_index, match.group(0))
         if item.end is not None:
             facts.add("exhibition_end", item.end.day, match.start(), item.end_index, match.group(0))
+        elif not _OPEN_ENDED.match(text, item.end_index) and not _START_LABEL.search(
+            match.group(0)
+        ):
+            # "展示时间：2026年12月15日" and nothing after: a one-day exhibition (a separately
+            # labelled end, ranked first, still wins)
+            day = item.begin.day
+            facts.add("exhibition_end", day, match.start(), item.end_index, match.group(0), 3)
     published = facts.first("publish_date")
     if published is not None:
         for match in _SHOWN_FROM_PUBLICATION.finditer(text):
