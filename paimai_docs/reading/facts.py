@@ -45,7 +45,18 @@ Facts and their names (value type in brackets):
   an ID or credit-code label fails its check (a rule flags these); an unlabelled 18-character
   string that fails is ignored (it is more likely an account number);
 * parties [str, the name]: ``consignor``, ``auctioneer``, ``buyer``, ``bidder``, ``court_name``,
-  and ``bidder_no`` [str].
+  and ``bidder_no`` [str];
+* the sale and the papers around it (:mod:`.facts_transcripts`): ``auctioneer_name``,
+  ``auctioneer_cert_no`` (拍卖师执业证号), ``recorder_name`` [str]; yes/no [bool]
+  ``rules_announced``, ``commission_seat_announced``, ``auctioneer_signed``,
+  ``recorder_signed``, ``buyer_signed``, ``mofcom_session_registered``, ``reserve_declared``,
+  ``has_reserve`` (True for 有无保留价：有); ``result`` of a lot (sold, no_bids, below_reserve,
+  failed, withdrawn, suspended, terminated) and a filing's ``outcome`` (also partly_sold);
+  ``hammer_time`` [datetime], ``buyer_bidder_no`` [str]; counts [int] ``bidder_count``
+  (竞买人数/登记人数), ``parts`` (联数), ``original_count``, ``copy_count``; dates
+  ``auction_end_date``, ``staff_arrival_time`` (a datetime, or a time of day alone),
+  ``meeting_date``, ``payment_date``, ``ruling_served_date``; ``retention_years`` [int] of a
+  stated retention period (保管期限).
 
 Prices are also read from sentences (``以¥6,380,000.00的最高应价竞得`` is the hammer price,
 ``以¥5,200,000.00起拍`` the starting price); a listing's price (挂牌价, 转让底价) and a floor
@@ -57,7 +68,7 @@ labelled amount; a lot the text says did not sell gives no hammer price.
 
 The code is in sibling modules: :mod:`.facts_base` (labels, the document, collecting),
 :mod:`.facts_money`, :mod:`.facts_dates`, :mod:`.facts_parties` (phones, commission, identities,
-parties) and :mod:`.facts_lots`.
+parties), :mod:`.facts_lots` and :mod:`.facts_transcripts`.
 
 Several facts may share a name (two phone lines, six auction sessions); the first of a name is
 the one the text states most directly (a label or the announcing sentence) and earliest.
@@ -84,6 +95,7 @@ from .facts_dates import DATE_FACT_BY_KIND, _dates
 from .facts_lots import property_class
 from .facts_money import _money, _price_roles, _tables
 from .facts_parties import _commission, _identities, _parties, _phones
+from .facts_transcripts import transcript_facts
 from .types import Fact
 
 __all__ = ["DATE_FACT_BY_KIND", "extract_facts", "labels_for"]
@@ -114,4 +126,5 @@ def extract_facts(pages: Sequence[tuple[int, str, str]], kind: str | None = None
     _identities(doc, facts)
     _parties(doc, facts)
     property_class(doc, facts)
+    transcript_facts(doc, facts, kind)
     return facts.result()

@@ -133,7 +133,7 @@ def _figures_amount(
 
 
 _NO_RESERVE = re.compile(
-    r"保留价(?::|为)?(?:无|没有|不设)(?!.{0,3}保留)|无保留价|不设保留价|没有保留价"
+    r"保留价(?::|为)?(?:无|没有|不设)(?!.{0,3}保留)|(?<!有)无保留价|不设保留价|没有保留价"
 )
 # A sentence that says a lot did not sell: its highest bid is no hammer price.
 _NOT_SOLD = re.compile(r"流拍|未达到?保留价|未成交|不成交|无人应价|撤拍|中止|低于保留价")
