@@ -8,6 +8,11 @@ Where the data comes from
 -------------------------
 * **Built in**: the ``chinesecalendar`` package, for the years it ships (2004–2026 in 1.11). Its
   version is recorded as the source of each of those years.
+* **Provisional** (暂定): a year from 2025 to 2100 that neither the package nor a file covers is
+  computed from the statutory holidays of the 2024 holiday regulation, without the make-up
+  schedule (:mod:`paimai_docs.provisional`). Every status and deadline from such a year says so
+  (``DayStatus.provisional``, ``PeriodResult.provisional``) with the range it could move within.
+  ``HolidayCalendar.load(provisional=False)`` refuses such years instead.
 * **Holiday files** (JSON or YAML, format below), for years the package does not know yet or to
   correct it. They are read from, in order of precedence:
 
@@ -186,6 +191,7 @@ class DayStatus:
     holiday_name: str | None
     source: str
     statutory_holiday: bool
+    provisional: bool = False
 
     @property
     def is_working_day(self) -> bool:
@@ -246,6 +252,7 @@ class YearData:
     holidays: Mapping[dt.date, str]
     makeup_workdays: Mapping[dt.date, str | None]
     builtin: bool = False
+    provisional: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "holidays", MappingProxyType(dict(self.holidays)))
@@ -261,6 +268,7 @@ class YearCoverage:
     origin: str
     builtin: bool
     overrides: str | None  # the source this year's data replaces, if any
+    provisional: bool = False
 
 
 def builtin_source() -> str:
@@ -599,6 +607,8 @@ class HolidayCalendar:
     replaced: Mapping[int, YearData] = field(default_factory=dict)
     # Files of a holiday folder that were left out because they are invalid (see ``load``).
     skipped: tuple[HolidayDataError, ...] = ()
+    # compute a year without official data from the statutory holidays (暂定), 2025–2100
+    provisional: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "years", MappingProxyType(dict(self.years)))
@@ -615,6 +625,7 @@ class HolidayCalendar:
         include_env: bool = True,
         include_user_dir: bool = True,
         weekends_are_statutory_holidays: bool = True,
+        provisional: bool = True,
     ) -> HolidayCalendar:
         """Built-in years, then the user directory, then ``$PAIMAI_HOLIDAYS_DIR``, then
         ``paths``; each later level replaces the years it defines.
@@ -640,12 +651,13 @@ class HolidayCalendar:
                 if y in years:
                     replaced[y] = years[y]
                 years[y] = data
-        return cls(years, weekends_are_statutory_holidays, replaced, tuple(skipped))
+        return cls(years, weekends_are_statutory_holidays, replaced, tuple(skipped), provisional)
 
     @classmethod
-    def builtin(cls) -> HolidayCalendar:
-        """Only the data shipped in ``chinesecalendar`` (no files, no environment)."""
-        return cls.load(include_env=False, include_user_dir=False)
+    def builtin(cls, *, provisional: bool = True) -> HolidayCalendar:
+        """Only the data shipped in ``chinesecalendar`` (no files, no environment), plus the
+        provisional years unless ``provisional=False``."""
+        return cls.load(include_env=False, include_user_dir=False, provisional=provisional)
 
     def with_years(self, *data: YearData) -> HolidayCalendar:
         """A new calendar with ``data`` added (replacing those years)."""
@@ -655,7 +667,9 @@ class HolidayCalendar:
             if d.year in years:
                 replaced[d.year] = years[d.year]
             years[d.year] = d
-        return HolidayCalendar(years, self.weekends_are_statutory_holidays, replaced, self.skipped)
+        return HolidayCalendar(
+            years, self.weekends_are_statutory_holidays, replaced, self.skipped, self.provisional
+        )
 
     def with_files(self, *paths: str | os.PathLike[str]) -> HolidayCalendar:
         """A new calendar with the years of these files added (replacing those years)."""
@@ -664,8 +678,28 @@ class HolidayCalendar:
     # -- coverage ----------------------------------------------------------------------------
 
     def covered_years(self) -> dict[int, str]:
-        """``{year: source}`` for every year this calendar knows."""
+        """``{year: source}`` for every year with official data (not the provisional ones)."""
         return {y: d.source for y, d in sorted(self.years.items())}
+
+    def provisional_years(self) -> range:
+        """The years this calendar computes provisionally: 2025–2100 less the official ones
+        (test ``is_provisional`` for a year; the range spans the official ones too)."""
+        from paimai_docs.provisional import FIRST_YEAR, LAST_YEAR
+
+        return range(FIRST_YEAR, LAST_YEAR + 1) if self.provisional else range(0)
+
+    def is_provisional(self, year: int) -> bool:
+        """True if ``year`` has no official data and is computed provisionally."""
+        return year not in self.years and year in self.provisional_years()
+
+    def uncertain_zones(self, day: dt.date) -> tuple[Any, ...]:
+        """The holidays of provisional years whose schedule may still change ``day``'s status
+        or a count through it (:class:`paimai_docs.provisional.Zone`); empty if none."""
+        from paimai_docs.provisional import zones_at
+
+        day = _as_date(day)
+        years = {y for y in (day.year - 1, day.year, day.year + 1) if self.is_provisional(y)}
+        return zones_at(day, frozenset(years)) if years else ()
 
     def coverage(self) -> list[YearCoverage]:
         """Each covered year with its source, where it was loaded from and what it replaces."""
@@ -684,12 +718,17 @@ class HolidayCalendar:
         return out
 
     def covers(self, year: int) -> bool:
-        return year in self.years
+        return year in self.years or self.is_provisional(year)
 
     def year_data(self, year: int) -> YearData:
-        """The data of ``year``; raises :class:`CalendarYearNotCovered` if there is none."""
+        """The data of ``year`` (official, else provisional); raises
+        :class:`CalendarYearNotCovered` if there is none."""
         data = self.years.get(year)
         if data is None:
+            if self.is_provisional(year):
+                from paimai_docs.provisional import provisional_year
+
+                return provisional_year(year)
             raise CalendarYearMissing(year, self.years.keys())
         return data
 
@@ -715,7 +754,7 @@ class HolidayCalendar:
         statutory = kind is DayKind.HOLIDAY or (
             kind is DayKind.WEEKEND and self.weekends_are_statutory_holidays
         )
-        return DayStatus(day, kind, name, data.source, statutory)
+        return DayStatus(day, kind, name, data.source, statutory, data.provisional)
 
     def is_working_day(self, day: dt.date) -> bool:
         """A working day (工作日): a weekday that is no holiday, or a make-up working day."""

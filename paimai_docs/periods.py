@@ -19,19 +19,23 @@ Every function returns a :class:`PeriodResult` that can explain itself (``explai
   (art. 201(2)); no holiday roll-over.
 
 Any date in a year the calendar has no data for raises
-:class:`~paimai_docs.errors.CalendarYearNotCovered`.
+:class:`~paimai_docs.errors.CalendarYearNotCovered` (except for :func:`days_before`, which asks
+the calendar only for its advisory note). A count through a provisional year (暂定, see
+:mod:`paimai_docs.provisional`) is marked ``provisional``, with ``earliest`` and ``latest``: the
+range its end could move within once the make-up schedule is published.
 """
 
 from __future__ import annotations
 
 import calendar as _pycalendar
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from paimai_docs.errors import InvalidValue
+from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
 from paimai_docs.holidays import DayKind, DayStatus, HolidayCalendar, default_calendar
+from paimai_docs.provisional import Zone
 
 __all__ = [
     "PeriodResult",
@@ -121,6 +125,12 @@ class PeriodResult(BaseModel):
     advisory_end: dt.date | None = None
     calendar_sources: dict[int, str] = {}
     period: PeriodResult | None = None
+    # 暂定: counted on a provisional year, or near a holiday whose schedule is not published;
+    # ``earliest``/``latest``: where the end could move once it is (the end itself if nowhere)
+    provisional: bool = False
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    provisional_holidays: tuple[str, ...] = ()
 
     @property
     def skipped(self) -> tuple[PeriodStep, ...]:
@@ -133,13 +143,17 @@ class PeriodResult(BaseModel):
         return e.date() if isinstance(e, dt.datetime) else e
 
     def summary(self, lang: str = "zh") -> str:
-        """One line: how the end was counted."""
-        return _summary(self, lang)
+        """One line: how the end was counted (and, if provisional, where it could move)."""
+        from paimai_docs.period_text import summary
+
+        return summary(self, lang)
 
     def explain(self, lang: str = "zh") -> str:
-        """Several lines: the rule, the start, every skipped or rolled-over day, the end, and
-        the calendar data used."""
-        return _explain(self, lang)
+        """Several lines: the rule, the start, every skipped or rolled-over day, the end, the
+        calendar data used and, if provisional, the range the end could move within."""
+        from paimai_docs.period_text import explain
+
+        return explain(self, lang)
 
 
 # --------------------------------------------------------------------------------------------
@@ -153,11 +167,28 @@ class _Tracker:
     def __init__(self, calendar: HolidayCalendar | None) -> None:
         self.calendar = calendar if calendar is not None else default_calendar()
         self.years: set[int] = set()
+        self.provisional = False
+        self.zones: dict[tuple[int, str], Zone] = {}
 
     def status(self, day: dt.date) -> DayStatus:
         st = self.calendar.day_status(day)
         self.years.add(day.year)
+        self.provisional = self.provisional or st.provisional
+        for z in self.calendar.uncertain_zones(day):
+            self.zones[(z.year, z.name)] = z
         return st
+
+    def marks(self, end: dt.date, earliest: dt.date, latest: dt.date) -> dict[str, Any]:
+        """The provisional fields of a result (nothing if the count is not provisional)."""
+        if not (self.provisional or self.zones):
+            return {}
+        names = tuple(f"{z.year}:{z.name}" for z in self.zones.values())
+        return {
+            "provisional": True,
+            "earliest": min(earliest, end),
+            "latest": max(latest, end),
+            "provisional_holidays": names,
+        }
 
     def sources(self) -> dict[int, str]:
         return {y: self.calendar.source_of(y) for y in sorted(self.years)}
@@ -209,6 +240,67 @@ def _roll(tr: _Tracker, nominal: dt.date) -> tuple[dt.date, list[PeriodStep]]:
     return end, steps
 
 
+def _roll_marks(tr: _Tracker, nominal: dt.date, end: dt.date) -> dict[str, Any]:
+    """Bounds of a rolled-over end (see :mod:`paimai_docs.provisional`): a weekend day rolled
+    over could become a make-up working day (the period ends there); the end and the working
+    days after it could become added rest days, up to ``extra_rest_max`` of them."""
+    if not (tr.provisional or tr.zones):
+        return {}
+    cal = tr.calendar
+    earliest = end
+    d = nominal
+    while d < end:
+        if cal.day_status(d).kind is DayKind.WEEKEND and cal.uncertain_zones(d):
+            earliest = d
+            break
+        d += _ONE_DAY
+    latest = end
+    extra = sum(z.bounds.extra_rest_max for z in cal.uncertain_zones(end))
+    if extra:  # the end and the working days after it may become rest days, one by one
+        latest = _count(cal, end, extra, True)
+    return tr.marks(end, earliest, latest)
+
+
+def _count_marks(
+    tr: _Tracker, start: dt.date, end: dt.date, n: int, *, forward: bool
+) -> dict[str, Any]:
+    """Bounds of a count of ``n`` working days from ``start`` that ended at ``end``: a holiday
+    whose zone the count touches can add up to ``extra_rest_max`` rest days (the count then
+    ends that many working days later), and weekend days of its zone can become make-up
+    working days (up to ``makeup_max``; the count ends sooner)."""
+    if not (tr.provisional or tr.zones) or n == 0:
+        return {}
+    cal = tr.calendar
+    more = sum(z.bounds.extra_rest_max for z in tr.zones.values())
+    far = _count(cal, start, n + more, forward) if more else end
+    near = _count(cal, start, n, forward, makeup=True)
+    earliest, latest = (near, far) if forward else (far, near)
+    return tr.marks(end, earliest, latest)
+
+
+def _count(
+    cal: HolidayCalendar, start: dt.date, n: int, forward: bool, *, makeup: bool = False
+) -> dt.date:
+    """The ``n``-th working day after (before) ``start``; with ``makeup``, weekend days near a
+    provisional holiday count too, up to its ``makeup_max``."""
+    step = _ONE_DAY if forward else -_ONE_DAY
+    d, counted = start, 0
+    used: dict[tuple[int, str], int] = {}
+    while counted < n:
+        d += step
+        status = cal.day_status(d)
+        if status.is_working_day:
+            counted += 1
+        elif makeup and status.kind is DayKind.WEEKEND:
+            for z in cal.uncertain_zones(d):
+                key = (z.year, z.name)
+                if used.get(key, 0) < z.bounds.makeup_max:
+                    used[key] = used.get(key, 0) + 1
+                    counted += 1
+                    break
+    return d
+
+
 _CIV_FORWARD = (
     "民法典第二百零一条、第二百零三条：开始的当日不计入，自下一日开始计算；"
     "期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日；截止时间为二十四时"
@@ -236,6 +328,7 @@ def add_days(
     nominal = start_d + dt.timedelta(days=n)
     tr = _Tracker(calendar) if roll else None
     end, steps = _roll(tr, nominal) if tr is not None else (nominal, [])
+    marks = _roll_marks(tr, nominal, end) if tr is not None else {}
     rule = _CIV_FORWARD if roll else ("民法典第二百零一条：开始的当日不计入", "Civil Code art. 201")
     return PeriodResult(
         method="days_after",
@@ -249,6 +342,7 @@ def add_days(
         rule_text_en=rule[1],
         steps=tuple(steps),
         calendar_sources=tr.sources() if tr is not None else {},
+        **marks,
     )
 
 
@@ -273,6 +367,7 @@ def add_months(
     nominal = _add_months_nominal(start_d, n)
     tr = _Tracker(calendar) if roll else None
     end, steps = _roll(tr, nominal) if tr is not None else (nominal, [])
+    marks = _roll_marks(tr, nominal, end) if tr is not None else {}
     zh = (
         "民法典第二百零二条：按照年、月计算期间的，到期月的对应日为期间的最后一日；"
         "没有对应日的，月末日为期间的最后一日"
@@ -296,6 +391,7 @@ def add_months(
         rule_text_en=en,
         steps=tuple(steps),
         calendar_sources=tr.sources() if tr is not None else {},
+        **marks,
     )
 
 
@@ -319,6 +415,7 @@ def add_working_days(
                 steps.append(_step(st, "counted"))
         else:
             steps.append(_step(st, "skipped"))
+    marks = _count_marks(tr, start_d, d, n, forward=True)
     return PeriodResult(
         method="working_days_after",
         start=start_d,
@@ -334,6 +431,7 @@ def add_working_days(
         ),
         steps=tuple(steps),
         calendar_sources=tr.sources(),
+        **marks,
     )
 
 
@@ -368,6 +466,7 @@ def fixed_date(day: dt.date, calendar: HolidayCalendar | None = None) -> PeriodR
     day_d = _as_date(day)
     tr = _Tracker(calendar)
     end, steps = _roll(tr, day_d)
+    marks = _roll_marks(tr, day_d, end)
     return PeriodResult(
         method="fixed_date",
         start=day_d,
@@ -380,6 +479,7 @@ def fixed_date(day: dt.date, calendar: HolidayCalendar | None = None) -> PeriodR
         rule_text_en="a fixed-date deadline; a statutory rest day moves it to the day after",
         steps=tuple(steps),
         calendar_sources=tr.sources(),
+        **marks,
     )
 
 
@@ -406,14 +506,18 @@ def days_before(
     event_d = _as_date(event)
     end = event_d - dt.timedelta(days=n + (1 if clear_days else 0))
     tr = _Tracker(calendar)
-    st = tr.status(end)
     steps: list[PeriodStep] = []
     advisory: dt.date | None = None
-    if not st.is_working_day:
-        steps.append(_step(st, "note"))
-        advisory = end - _ONE_DAY
-        while not tr.status(advisory).is_working_day:
-            advisory -= _ONE_DAY
+    try:  # the calendar only adds a note: without data for the year, there is no note
+        st = tr.status(end)
+        if not st.is_working_day:
+            steps.append(_step(st, "note"))
+            advisory = end - _ONE_DAY
+            while not tr.status(advisory).is_working_day:
+                advisory -= _ONE_DAY
+    except CalendarYearNotCovered:
+        tr = _Tracker(tr.calendar)
+        steps, advisory = [], None
     if clear_days:
         zh = (
             f"“{n}日前”按{n}个整日计算（DATE-04 严格读法）：行为日 ≤ 事件日 − {n} − 1 日；"
@@ -443,6 +547,8 @@ def days_before(
         steps=tuple(steps),
         advisory_end=advisory,
         calendar_sources=tr.sources(),
+        # never rolled, so it never moves: provisional only if the day's own status is
+        **(tr.marks(end, end, end) if tr.provisional else {}),
     )
 
 
@@ -465,6 +571,7 @@ def working_days_before(
                 steps.append(_step(st, "counted"))
         else:
             steps.append(_step(st, "skipped"))
+    marks = _count_marks(tr, event_d, d, n, forward=False)
     return PeriodResult(
         method="working_days_before",
         start=event_d,
@@ -480,6 +587,7 @@ def working_days_before(
         ),
         steps=tuple(steps),
         calendar_sources=tr.sources(),
+        **marks,
     )
 
 
@@ -530,6 +638,17 @@ def latest_start_before(
     else:  # pragma: no cover - a calendar with no working days at all
         raise InvalidValue("找不到满足条件的起算日 / no start date satisfies the period")
     assert inner is not None
+    marks: dict[str, Any] = {}
+    if inner.provisional:
+        # the period could end later (so start earlier) or earlier (so start later)
+        later = ((inner.latest or inner.end_date) - inner.end_date).days
+        sooner = (inner.end_date - (inner.earliest or inner.end_date)).days
+        marks = {
+            "provisional": True,
+            "earliest": candidate - dt.timedelta(days=later),
+            "latest": candidate + dt.timedelta(days=sooner),
+            "provisional_holidays": inner.provisional_holidays,
+        }
     unit_zh = "个工作日" if unit == "working_day" else "日"
     unit_en = "working days" if unit == "working_day" else "days"
     return PeriodResult(
@@ -551,130 +670,5 @@ def latest_start_before(
         steps=(*rejected, *inner.steps),
         calendar_sources=dict(sorted(sources.items())),
         period=inner,
+        **marks,
     )
-
-
-# --------------------------------------------------------------------------------------------
-# Explanations
-# --------------------------------------------------------------------------------------------
-
-
-def _unit_text(r: PeriodResult, lang: str) -> str:
-    if lang == "en":
-        return {"day": "days", "month": "months", "working_day": "working days", "hour": "hours"}[
-            r.unit
-        ]
-    return {"day": "日", "month": "个月", "working_day": "个工作日", "hour": "小时"}[r.unit]
-
-
-def _summary(r: PeriodResult, lang: str) -> str:
-    f = format_day
-    u = _unit_text(r, lang)
-    rolled = [s for s in r.steps if s.action == "rolled"]
-    if lang == "en":
-        if r.method == "days_before":
-            clear = " clear" if r.clear_days else ""
-            text = f"{r.n}{clear} days before {f(r.start, 'en')}: no later than {f(r.end, 'en')}"
-            if r.advisory_end is not None:
-                text += f" (a rest day; last working day before: {f(r.advisory_end, 'en')})"
-            return text
-        if r.method == "working_days_before":
-            return f"{r.n} working day(s) before {f(r.start, 'en')}: {f(r.end, 'en')}"
-        if r.method == "latest_start":
-            assert r.period is not None
-            return (
-                f"latest start {f(r.end, 'en')}: {r.n} {u} then end on "
-                f"{f(r.period.end, 'en')}, before {f(r.start, 'en')}"
-            )
-        if r.method == "hours_after":
-            return f"{r.n} hours from {f(r.start, 'en')}: {f(r.end, 'en')}"
-        if r.method == "fixed_date":
-            text = f"fixed date {f(r.start, 'en')}"
-            if rolled:
-                text += f", a rest day: rolled over to {f(r.end, 'en')}"
-            return text
-        text = f"{f(r.start, 'en')} + {r.n} {u} = {f(r.end, 'en')}"
-        if rolled:
-            text += f" (nominal {f(r.nominal_end, 'en')}, rolled over {len(rolled)} rest day(s))"
-        return text
-    if r.method == "days_before":
-        clear = "（整日）" if r.clear_days else ""
-        text = f"{f(r.start)}前{r.n}日{clear}：最迟 {f(r.end)}（不顺延）"
-        if r.advisory_end is not None:
-            text += f"；该日非工作日，之前最后一个工作日为 {f(r.advisory_end)}"
-        return text
-    if r.method == "working_days_before":
-        return f"{f(r.start)}前第{r.n}个工作日：{f(r.end)}"
-    if r.method == "latest_start":
-        assert r.period is not None
-        return f"最晚起算 {f(r.end)}：计{r.n}{u}至 {f(r.period.end)} 届满，早于 {f(r.start)}"
-    if r.method == "hours_after":
-        return f"{f(r.start)}起{r.n}小时：{f(r.end)}"
-    if r.method == "fixed_date":
-        text = f"固定日期 {f(r.start)}"
-        if rolled:
-            text += f"，遇法定休假日顺延至 {f(r.end)}"
-        return text
-    text = f"{f(r.start)}起算（当日不计）{r.n}{u}：{f(r.end)}"
-    if rolled:
-        text += f"（名义届满 {f(r.nominal_end)}，遇法定休假日顺延{len(rolled)}日）"
-    return text
-
-
-def _explain(r: PeriodResult, lang: str) -> str:
-    f = format_day
-    en = lang == "en"
-    lines = [("Rule: " if en else "规则：") + (r.rule_text_en if en else r.rule_text)]
-    if r.method == "fixed_date":
-        lines.append(f"Date: {f(r.start, 'en')}" if en else f"日期：{f(r.start)}")
-    elif r.method == "hours_after":
-        lines.append(f"Start: {f(r.start, 'en')}" if en else f"起算时刻：{f(r.start)}")
-        lines.append(f"Count: {r.n} hours" if en else f"计算：{r.n}小时")
-    elif r.direction == "after":
-        if en:
-            lines.append(f"Start: {f(r.start, 'en')} (not counted)")
-            lines.append(f"Count: {r.n} {_unit_text(r, 'en')}")
-        else:
-            lines.append(f"起算：{f(r.start)}（当日不计入）")
-            lines.append(f"计算：{r.n}{_unit_text(r, 'zh')}")
-        if r.method in ("days_after", "months_after") and r.nominal_end != r.end:
-            lines.append(
-                f"Nominal last day: {f(r.nominal_end, 'en')}"
-                if en
-                else f"名义届满日：{f(r.nominal_end)}"
-            )
-    else:
-        lines.append(f"Event: {f(r.start, 'en')}" if en else f"事件日：{f(r.start)}")
-    if r.method == "latest_start" and r.period is not None:
-        p = r.period
-        lines.append(
-            f"Period from {f(p.start, 'en')}: last day {f(p.end, 'en')}"
-            if en
-            else f"自 {f(p.start)} 起算的期间：届满日 {f(p.end)}"
-        )
-    for s in r.steps:
-        lines.append(
-            f"  {f(s.date, lang)}: {s.reason(lang)}" if en else f"  {f(s.date)}：{s.reason()}"
-        )
-    if r.method == "latest_start":
-        lines.append(f"Latest start: {f(r.end, 'en')}" if en else f"最晚起算日：{f(r.end)}")
-    elif r.direction == "before":
-        lines.append(
-            f"Latest action date: {f(r.end, 'en')} (no roll-over)"
-            if en
-            else f"最迟行为日：{f(r.end)}（不顺延）"
-        )
-        if r.advisory_end is not None:
-            lines.append(
-                f"  not a working day; the last working day before it is {f(r.advisory_end, 'en')}"
-                if en
-                else f"  该日不是工作日；之前最后一个工作日为 {f(r.advisory_end)}"
-            )
-    elif r.method == "hours_after":
-        lines.append(f"End: {f(r.end, 'en')}" if en else f"届满时刻：{f(r.end)}")
-    else:
-        lines.append(f"Last day: {f(r.end, 'en')}" if en else f"届满日：{f(r.end)}")
-    if r.calendar_sources:
-        data = "; ".join(f"{y}: {src}" for y, src in r.calendar_sources.items())
-        lines.append(f"Calendar data: {data}" if en else f"日历数据：{data}")
-    return "\n".join(lines)

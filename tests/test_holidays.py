@@ -115,6 +115,7 @@ def test_covered_years_and_sources(cal: HolidayCalendar) -> None:
 
 
 def test_year_without_data_is_refused_explicitly(cal: HolidayCalendar) -> None:
+    cal = HolidayCalendar.builtin(provisional=False)
     with pytest.raises(CalendarYearNotCovered) as info:
         cal.is_working_day(D(2027, 1, 4))
     exc = info.value
@@ -316,8 +317,10 @@ def test_cli_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2026年10月10日 周六" in out and "调休上班日（国庆节）" in out and "工作日：是" in out
     assert _run(["--lang", "en", "calendar", "explain", "2026-10-05"]) == 0
     assert "National Day" in capsys.readouterr().out
-    assert _run(["calendar", "explain", "2027-01-05"]) == 2
-    assert "2027" in capsys.readouterr().err
+    assert _run(["calendar", "explain", "2027-01-05"]) == 0  # provisional, and says so
+    assert "暂定" in capsys.readouterr().out
+    assert _run(["calendar", "explain", "2003-01-05"]) == 2  # before the built-in data
+    assert "2003" in capsys.readouterr().err
 
 
 def test_cli_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

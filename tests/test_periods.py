@@ -29,6 +29,7 @@ D = dt.date
 FIXTURE_2027 = Path(__file__).parent / "fixtures" / "holidays" / "2027-test-fixture.yaml"
 CAL = HolidayCalendar.builtin()
 CAL_2027 = CAL.with_files(FIXTURE_2027)
+STRICT = HolidayCalendar.builtin(provisional=False)  # refuses a year without official data
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +114,9 @@ def test_add_months_hand_computed(start: dt.date, n: int, end: dt.date) -> None:
         assert add_months(start, n, CAL_2027).end == D(2027, 3, 1)
         assert add_months(start, n, CAL_2027).nominal_end == end
         with pytest.raises(CalendarYearNotCovered):
-            add_months(start, n, CAL)
+            add_months(start, n, STRICT)
+        provisional = add_months(start, n, CAL)  # 2027: computed from the statutory days
+        assert provisional.end == D(2027, 3, 1) and provisional.provisional
     else:
         assert add_months(start, n, CAL).end == end
 
@@ -227,9 +230,10 @@ def test_invalid_lengths() -> None:
 
 def test_2027_refused_without_data_and_handled_with_fixture() -> None:
     with pytest.raises(CalendarYearNotCovered):
-        add_days(D(2026, 12, 28), 7, CAL)
-    with pytest.raises(CalendarYearNotCovered):
-        days_before(D(2027, 1, 11), 7, CAL)
+        add_days(D(2026, 12, 28), 7, STRICT)
+    # a backward count never rolls over: no data only means no working-day note
+    back = days_before(D(2027, 1, 11), 7, STRICT)
+    assert back.end == D(2027, 1, 4) and back.calendar_sources == {} and not back.provisional
     r = add_days(D(2027, 1, 11), 7, CAL_2027)  # nominal Mon 18 Jan, in the fixture's block
     assert r.end == D(2027, 1, 21)
     assert r.calendar_sources == {2027: "test fixture, not official"}

@@ -21,6 +21,7 @@ D = dt.date
 FIXTURE_2027 = Path(__file__).parent / "fixtures" / "holidays" / "2027-test-fixture.yaml"
 CAL = HolidayCalendar.builtin()
 CAL_2027 = CAL.with_files(FIXTURE_2027)
+STRICT = HolidayCalendar.builtin(provisional=False)  # refuses a year without official data
 
 
 @pytest.fixture(autouse=True)
@@ -241,13 +242,28 @@ def test_bad_inputs() -> None:
 @pytest.mark.parametrize("scope", SCOPES)
 def test_2027_refused_without_data(scope: str) -> None:
     with pytest.raises(CalendarYearNotCovered, match="2027"):
-        plan(scope, D(2027, 1, 11), calendar=CAL)
+        plan(scope, D(2027, 1, 11), calendar=STRICT)
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+@pytest.mark.parametrize("day", [D(2026, 12, 28), D(2027, 3, 10)])
+def test_2027_planned_provisionally(scope: str, day: dt.date) -> None:
+    p = plan(scope, day, calendar=CAL)
+    assert p.deadlines
+    in_2027 = [d for d in p.deadlines if d.due.year == 2027 and d.counted.calendar_sources]
+    assert all(d.counted.provisional and "暂定" in d.counted.summary() for d in in_2027)
+    assert in_2027 or day.year == 2026  # an online or enterprise sale has nothing after it
 
 
 def test_december_2026_auction_needs_2027_for_its_post_filing() -> None:
     with pytest.raises(CalendarYearNotCovered):
-        plan("COM", D(2026, 12, 28), calendar=CAL)
-    assert _due(plan("COM", D(2026, 12, 28), calendar=CAL_2027))["FILE-03"] == D(2027, 1, 4)
+        plan("COM", D(2026, 12, 28), calendar=STRICT)
+    official = _due(plan("COM", D(2026, 12, 28), calendar=CAL_2027))
+    assert official["FILE-03"] == D(2027, 1, 4)
+    provisional = plan("COM", D(2026, 12, 28), calendar=CAL)
+    filing = next(d for d in provisional.deadlines if d.rule_id == "FILE-03")
+    assert filing.due == D(2027, 1, 4) and filing.counted.provisional
+    assert filing.counted.earliest == D(2027, 1, 4) and filing.counted.latest == D(2027, 1, 6)
 
 
 def test_2027_handled_with_fixture_file() -> None:
@@ -294,8 +310,10 @@ def test_reporting_2026() -> None:
 
 def test_reporting_2027_refused_then_handled() -> None:
     with pytest.raises(CalendarYearNotCovered):
-        reporting(2027, CAL)
+        reporting(2027, STRICT)
     assert reporting(2027, CAL_2027)[0].due == D(2027, 1, 6)
+    provisional = reporting(2027, CAL)
+    assert provisional[0].due == D(2027, 1, 6) and provisional[0].counted.provisional
 
 
 # --------------------------------------------------------------------------------------------
@@ -353,21 +371,24 @@ def test_cli_warnings_and_fail_on_warning(capsys: pytest.CaptureFixture[str]) ->
 
 def test_cli_2027_refused_then_handled(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["plan", "--scope", "COM", "--auction-date", "2027-01-11"]
-    assert _run(argv) == 2
-    err = capsys.readouterr().err
-    assert "2027" in err and "--holidays" in err
+    assert _run(argv) == 0  # provisional, and says so
+    assert "暂定" in capsys.readouterr().out
     assert _run([*argv, "--holidays", str(FIXTURE_2027)]) == 0
-    assert "test fixture, not official" in capsys.readouterr().out
-    assert _run(["--lang", "en", *argv]) == 2
-    assert "No holiday data for 2027" in capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "test fixture, not official" in out and "暂定" not in out
+    assert _run(["--lang", "en", *argv]) == 0
+    assert "PROVISIONAL" in capsys.readouterr().out
+    assert _run(["plan", "--scope", "COM", "--auction-date", "2003-01-11"]) == 2
+    err = capsys.readouterr().err
+    assert "2003" in err and "--holidays" in err
 
 
 def test_cli_reporting(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["plan", "--reporting", "2026"]) == 0
     out = capsys.readouterr().out
     assert "2026年10月08日 周四" in out and "RPT-03" in out
-    assert _run(["plan", "--reporting", "2027"]) == 2
-    capsys.readouterr()
+    assert _run(["plan", "--reporting", "2027"]) == 0
+    assert "暂定" in capsys.readouterr().out
     assert _run(["plan", "--reporting", "2027", "--holidays", str(FIXTURE_2027)]) == 0
 
 

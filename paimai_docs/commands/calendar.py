@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any
 
-from paimai_docs.commands._common import warn_skipped_holiday_files
+from paimai_docs.commands._holidays import add_holidays_option, calendar_from_args
 from paimai_docs.commands.plan import parse_date
 from paimai_docs.errors import CalendarYearNotCovered
 from paimai_docs.exitcodes import ExitCode
@@ -23,11 +23,11 @@ from paimai_docs.holidays import (
     HolidayCalendar,
     HolidayDataError,
     YearCoverage,
-    default_calendar,
     load_holiday_file,
     user_holidays_dir,
 )
 from paimai_docs.periods import format_day
+from paimai_docs.provisional import holiday_label, source_text
 
 
 def register(subparsers: Any) -> None:
@@ -57,13 +57,7 @@ def register(subparsers: Any) -> None:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--holidays",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="节假日数据文件（可重复）/ holiday data file (repeatable)",
-    )
+    add_holidays_option(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
@@ -77,12 +71,9 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     if command == "validate":
         return _validate(args.files, lang)
-    try:
-        calendar = default_calendar(args.holidays)
-    except HolidayDataError as exc:
-        print(exc.message(lang), file=sys.stderr)
+    calendar = calendar_from_args(args, lang)
+    if calendar is None:
         return ExitCode.USAGE
-    warn_skipped_holiday_files(calendar, lang)
     if command == "status":
         print(_status(calendar, args.format, lang), end="")
         return ExitCode.OK
@@ -133,6 +124,7 @@ def _status(calendar: HolidayCalendar, fmt: str, lang: str) -> str:
             ],
             "search": {ENV_HOLIDAYS_DIR: env or None, "user_dir": str(user_dir)},
             "weekends_are_statutory_holidays": calendar.weekends_are_statutory_holidays,
+            "provisional_years": _provisional_span(calendar),
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -144,16 +136,30 @@ def _status(calendar: HolidayCalendar, fmt: str, lang: str) -> str:
         if c.overrides:
             line += f"  (replaces {c.overrides})" if en else f"（替代 {c.overrides}）"
         lines.append(line)
-    if coverage:
-        last_year = coverage[-1].year
+    span = _provisional_span(calendar)
+    if span:
+        first, last = span
         lines += [
             "",
             (
-                f"Years after {last_year} (and gaps) are not covered: a deadline there is "
-                "refused until a holiday file is supplied (docs/deadlines.md)."
+                f"Other years {first}–{last}: provisional, computed from the statutory holidays "
+                "of the 2024 holiday regulation without the make-up schedule; every date from "
+                "them is marked provisional. An official schedule (a holiday file) replaces them."
                 if en
-                else f"{last_year + 1}年起（及中间缺失的年份）没有数据："
-                "涉及这些年份的期限将拒绝计算，直到提供节假日文件（格式见 docs/deadlines.md）。"
+                else f"{first}–{last}年中没有正式数据的年份：暂定，"
+                "按《全国年节及纪念日放假办法》（2024年修订）的法定节假日推算，未含调休；由此算出的日期均标明“暂定”。"
+                "国务院安排公布后，用节假日文件提供正式数据即可替代。"
+            ),
+        ]
+    if coverage:
+        lines += [
+            "",
+            (
+                "Years outside these are not covered: a deadline there is refused until a "
+                "holiday file is supplied (docs/deadlines.md)."
+                if en
+                else "此外的年份没有数据：涉及这些年份的期限将拒绝计算，"
+                "直到提供节假日文件（格式见 docs/deadlines.md）。"
             ),
         ]
     lines += ["", "Searched:" if en else "查找位置："]
@@ -175,9 +181,15 @@ _KIND_TEXT = {
 }
 
 
+def _provisional_span(calendar: HolidayCalendar) -> list[int] | None:
+    years = [y for y in calendar.provisional_years() if calendar.is_provisional(y)]
+    return [years[0], years[-1]] if years else None
+
+
 def _explain(calendar: HolidayCalendar, day: Any, fmt: str, lang: str) -> str:
     st = calendar.day_status(day)
     data = calendar.year_data(day.year)
+    zones = calendar.uncertain_zones(day)
     if fmt == "json":
         out = {
             "date": day.isoformat(),
@@ -187,6 +199,8 @@ def _explain(calendar: HolidayCalendar, day: Any, fmt: str, lang: str) -> str:
             "statutory_holiday": st.statutory_holiday,
             "source": st.source,
             "origin": data.origin,
+            "provisional": st.provisional or bool(zones),
+            "may_change_with": [f"{z.year}:{z.name}" for z in zones],
         }
         return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
     en = lang == "en"
@@ -196,13 +210,25 @@ def _explain(calendar: HolidayCalendar, day: Any, fmt: str, lang: str) -> str:
         name = f"（{st.holiday_name}）"
     yes, no = ("yes", "no") if en else ("是", "否")
     where = ("built in" if en else "内置") if data.builtin else data.origin
+    if data.provisional:
+        where = "provisional" if en else "暂定"
+    may = ""
+    if zones:
+        names = [holiday_label(f"{z.year}:{z.name}", lang) for z in zones]
+        may = (
+            f"Provisional: the schedule of {', '.join(names)} is not published; this day may "
+            "yet become a rest day or a make-up working day"
+            if en
+            else f"暂定：{'、'.join(names)}的放假调休安排尚未公布，"
+            "该日仍可能调整为休息日或调休上班日"
+        )
     if en:
         lines = [
             f"{format_day(day, 'en')}: {kind}{name}",
             f"Working day: {yes if st.is_working_day else no}",
             "Statutory rest day for Civil Code art. 203 (a period ending here rolls over): "
             f"{yes if st.statutory_holiday else no}",
-            f"Source: {st.source} [{where}]",
+            f"Source: {source_text(st.source, 'en')} [{where}]",
         ]
     else:
         lines = [
@@ -212,6 +238,8 @@ def _explain(calendar: HolidayCalendar, day: Any, fmt: str, lang: str) -> str:
             + (yes if st.statutory_holiday else no),
             f"数据来源：{st.source}［{where}］",
         ]
+    if may:
+        lines.append(may)
     return "\n".join(lines) + "\n"
 
 

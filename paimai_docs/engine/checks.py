@@ -379,21 +379,20 @@ def check_deadline(rule: Rule, subject: Subject, context: Context) -> Iterator[F
             result = periods.add_days(anchor_day, days, calendar, roll=check.roll)
         late = action_day > result.end if check.mode == "latest" else action_day < result.end
     except CalendarYearNotCovered as exc:
-        yield Finding(
-            rule="CALENDAR-DATA",
-            name="calendar-year-not-covered",
-            severity=Severity.ERROR,
-            message=f"无法核对{rule.id}：{exc}",
-            message_en=f"Cannot check {rule.id}: no holiday data for that year",
-            basis="《中华人民共和国民法典》第二百零三条；国务院节假日安排",
-            file=subject.file,
-            page=action.page,
-            evidence=action.evidence,
-            details={"for_rule": rule.id},
+        from .engine import get_rule
+
+        year = getattr(exc, "year", None)
+        yield make_finding(
+            get_rule("CALENDAR-DATA"),
+            subject,
+            context,
+            fact=action,
+            fill={"rule": rule.id, "year": year or ""},
+            details={"for_rule": rule.id, "year": year},
         )
         return
     if late:
-        yield make_finding(
+        finding = make_finding(
             rule,
             subject,
             context,
@@ -407,8 +406,29 @@ def check_deadline(rule: Rule, subject: Subject, context: Context) -> Iterator[F
                 "label": check.label,
                 "label_en": check.label_en or check.label,
             },
-            details={"counting": result.explain(context.lang), "due": result.end.isoformat()},
+            details={
+                "counting": result.explain(context.lang),
+                "due": result.end.isoformat(),
+                **_provisional(result),
+            },
         )
+        if result.provisional:  # 暂定: the day's holiday schedule is not published yet
+            from ..period_text import provisional_note
+
+            finding = dataclasses.replace(
+                finding,
+                message=f"{finding.message}（{provisional_note(result, 'zh')}）",
+                message_en=f"{finding.message_en} ({provisional_note(result, 'en')})",
+            )
+        yield finding
+
+
+def _provisional(result: Any) -> dict[str, Any]:
+    """A provisional (暂定) count: the range its end could move within."""
+    if not result.provisional:
+        return {}
+    low, high = result.earliest or result.end_date, result.latest or result.end_date
+    return {"provisional": True, "due_range": [low.isoformat(), high.isoformat()]}
 
 
 UNCHECKED = "NOT-CHECKED"

@@ -1,0 +1,169 @@
+"""How a :class:`~paimai_docs.periods.PeriodResult` explains itself: one summary line, or the
+rule, every day skipped or rolled over, the end, the calendar data and, for a provisional
+(暂定) count, the range its end could move within."""
+
+from __future__ import annotations
+
+from paimai_docs.periods import PeriodResult, format_day
+from paimai_docs.provisional import holiday_label, source_text
+
+__all__ = ["explain", "provisional_note", "summary"]
+
+
+def provisional_note(r: PeriodResult, lang: str = "zh") -> str:
+    """``暂定：…`` for a provisional count (empty otherwise): which holidays' schedule is not
+    published, and the range the end could move within once it is."""
+    if not r.provisional:
+        return ""
+    f = format_day
+    lo, hi = r.earliest or r.end_date, r.latest or r.end_date
+    names = "、".join(holiday_label(k) for k in r.provisional_holidays)
+    if lang == "en":
+        text = "PROVISIONAL: counted on the statutory holidays only (no official schedule yet"
+        en = ", ".join(holiday_label(k, "en") for k in r.provisional_holidays)
+        text += f"; near {en})" if names else ")"
+        if (lo, hi) == (r.end_date, r.end_date):
+            return text + "; the date is not expected to move"
+        return text + f"; may move between {f(lo, 'en')} and {f(hi, 'en')}"
+    text = "暂定：按法定节假日推算，调休安排尚未公布"
+    text += f"（涉及{names}）" if names else ""
+    if (lo, hi) == (r.end_date, r.end_date):
+        return text + "；预计不变"
+    return text + f"；公布后可能在 {f(lo)} 至 {f(hi)} 之间变动"
+
+
+def _unit_text(r: PeriodResult, lang: str) -> str:
+    if lang == "en":
+        return {"day": "days", "month": "months", "working_day": "working days", "hour": "hours"}[
+            r.unit
+        ]
+    return {"day": "日", "month": "个月", "working_day": "个工作日", "hour": "小时"}[r.unit]
+
+
+def _summary(r: PeriodResult, lang: str) -> str:
+    f = format_day
+    u = _unit_text(r, lang)
+    rolled = [s for s in r.steps if s.action == "rolled"]
+    if lang == "en":
+        if r.method == "days_before":
+            clear = " clear" if r.clear_days else ""
+            text = f"{r.n}{clear} days before {f(r.start, 'en')}: no later than {f(r.end, 'en')}"
+            if r.advisory_end is not None:
+                text += f" (a rest day; last working day before: {f(r.advisory_end, 'en')})"
+            return text
+        if r.method == "working_days_before":
+            return f"{r.n} working day(s) before {f(r.start, 'en')}: {f(r.end, 'en')}"
+        if r.method == "latest_start":
+            assert r.period is not None
+            return (
+                f"latest start {f(r.end, 'en')}: {r.n} {u} then end on "
+                f"{f(r.period.end, 'en')}, before {f(r.start, 'en')}"
+            )
+        if r.method == "hours_after":
+            return f"{r.n} hours from {f(r.start, 'en')}: {f(r.end, 'en')}"
+        if r.method == "fixed_date":
+            text = f"fixed date {f(r.start, 'en')}"
+            if rolled:
+                text += f", a rest day: rolled over to {f(r.end, 'en')}"
+            return text
+        text = f"{f(r.start, 'en')} + {r.n} {u} = {f(r.end, 'en')}"
+        if rolled:
+            text += f" (nominal {f(r.nominal_end, 'en')}, rolled over {len(rolled)} rest day(s))"
+        return text
+    if r.method == "days_before":
+        clear = "（整日）" if r.clear_days else ""
+        text = f"{f(r.start)}前{r.n}日{clear}：最迟 {f(r.end)}（不顺延）"
+        if r.advisory_end is not None:
+            text += f"；该日非工作日，之前最后一个工作日为 {f(r.advisory_end)}"
+        return text
+    if r.method == "working_days_before":
+        return f"{f(r.start)}前第{r.n}个工作日：{f(r.end)}"
+    if r.method == "latest_start":
+        assert r.period is not None
+        return f"最晚起算 {f(r.end)}：计{r.n}{u}至 {f(r.period.end)} 届满，早于 {f(r.start)}"
+    if r.method == "hours_after":
+        return f"{f(r.start)}起{r.n}小时：{f(r.end)}"
+    if r.method == "fixed_date":
+        text = f"固定日期 {f(r.start)}"
+        if rolled:
+            text += f"，遇法定休假日顺延至 {f(r.end)}"
+        return text
+    text = f"{f(r.start)}起算（当日不计）{r.n}{u}：{f(r.end)}"
+    if rolled:
+        text += f"（名义届满 {f(r.nominal_end)}，遇法定休假日顺延{len(rolled)}日）"
+    return text
+
+
+def _explain(r: PeriodResult, lang: str) -> str:
+    f = format_day
+    en = lang == "en"
+    lines = [("Rule: " if en else "规则：") + (r.rule_text_en if en else r.rule_text)]
+    if r.method == "fixed_date":
+        lines.append(f"Date: {f(r.start, 'en')}" if en else f"日期：{f(r.start)}")
+    elif r.method == "hours_after":
+        lines.append(f"Start: {f(r.start, 'en')}" if en else f"起算时刻：{f(r.start)}")
+        lines.append(f"Count: {r.n} hours" if en else f"计算：{r.n}小时")
+    elif r.direction == "after":
+        if en:
+            lines.append(f"Start: {f(r.start, 'en')} (not counted)")
+            lines.append(f"Count: {r.n} {_unit_text(r, 'en')}")
+        else:
+            lines.append(f"起算：{f(r.start)}（当日不计入）")
+            lines.append(f"计算：{r.n}{_unit_text(r, 'zh')}")
+        if r.method in ("days_after", "months_after") and r.nominal_end != r.end:
+            lines.append(
+                f"Nominal last day: {f(r.nominal_end, 'en')}"
+                if en
+                else f"名义届满日：{f(r.nominal_end)}"
+            )
+    else:
+        lines.append(f"Event: {f(r.start, 'en')}" if en else f"事件日：{f(r.start)}")
+    if r.method == "latest_start" and r.period is not None:
+        p = r.period
+        lines.append(
+            f"Period from {f(p.start, 'en')}: last day {f(p.end, 'en')}"
+            if en
+            else f"自 {f(p.start)} 起算的期间：届满日 {f(p.end)}"
+        )
+    for s in r.steps:
+        lines.append(
+            f"  {f(s.date, lang)}: {s.reason(lang)}" if en else f"  {f(s.date)}：{s.reason()}"
+        )
+    if r.method == "latest_start":
+        lines.append(f"Latest start: {f(r.end, 'en')}" if en else f"最晚起算日：{f(r.end)}")
+    elif r.direction == "before":
+        lines.append(
+            f"Latest action date: {f(r.end, 'en')} (no roll-over)"
+            if en
+            else f"最迟行为日：{f(r.end)}（不顺延）"
+        )
+        if r.advisory_end is not None:
+            lines.append(
+                f"  not a working day; the last working day before it is {f(r.advisory_end, 'en')}"
+                if en
+                else f"  该日不是工作日；之前最后一个工作日为 {f(r.advisory_end)}"
+            )
+    elif r.method == "hours_after":
+        lines.append(f"End: {f(r.end, 'en')}" if en else f"届满时刻：{f(r.end)}")
+    else:
+        lines.append(f"Last day: {f(r.end, 'en')}" if en else f"届满日：{f(r.end)}")
+    if r.calendar_sources:
+        data = "; ".join(f"{y}: {source_text(src, lang)}" for y, src in r.calendar_sources.items())
+        lines.append(f"Calendar data: {data}" if en else f"日历数据：{data}")
+    return "\n".join(lines)
+
+
+def summary(r: PeriodResult, lang: str = "zh") -> str:
+    """One line: how the end was counted; a provisional count says so, with its range."""
+    text = _summary(r, lang)
+    note = provisional_note(r, lang)
+    if note:
+        text += f" [{note}]" if lang == "en" else f"【{note}】"
+    return text
+
+
+def explain(r: PeriodResult, lang: str = "zh") -> str:
+    """Several lines (see :meth:`PeriodResult.explain`)."""
+    text = _explain(r, lang)
+    note = provisional_note(r, lang)
+    return f"{text}\n{note}" if note else text
