@@ -24,15 +24,9 @@ from pydantic import (
 )
 
 from ..errors import PaimaiError
+from ..vocabulary import RULE_KINDS as DOCUMENT_KINDS
+from ..vocabulary import SCOPES
 from .meaning import check_names
-
-SCOPES = ("COM", "JUD-OFF", "JUD-NET", "SOA-ADM", "SOA-ENT", "VEH")
-DOCUMENT_KINDS = (
-    "entrustment_contract", "announcement", "pre_auction_filing", "post_auction_filing",
-    "failed_auction_report", "completion_report", "sale_confirmation", "auction_transcript",
-    "bidder_registration", "vehicle_handover", "vehicle_disposal_authorization",
-    "result_publicity", "unknown", "bundle",
-)  # fmt: skip
 
 
 class RuleFileError(PaimaiError):
@@ -139,6 +133,35 @@ class DaysBy(_Spec):
     text: dict[str, tuple[str, ...]] = Field(default_factory=dict)
 
 
+class PlanStep(_Spec):
+    """How ``paimai plan`` counts and shows a deadline rule: the event it counts from (the
+    planner's names: ``auction_date``, ``auction_end``, ``announcement_date``,
+    ``bidding_end``, ``buyer_determined``, ``draft_date``, ``published_date``,
+    ``completion_date``, ``sale_date``, ``delivery_date``, ``contract_end``, ``month_end``,
+    ``year_end``), how (``method``; by default from the check's direction and unit), the
+    number (``n``; by default the check's ``days``, ``days_param`` or, for ``days_by``, the
+    longest that applies to the lot type) and a plan row's title, with a note."""
+
+    anchor: str
+    method: (
+        Literal[
+            "days_before", "working_days_before", "latest_start", "latest_start_working",
+            "days_after", "working_days_after", "months_after", "hours_after", "fixed_date",
+            "years_after",
+        ]
+        | None
+    ) = None  # fmt: skip
+    n: int | None = None
+    title: str
+    title_en: str
+    note: str = ""
+    note_en: str = ""
+    step: str | None = None  # the step's label when one rule has several (POST-S01 a, b, c)
+    scopes: tuple[str, ...] = ()  # the scopes the planner lists it for (default: the rule's)
+    meaning: Literal["deadline", "period_end", "not_before"] = "deadline"
+    order: int = 100  # among deadlines due the same day
+
+
 class DeadlineCheck(_Message):
     type: Literal["deadline"]
     action: str
@@ -159,6 +182,7 @@ class DeadlineCheck(_Message):
     item: int | None = None  # the finding's item number (steps of one requirement)
     label: str = ""  # filled into the message as {label}
     label_en: str = ""
+    plan: PlanStep | None = None  # how ``paimai plan`` lists it (rules/catalogue, docs)
 
 
 class ChecklistCheck(_Message):

@@ -33,31 +33,12 @@ from typing import Any
 import yaml
 
 from ..resources import data_dir
+from ..vocabulary import DOCUMENT_KINDS
 from .normalize import normalize
 
 __all__ = ["KINDS", "Classification", "classify"]
 
-KINDS = (
-    "entrustment_contract",
-    "announcement",
-    "pre_auction_filing",
-    "post_auction_filing",
-    "failed_auction_report",
-    "completion_report",
-    "sale_confirmation",
-    "auction_transcript",
-    "bidder_registration",
-    "vehicle_handover",
-    "vehicle_disposal_authorization",
-    "result_publicity",
-    # near misses: not announcements, not contracts
-    "bidding_rules",
-    "entrustment_notice",
-    "suspension_notice",
-    "appraisal_report",
-    "application",
-    "unknown",
-)
+KINDS = DOCUMENT_KINDS  # written once, in paimai_docs.vocabulary
 
 UNKNOWN_CONFIDENCE = 0.2
 TITLE_LINES = 15

@@ -8,38 +8,12 @@ from typing import Any
 from ..engine import Finding
 from ..reading.privacy import mask_text
 from ..reading.types import Document
+from ..vocabulary import KINDS, SEVERITIES, STAGES
 
-KIND_TITLES = {
-    "entrustment_contract": ("委托拍卖合同", "Entrustment contract"),
-    "announcement": ("拍卖公告", "Auction announcement"),
-    "pre_auction_filing": ("拍卖会前备案表", "Pre-auction filing"),
-    "post_auction_filing": ("拍卖活动后期备案登记表", "Post-auction filing"),
-    "failed_auction_report": ("流拍报告", "Failed-auction report"),
-    "completion_report": ("成交报告", "Completion report"),
-    "sale_confirmation": ("拍卖成交确认书", "Sale confirmation"),
-    "auction_transcript": ("拍卖笔录", "Auction transcript"),
-    "bidder_registration": ("竞买人登记表", "Bidder registration"),
-    "vehicle_handover": ("车辆交接书", "Vehicle handover record"),
-    "vehicle_disposal_authorization": ("车辆处置授权书", "Vehicle disposal authorization"),
-    "result_publicity": ("交易结果公示", "Transaction result publicity"),
-    "bidding_rules": ("竞买须知/拍卖规则", "Bidding rules"),
-    "entrustment_notice": ("委托须知", "Notice to consignors"),
-    "suspension_notice": ("中止/撤回/变更拍卖公告", "Suspension or correction notice"),
-    "appraisal_report": ("评估报告", "Appraisal report"),
-    "application": ("申请书", "Application"),
-    "unknown": ("未能识别的文件", "Unrecognised document"),
-}
-STAGE_TITLES = {
-    "before": ("拍卖前", "before the auction"),
-    "after": ("拍卖后", "after the auction"),
-    "failed": ("流拍", "failed"),
-    "sold": ("成交", "sold"),
-}
-SEVERITY_TITLES = {
-    "error": ("错误", "error"),
-    "warning": ("警告", "warning"),
-    "info": ("提示", "info"),
-}
+# the names of kinds, stages and severities: written once, in paimai_docs.vocabulary
+KIND_TITLES = KINDS
+STAGE_TITLES = STAGES
+SEVERITY_TITLES = SEVERITIES
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
