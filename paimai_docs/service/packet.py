@@ -180,7 +180,7 @@ def _say(zh: str, en: str, lang: str) -> str:
 
 def _unreadable_message(result: Any, lang: str) -> str:
     lines = []
-    for problem in result.unreadable[:10]:
+    for problem in [p for p in result.unreadable if p.code != "not_read"][:10]:
         where = f"{problem.file}：" if problem.file else ""
         lines.append(f"{where}{problem.message}")
     head = _say("上传的材料中没有可读取的文书：", "nothing in the upload could be read: ", lang)
@@ -210,7 +210,8 @@ def check_packet(packet: Packet) -> Answer:
                 lang=lang, today=packet.today,
             )  # fmt: skip
             result = _scrubbed(result, str(target), source, str(Path(tmp) / "upload") + "/")
-            if not result.documents and not result.unreadable:
+            failures = [p for p in result.unreadable if p.code != "not_read"]  # not notes
+            if not result.documents and not failures:
                 job = Job((str(target),), source, None, None, packet.fmt, lang, "error", False,
                           None, False, False)  # fmt: skip
                 return Answer(422, source=source, error_code=NOTHING_TO_CHECK,
