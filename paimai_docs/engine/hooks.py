@@ -161,8 +161,205 @@ def judicial_commission(rule: Rule, subject: Subject, context: Context) -> Itera
         )  # fmt: skip
 
 
+# --------------------------------------------------------------------------------------------
+# The sale and after it (CONDUCT, REC, POST)
+
+_HAMMER_WORDS = re.compile(r"落槌|落锤|击槌|敲槌|槌定|买定|拍定|一槌定音|落锤成交")
+
+
+def _parent(path: str) -> str:
+    return path.rsplit(".", 1)[0] if "." in path else ""
+
+
+def _under(subject: Subject, name: str, parent: str) -> list[FactValue]:
+    return [f for f in subject.values(name) if f.path.startswith(parent + ".")]
+
+
+def sold_lot_hammer(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """CONDUCT-04: a sold lot was sold at the hammer (or another public acceptance), to the
+    highest bid. Item 1: no hammer recorded; item 2 (models): the recorded highest bid or buyer
+    is not the top of the bid record."""
+    sold = [
+        f
+        for f in subject.values("lots.result")
+        if str(getattr(f.value, "value", f.value)) == "sold"
+    ]
+    if not subject.pages:
+        for lot in sold:
+            parent = _parent(lot.path)
+            if not _under(subject, "hammer_time", parent):
+                number = int(parent.rsplit(".", 1)[-1]) + 1
+                problem = f"第{number}项标的成交却未记录落槌时间"
+                yield make_finding(
+                    rule, subject, context, item=1, fact=lot, fill={"problem": problem}
+                )
+            bids = _under(subject, "amount", parent + ".bids")
+            highest = _under(subject, "highest_bid", parent)
+            if not bids or not highest:
+                continue
+            top = max(bids, key=lambda f: Decimal(str(f.value)))
+            if Decimal(str(highest[0].value)) != Decimal(str(top.value)):
+                problem = f"最高应价{highest[0].value}元与应价记录中的最高应价{top.value}元不符"
+                fill = {"problem": problem}
+                yield make_finding(rule, subject, context, item=2, fact=highest[0], fill=fill)
+                continue
+            bidder = _under(subject, "bidder_no", _parent(top.path))
+            buyer = _under(subject, "buyer_bidder_no", parent)
+            if bidder and buyer and str(bidder[0].value) != str(buyer[0].value):
+                problem = f"买受人号牌{buyer[0].value}不是最高应价的竞买人号牌{bidder[0].value}"
+                fill = {"problem": problem}
+                yield make_finding(rule, subject, context, item=2, fact=buyer[0], fill=fill)
+        return
+    if not sold or subject.values("hammer_time"):
+        return
+    if subject.find_text([f"re:{_HAMMER_WORDS.pattern}"]) is None:
+        problem = "笔录记载标的成交，却未记录拍卖师落槌或以其他公开表示买定的方式确认"
+        yield make_finding(rule, subject, context, item=1, fact=sold[0], fill={"problem": problem})
+
+
+def _distinct(facts: list[FactValue]) -> dict[Decimal, FactValue]:
+    found: dict[Decimal, FactValue] = {}
+    for fact in facts:
+        if isinstance(fact.value, (Decimal, int, float)):
+            found.setdefault(Decimal(str(fact.value)), fact)
+    return found
+
+
+def hammer_below_start(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """CONDUCT-11: an online judicial sale is made only at or above the starting price. Compared
+    only where the lot is unmistakable: one hammer price and one starting price (in the
+    document, else in the whole bundle), or per lot of a transcript model."""
+    if not subject.pages:
+        for lot in subject.values("lots.result"):
+            if str(getattr(lot.value, "value", lot.value)) != "sold":
+                continue
+            parent = _parent(lot.path)
+            top, start = (
+                _under(subject, "highest_bid", parent),
+                _under(subject, "starting_price", parent),
+            )
+            if top and start and Decimal(str(top[0].value)) < Decimal(str(start[0].value)):
+                fill = {"price": top[0].value, "start": start[0].value}
+                yield make_finding(rule, subject, context, fact=top[0], fill=fill)
+        return
+    hammers = _distinct(subject.values("hammer_price"))
+    starts = _distinct(subject.values("starting_price"))
+    if not starts:
+        starts = _distinct([f for s in context.subjects for f in s.values("starting_price")])
+    if len(hammers) != 1 or len(starts) != 1:
+        return
+    (price, fact), (floor, _) = next(iter(hammers.items())), next(iter(starts.items()))
+    if price < floor:
+        yield make_finding(rule, subject, context, fact=fact, fill={"price": price, "start": floor})
+
+
+def staff_arrival(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """CONDUCT-14/15: the firm's staff were on site at least ``lead_minutes`` before the start
+    (a venue's rule: CONFLICT-13). Only where the document states when they arrived."""
+    import datetime as dt
+
+    arrival = subject.first("staff_arrival_time")
+    start = context.lookup("auction_datetime", subject)
+    if arrival is None or start is None or not isinstance(start.value, dt.datetime):
+        return
+    came = arrival.value
+    if isinstance(came, dt.time):
+        came = dt.datetime.combine(start.value.date(), came)
+    if not isinstance(came, dt.datetime):
+        return
+    lead = int(context.param(rule, "lead_minutes"))
+    minutes = int((start.value - came).total_seconds() // 60)
+    if minutes < lead:
+        fill = {
+            "arrival": came.strftime("%H:%M"),
+            "start": start.value.strftime("%H:%M"),
+            "minutes": minutes,
+            "lead": lead,
+        }
+        yield make_finding(rule, subject, context, fact=arrival, fill=fill)
+
+
+def held_as_announced(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """CONDUCT-18: the sale was held on the day the announcement of the bundle gives. Only when
+    the announcement names one auction day and the document one day of sale."""
+    from .subjects import as_date
+
+    held = {as_date(f.value) for f in subject.values("auction_datetime")} - {None}
+    announced = {
+        as_date(f.value)
+        for other in context.subjects
+        if other is not subject and other.kind == "announcement"
+        for f in other.values("auction_datetime")
+    } - {None}
+    if len(held) != 1 or len(announced) != 1 or held == announced:
+        return
+    fact = subject.first("auction_datetime")
+    fill = {"held": _day(next(iter(held))), "announced": _day(next(iter(announced)))}
+    yield make_finding(rule, subject, context, fact=fact, fill=fill)
+
+
+def _day(value: object) -> str:
+    from ..values.dates import format_date
+
+    return format_date(value)  # type: ignore[arg-type]
+
+
+def retention_period(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """REC-02/REC-04: a retention period the document states is not shorter than the minimum
+    (rule parameter ``min_years``); with ``about`` (a regular expression), only a period stated
+    of those records (电子数据 for the platform's data)."""
+    minimum = int(context.param(rule, "min_years"))
+    about = rule.params.get("about")
+    for fact in subject.values("retention_years"):
+        if about and not re.search(about, fact.evidence or ""):
+            continue
+        if int(fact.value) < minimum:
+            fill = {"years": fact.value, "min": minimum}
+            yield make_finding(rule, subject, context, fact=fact, fill=fill)
+
+
+_DEFECT_PERIOD = re.compile(
+    r"(?:瑕疵|质量问题|质量异议|品质)[^。;]{0,40}?(?:请求赔偿|索赔|赔偿请求|主张权利|提出异议|提出索赔|提出赔偿|追究)"
+    r"[^。;]{0,20}?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>日|天|个月|月)(?:内|之内)"
+    r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>日|天|个月|月)(?:内|之内)[^。;]{0,20}?"
+    r"(?:未|不)?(?:对|就)?[^。;]{0,10}?瑕疵[^。;]{0,20}?(?:提出|主张|索赔|请求)[^。;]{0,30}?(?:逾期|过期)"
+)
+
+
+def defect_claim_period(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """POST-05: a document that cuts the time for claims over undeclared defects below the
+    statutory year (拍卖法 art. 61; the limitation cannot be shortened by agreement)."""
+    from ..reading.dates import chinese_number
+
+    for number, _original, normalized in subject.pages:
+        for match in _DEFECT_PERIOD.finditer(normalized):
+            raw = match.group("n") or match.group("n2")
+            unit = match.group("unit") or match.group("unit2")
+            count = int(raw) if raw.isdigit() else chinese_number(raw.replace("两", "二"))
+            if count is None:
+                continue
+            days = count * 30 if "月" in unit else count
+            if days >= 365:
+                continue
+            line = normalized[max(0, match.start() - 10) : match.end() + 10].replace("\n", "")
+            quoted = FactValue(match.group(0), "text", number, line[:120])
+            yield make_finding(rule, subject, context, fact=quoted, fill={"period": f"{raw}{unit}"})
+            return
+
+
 HOOKS: dict[str, CheckFunction] = {
     "amount-words": amount_words,
     "id-checksum": id_checksum,
     "judicial-commission": judicial_commission,
+    "sold-lot-hammer": sold_lot_hammer,
+    "hammer-below-start": hammer_below_start,
+    "staff-arrival": staff_arrival,
+    "held-as-announced": held_as_announced,
+    "retention-period": retention_period,
+    "defect-claim-period": defect_claim_period,
 }
+
+# The lot, contract, state-asset and vehicle hooks live in their own module.
+from .hooks_lots_contracts import LOT_CONTRACT_HOOKS  # noqa: E402
+
+HOOKS.update(LOT_CONTRACT_HOOKS)

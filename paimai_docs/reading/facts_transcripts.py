@@ -78,7 +78,10 @@ def _number(text: str) -> int | None:
 # --------------------------------------------------------------------------------------------
 # The auctioneer, the recorder and the rules announced
 
-_CERT_LABEL = r"(?:拍卖师)?(?:执业|资格|注册)(?:证书?|资格证书?)(?:号码|编号|号)|拍卖师证(?:书)?(?:号码|编号|号)"
+_CERT_LABEL = (
+    r"(?:拍卖师)?(?:执业|资格|注册)(?:证书?|资格证书?)(?:号码|编号|号)"
+    r"|拍卖师证(?:书)?(?:号码|编号|号)"
+)
 _CERT = re.compile(rf"(?:{_CERT_LABEL})\s*[:：]?\s*(?P<no>[A-Za-z]{{0,4}}\d[\dA-Za-z\-]{{3,19}})")
 _NAME_AFTER = r"\s*[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4})(?=$|[\s,;。(（、]|拍卖师|记录|\d)"
 _LINE_START = r"(?:^|(?<=[\s,;。:(]))"
@@ -158,9 +161,9 @@ def _results(doc: _Doc, facts: _Facts, kind: str) -> None:
             facts.add("result", "sold", match.start(), match.end(), "成交", rank=2)
             break
     for match in _HAMMER_TIME.finditer(text):
-        value = _dated(text, match.end())
-        if isinstance(value, dt.datetime):
-            facts.add("hammer_time", value, match.start(), match.end() + 18, "落槌时间")
+        hammer = _dated(text, match.end())
+        if isinstance(hammer, dt.datetime):
+            facts.add("hammer_time", hammer, match.start(), match.end() + 18, "落槌时间")
     for match in _BUYER_NO.finditer(text):
         facts.add("buyer_bidder_no", match.group("no"), match.start(), match.end(), "买受人号牌")
 
@@ -199,7 +202,10 @@ def _counts(doc: _Doc, facts: _Facts, kind: str) -> None:
 # --------------------------------------------------------------------------------------------
 # Filing: the national auction-industry system
 
-_MOFCOM_LABEL = r"(?:是否)?(?:已在)?全国拍卖(?:行业)?(?:管理)?(?:信息)?系统(?:中)?(?:已)?(?:备案|登记|录入|报送)"
+_MOFCOM_LABEL = (
+    r"(?:是否)?(?:已在)?全国拍卖(?:行业)?(?:管理)?(?:信息)?系统"
+    r"(?:中)?(?:已)?(?:备案|登记|录入|报送)"
+)
 _MOFCOM_SAID = re.compile(
     r"(?P<neg>未|尚未|没有)?(?:在|通过|于)全国拍卖(?:行业)?(?:管理)?(?:信息)?系统(?:中)?"
     r"(?:完成|办理|进行)?(?:了)?(?:备案|登记|录入|报送)"
@@ -224,6 +230,11 @@ _ARRIVAL = re.compile(
     r"(?:工作人员|拍卖机构人员|拍卖公司人员|本公司人员|人员)(?:于|在)?(?:到场|到达现场|到达|签到)(?:时间)?"
     r"\s*[:：]?|(?:到场|到达现场|签到)时间\s*[:：]?"
 )
+# "工作人员于14:10到场": the time between the people and their arrival
+_ARRIVED_AT = re.compile(
+    r"(?:工作人员|拍卖机构人员|拍卖公司人员|本公司人员)(?:已)?(?:于|在)\s*(?P<when>[^。\n,;]{3,22}?)\s*"
+    r"(?:到场|到达|抵达|签到)"
+)
 _CLOCK = re.compile(r"(?P<h>[0-2]?\d)\s*(?:[:：]|时|点)\s*(?P<m>[0-5]\d)?")
 _MEETING = r"(?:拍卖前|会前)?业务会议(?:召开)?(?:时间|日期)?\s*[:：]?\s*(?:于)?"
 _PAYMENT = (
@@ -241,13 +252,22 @@ def _times(doc: _Doc, facts: _Facts) -> None:
     text = doc.text
     _labelled_dates(doc, facts, "auction_end_date", _END)
     for match in _ARRIVAL.finditer(text):
-        value = _dated(text, match.end())
+        value: dt.date | dt.time | None = _dated(text, match.end())
         if value is None:
             clock = _CLOCK.match(text, match.end())
             if clock is None:
                 continue
             value = dt.time(int(clock.group("h")) % 24, int(clock.group("m") or 0))
         facts.add("staff_arrival_time", value, match.start(), match.end() + 16, "到场时间")
+    for match in _ARRIVED_AT.finditer(text):
+        when = match.group("when")
+        hits = find_dates(when)
+        clock = _CLOCK.search(when)
+        arrived: dt.date | dt.time | None = hits[0].value if hits else None
+        if arrived is None and clock is not None:
+            arrived = dt.time(int(clock.group("h")) % 24, int(clock.group("m") or 0))
+        if arrived is not None:
+            facts.add("staff_arrival_time", arrived, match.start(), match.end(), "到场时间")
     _labelled_dates(doc, facts, "meeting_date", _MEETING)
     _labelled_dates(doc, facts, "payment_date", _PAYMENT)
     for match in _PAID_SAID.finditer(text):
