@@ -1,0 +1,77 @@
+"""The lot, contract, state-asset and vehicle rules (families LOT, CONTRACT, SOA, VEH, AUTH) added
+for issue 15: each rule's own explanation is a test. ``explain.bad``, read as a document of the
+rule's first kind, gives a finding of the rule; ``explain.good`` gives none — except a prompt
+that every document of the kind carries (a manual check without a condition), which appears on
+both. A rule that compares two documents is given the other one (``COMPANIONS``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from paimai_docs.engine import load_rules
+from paimai_docs.engine.cases import run_case
+from paimai_docs.engine.spec import Case, CaseDocument, ManualCheck, Rule
+
+IDS = (
+    "LOT-01", "LOT-02", "LOT-03", "LOT-04", "LOT-05", "LOT-06", "LOT-07", "LOT-08", "LOT-09",
+    "LOT-10", "LOT-11",
+)  # fmt: skip
+
+RULES = {rule.id: rule for rule in load_rules()}
+MINE = [RULES[rule_id] for rule_id in IDS]
+
+# Documents that a rule compares the explained one with (the other side of the comparison).
+COMPANIONS: dict[str, tuple[CaseDocument, ...]] = {}
+
+
+def _case(rule: Rule, text: str) -> Case:
+    scope = rule.scopes[0] if rule.scopes[0] != "ALL" else "COM"
+    kind = rule.kinds[0] if rule.kinds[0] != "bundle" else "unknown"
+    documents = (CaseDocument(file="explain.pdf", kind=kind, pages=(text,)),)
+    return Case(
+        name=f"{rule.id} explain", documents=documents + COMPANIONS.get(rule.id, ()), scope=scope
+    )
+
+
+def _always_prompts(rule: Rule) -> bool:
+    """A prompt that every document of the rule's kind carries."""
+    return isinstance(rule.check, ManualCheck) and rule.when is None
+
+
+def test_the_rules_exist_and_carry_the_catalogue_confidence() -> None:
+    for rule in MINE:
+        assert rule.title_en and rule.message_en, rule.id
+        assert rule.confidence in ("verified", "verified (src doc)", "memory"), rule.id
+        if isinstance(rule.check, ManualCheck):
+            assert rule.severity == "info" and rule.needs_review, rule.id
+
+
+@pytest.mark.parametrize("rule", MINE, ids=lambda r: r.id)
+def test_explain_bad_is_found(rule: Rule) -> None:
+    findings = run_case(rule, _case(rule, rule.explain.bad))
+    assert findings, f"{rule.id}: explain.bad gives no finding"
+
+
+@pytest.mark.parametrize("rule", MINE, ids=lambda r: r.id)
+def test_explain_good_passes(rule: Rule) -> None:
+    findings = run_case(rule, _case(rule, rule.explain.good))
+    if _always_prompts(rule):
+        assert [f.item for f in findings] == [None], [f.message for f in findings]
+        assert all(f.needs_review for f in findings)
+    else:
+        assert not findings, [f.message for f in findings]
+
+
+@pytest.mark.parametrize("rule", MINE, ids=lambda r: r.id)
+def test_a_prompt_is_not_raised_on_another_kind(rule: Rule) -> None:
+    """A prompt appears on the document that evidences it, not on an unrelated one."""
+    if not isinstance(rule.check, ManualCheck):
+        pytest.skip("not a prompt")
+    other = "bidder_registration" if "bidder_registration" not in rule.kinds else "result_publicity"
+    scope = rule.scopes[0] if rule.scopes[0] != "ALL" else "COM"
+    case = Case(
+        name=f"{rule.id} other kind",
+        documents=(CaseDocument(kind=other, pages=(rule.explain.bad,)),),
+        scope=scope,
+    )
+    assert run_case(rule, case) == []
