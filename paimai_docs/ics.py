@@ -73,8 +73,17 @@ def _utc(value: dt.datetime) -> str:
 
 
 def _uid(seed: str, d: Deadline, index: int) -> str:
-    key = f"{seed}|{index}|{d.rule_id}|{d.due.isoformat()}|{d.title_zh}"
+    key = f"{seed}|{index}|{d.key}|{d.due.isoformat()}|{d.title_zh}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@paimai-docs"
+
+
+def summary_of(d: Deadline, lang: str = "zh") -> str:
+    """``[POST-S01 c] title``, marked 暂定 (PROVISIONAL) when its year's schedule is not out."""
+    step = f" {d.step}" if d.step else ""
+    mark = ""
+    if d.provisional:
+        mark = " (PROVISIONAL)" if lang == "en" else "（暂定）"
+    return f"[{d.rule_id}{step}] {d.title(lang)}{mark}"
 
 
 def _event(
@@ -85,7 +94,7 @@ def _event(
     lang: str,
     alarm_days: int | None,
 ) -> list[str]:
-    summary = f"[{d.rule_id}] {d.title(lang)}"
+    summary = summary_of(d, lang)
     lines = ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{dtstamp}"]
     if d.due_time is not None:
         when = d.due_time

@@ -156,10 +156,20 @@ def _explain(r: PeriodResult, lang: str) -> str:
 def summary(r: PeriodResult, lang: str = "zh") -> str:
     """One line: how the end was counted; a provisional count says so, with its range."""
     text = _summary(r, lang)
-    note = provisional_note(r, lang)
-    if note:
-        text += f" [{note}]" if lang == "en" else f"【{note}】"
-    return text
+    if not r.provisional:
+        return text
+    lo, hi = r.earliest or r.end_date, r.latest or r.end_date
+    if (lo, hi) == (r.end_date, r.end_date):
+        return text + (
+            " [PROVISIONAL, not expected to move]" if lang == "en" else "【暂定，预计不变】"
+        )
+    if lang == "en":
+        return (
+            text
+            + f" [PROVISIONAL: may move between {format_day(lo, 'en')} and "
+            + (f"{format_day(hi, 'en')}]")
+        )
+    return text + f"【暂定：调休公布后可能在 {format_day(lo)} 至 {format_day(hi)} 之间】"
 
 
 def explain(r: PeriodResult, lang: str = "zh") -> str:

@@ -34,12 +34,13 @@ def test_plan_ics_parses_with_the_right_events() -> None:
     events = _events(text)
     assert len(events) == len(p.deadlines)
     for event, d in zip(events, p.deadlines, strict=True):
-        assert str(event["SUMMARY"]) == f"[{d.rule_id}] {d.title_zh}"
+        step = f" {d.step}" if d.step else ""
+        assert str(event["SUMMARY"]) == f"[{d.rule_id}{step}] {d.title_zh}"
         assert event.decoded("DTSTART") == d.due
         assert event.decoded("DTEND") == d.due + dt.timedelta(days=1)
         assert event["DTSTART"].params["VALUE"] == "DATE"
         assert str(event["DESCRIPTION"]) == d.explain("zh")
-    by_rule = {str(e["SUMMARY"]).split("]")[0][1:]: e for e in events}
+    by_rule = {str(e["SUMMARY"]).split("]")[0][1:].replace(" ", ""): e for e in events}
     assert by_rule["POST-S01c"].decoded("DTSTART") == D(2026, 10, 15)
     assert "国庆节" in str(by_rule["FILE-13"]["DESCRIPTION"])
     assert len({str(e["UID"]) for e in events}) == len(events)

@@ -13,9 +13,10 @@ import pytest
 
 from paimai_docs.commands.plan import register as register_plan
 from paimai_docs.commands.plan import run as run_plan
+from paimai_docs.engine import get_rule, load_profile
 from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
 from paimai_docs.holidays import ENV_HOLIDAYS_DIR, HolidayCalendar
-from paimai_docs.plan import DEADLINE_RULES, SCOPES, Plan, plan, reporting
+from paimai_docs.plan import SCOPES, Plan, deadline_rules, plan, reporting
 
 D = dt.date
 FIXTURE_2027 = Path(__file__).parent / "fixtures" / "holidays" / "2027-test-fixture.yaml"
@@ -34,8 +35,8 @@ def _isolated_holiday_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
 def _due(p: Plan) -> dict[str, dt.date]:
     out: dict[str, dt.date] = {}
     for d in p.deadlines:
-        assert d.rule_id not in out, f"{d.rule_id} listed twice"
-        out[d.rule_id] = d.due
+        assert d.key not in out, f"{d.key} listed twice"
+        out[d.key] = d.due
     return out
 
 
@@ -60,7 +61,7 @@ def test_com_auction_before_the_october_block() -> None:
     _sorted(p)
     assert not p.warnings
     file03 = next(d for d in p.deadlines if d.rule_id == "FILE-03")
-    assert "国庆节" in file03.explain() and "D002" in file03.basis
+    assert "国庆节" in file03.explain() and file03.basis == get_rule("FILE-03").basis
 
 
 def test_com_auction_after_the_october_block() -> None:
@@ -75,7 +76,8 @@ def test_com_auction_after_the_october_block() -> None:
     ann = next(d for d in p.deadlines if d.rule_id == "ANN-01")
     assert ann.counted.advisory_end == D(2026, 9, 30)
     file01 = next(d for d in p.deadlines if d.rule_id == "FILE-01")
-    assert "CONFLICT-02" in file01.basis and "2001" in file01.note_zh
+    assert "D002" in file01.note_zh and "2001" in file01.note_zh
+    assert file01.basis == get_rule("FILE-01").basis
 
 
 def test_jud_off_immovable() -> None:
@@ -91,16 +93,20 @@ def test_jud_off_immovable() -> None:
     }
     ann = next(d for d in p.deadlines if d.rule_id == "ANN-J01")
     assert ann.related_rules == ("ANN-01",)
-    assert "CONFLICT-01" in ann.note_zh
+    assert "最长提前期" in ann.note_zh
     notice = next(d for d in p.deadlines if d.rule_id == "NOTICE-J01")
     assert notice.counted.advisory_end == D(2026, 9, 24)
-    assert notice.related_rules == ("NOTICE-J02",)
     _sorted(p)
 
 
 def test_jud_off_movable_and_a_late_announcement() -> None:
-    p = plan("JUD-OFF", D(2026, 9, 30), calendar=CAL)
+    p = plan("JUD-OFF", D(2026, 9, 30), lot_type="movable", calendar=CAL)
     assert _due(p)["ANN-J01"] == D(2026, 9, 23)
+    # no lot type: the longer (immovable) lead, never silently the 7-day one, and a note says so
+    unsure = plan("JUD-OFF", D(2026, 9, 30), calendar=CAL)
+    assert _due(unsure)["ANN-J01"] == D(2026, 9, 15) and unsure.lot_type == "immovable"
+    note = next(n for n in unsure.notes if n.rule_id == "ANN-J01")
+    assert "--lot-type" in note.message_zh and "2026年09月23日" in note.message_zh
     late = plan(
         "JUD-OFF",
         D(2026, 9, 30),
@@ -114,7 +120,7 @@ def test_jud_off_movable_and_a_late_announcement() -> None:
 
 
 def test_jud_net() -> None:
-    p = plan("JUD-NET", D(2026, 10, 30), calendar=CAL)
+    p = plan("JUD-NET", D(2026, 10, 30), lot_type="movable", calendar=CAL)
     due = _due(p)
     assert due["ANN-N01"] == D(2026, 10, 15)  # movables: 15 days
     assert due["NOTICE-N01"] == D(2026, 10, 12)  # 3 days before the announcement
@@ -161,7 +167,7 @@ def test_soa_adm_auction_before_the_block() -> None:
         "REC-05": D(2026, 10, 20),  # 16, 19, 20
     }
     _sorted(p)
-    pub = next(d for d in p.deadlines if d.rule_id == "POST-S01c")
+    pub = next(d for d in p.deadlines if d.key == "POST-S01c")
     text = pub.explain()
     assert "2026年10月10日 周六：调休上班（国庆节），计为工作日" in text
     assert pub.meaning == "period_end"
@@ -195,7 +201,7 @@ def test_vehicle_transfer_deadlines_and_conflict_10() -> None:
     assert due["VEH-07"] == D(2026, 10, 8)  # one month → 7 Oct (国庆节) → 8 Oct
     assert due["VEH-08"] == D(2026, 11, 9)  # 9 Oct + 30 = Sun 8 Nov → Mon 9 Nov
     assert due["ANN-01"] == D(2026, 8, 31)
-    conflict = [w for w in p.warnings if w.rule_id == "CONFLICT-10"]
+    conflict = [w for w in p.warnings if w.rule_id == "VEH-08"]
     assert len(conflict) == 1 and "VEH-07" in conflict[0].message_zh
     feb = plan("VEH", D(2026, 1, 30), calendar=CAL)
     assert _due(feb)["VEH-07"] == D(2026, 2, 28)  # month end, a make-up working Saturday
@@ -213,10 +219,11 @@ def test_every_scope_cites_every_deadline() -> None:
     for scope in SCOPES:
         p = plan(scope, D(2026, 9, 30), calendar=CAL)
         assert p.deadlines
+        rules = deadline_rules(load_profile(scope))
         for d in p.deadlines:
-            assert d.rule_id in DEADLINE_RULES
-            assert d.basis and d.title_zh and d.title_en
-            assert p.scope in DEADLINE_RULES[d.rule_id].scopes
+            assert d.key in rules
+            assert d.basis == get_rule(d.rule_id).basis and d.title_zh and d.title_en
+            assert p.scope in rules[d.key].scopes
         assert p.calendar_sources == {2026: CAL.source_of(2026)}
 
 
@@ -335,9 +342,10 @@ def test_cli_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["plan", "--scope", "COM", "--auction-date", "2026-09-30"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    row = next(line for line in lines if "FILE-03" in line)
-    assert row.startswith("2026年10月08日 周四")
-    assert "遇法定休假日顺延" in row
+    index = next(i for i, line in enumerate(lines) if "FILE-03" in line)
+    assert lines[index].startswith("2026年10月08日 周四")
+    assert "遇法定休假日顺延" in lines[index + 1] + lines[index + 2].strip()
+    assert all(len(line) <= 100 for line in lines)  # display width is checked below
     assert "日历数据：2026: chinesecalendar" in out
 
     assert _run(["--lang", "en", "plan", "--scope", "COM", "--auction-date", "2026-09-30"]) == 0
@@ -349,7 +357,7 @@ def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(argv) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == "paimai.plan/1"
-    by_rule = {d["rule_id"]: d for d in data["deadlines"]}
+    by_rule = {d["rule_id"] + (d["step"] or ""): d for d in data["deadlines"]}
     assert by_rule["POST-S01c"]["due"] == "2026-10-15"
     assert "调休上班" in by_rule["POST-S01c"]["explanation"]
 
@@ -396,7 +404,7 @@ def test_cli_needs_scope_and_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["plan", "--scope", "COM"]) == 2
     assert "--auction-date" in capsys.readouterr().err
     with pytest.raises(SystemExit) as info:
-        _run(["plan", "--scope", "COM", "--auction-date", "2026/09/30"])
+        _run(["plan", "--scope", "COM", "--auction-date", "09/30"])  # no year
     assert info.value.code == 2
 
 

@@ -1,9 +1,13 @@
 """``paimai plan``: every deadline of an auction, or the MOFCOM reporting deadlines of a year.
 
-paimai plan --scope COM --auction-date 2026-10-09 [--announcement-date 2026-09-28]
-            [--auction-end D] [--lot-type movable|immovable] [--pre-filing-lead N]
-            [--format text|json|ics] [--output FILE [--force]] [--holidays FILE ...]
-paimai plan --reporting 2027 --holidays holidays-2027.yaml
+paimai plan --scope COM --auction-date 2026-10-09 [--announcement-date 2026年9月28日]
+            [--profile JUD-OFF|FILE] [--auction-end D] [--lot-type movable|immovable]
+            [--pre-filing-lead N] [--format text|json|ics] [--output FILE [--force]]
+            [--holidays FILE ...]
+paimai plan --reporting 2027 [--holidays holidays-2027.yaml]
+
+Dates may be written 2026-10-13, 2026/10/13, 2026年10月13日 or 二〇二六年十月十三日 (the reader's
+date parser), with a time (2026-10-13T10:00, 2026年10月13日10时) where one is allowed.
 """
 
 from __future__ import annotations
@@ -11,24 +15,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from paimai_docs.commands._common import (
-    os_error_text,
-    say,
-    suffix_mismatch,
-    warn_skipped_holiday_files,
-)
+from paimai_docs.commands._common import os_error_text, say, suffix_mismatch
+from paimai_docs.commands._holidays import add_holidays_option, calendar_from_args
+from paimai_docs.engine.profiles import ProfileError, load_profile
 from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
 from paimai_docs.exitcodes import ExitCode
-from paimai_docs.holidays import HolidayDataError, default_calendar
 from paimai_docs.ics import deadlines_to_ics, plan_to_ics
 from paimai_docs.periods import format_day
 from paimai_docs.plan import SCOPES, Deadline, Plan, plan, reporting
+from paimai_docs.provisional import source_text
+from paimai_docs.reading.dates import find_dates
 
 # What an output file given with -o may be called for each --format.
 OUTPUT_SUFFIXES = {"text": (".txt", ".text"), "json": (".json",), "ics": (".ics",)}
@@ -48,31 +51,44 @@ SCOPE_LABELS = {
 # --------------------------------------------------------------------------------------------
 
 
-def parse_date(text: str) -> dt.date:
-    """``YYYY-MM-DD`` (full-width digits accepted)."""
+def _parse(text: str, *, with_time: bool) -> dt.date:
     value = unicodedata.normalize("NFKC", text).strip()
-    try:
-        if len(value) == 10:
+    try:  # ISO first: 2026-10-13, 2026-10-13T10:00, 2026-10-13 10:00
+        parsed = dt.datetime.fromisoformat(value) if len(value) > 10 else None
+        if parsed is None and len(value) == 10:
             return dt.date.fromisoformat(value)
+        if parsed is not None and with_time:
+            return parsed
     except ValueError:
         pass
+    hits = find_dates(text.strip())  # 2026年10月13日, 2026/10/13, 二〇二六年十月十三日 …
+    if len(hits) == 1:
+        hit = hits[0]
+        whole = hit.start == 0 and hit.end == len(text.strip())
+        if whole and not hit.year_inferred and (with_time or type(hit.value) is dt.date):
+            return hit.value
+    if with_time:
+        raise argparse.ArgumentTypeError(
+            say(f"无法识别的日期或时间：{text!r}（例如 2026-10-13、2026年10月13日、"
+                "2026-10-13T10:00）",
+                f"not a date or date and time: {text!r} (e.g. 2026-10-13 or 2026-10-13T10:00)")
+        )  # fmt: skip
     raise argparse.ArgumentTypeError(
-        say(f"日期应为 YYYY-MM-DD 格式：{text!r}", f"expected a date YYYY-MM-DD: {text!r}")
-    )
+        say(f"无法识别的日期：{text!r}（例如 2026-10-13、2026/10/13、2026年10月13日）",
+            f"not a date: {text!r} (e.g. 2026-10-13, 2026/10/13, 2026年10月13日)")
+    )  # fmt: skip
+
+
+def parse_date(text: str) -> dt.date:
+    """A date: ``2026-10-13``, ``2026/10/13``, ``2026年10月13日``, ``二〇二六年十月十三日``
+    (full-width digits accepted); the year must be written."""
+    return _parse(text, with_time=False)
 
 
 def parse_date_or_datetime(text: str) -> dt.date:
-    """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` (a space instead of ``T`` also works)."""
-    value = unicodedata.normalize("NFKC", text).strip()
-    if len(value) > 10:
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                say(f"日期时间应为 YYYY-MM-DDTHH:MM 格式：{text!r}",
-                    f"expected a date and time YYYY-MM-DDTHH:MM: {text!r}")
-            ) from None  # fmt: skip
-    return parse_date(value)
+    """A date as :func:`parse_date`, or with a time: ``2026-10-13T10:00``, ``2026-10-13
+    10:00``, ``2026年10月13日10时``."""
+    return _parse(text, with_time=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -94,6 +110,12 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--scope", choices=SCOPES, help="适用范围 / scope")
     p.add_argument(
+        "--profile",
+        metavar="PROFILE",
+        help="配置：内置范围（如 JUD-OFF）或配置文件；其参数（整日读法、备案提前天数、公司提前期）"
+        "改变计划 / a built-in scope or a profile file; its parameters change the plan",
+    )
+    p.add_argument(
         "--auction-date",
         type=parse_date_or_datetime,
         metavar="DATE",
@@ -108,18 +130,22 @@ def register(subparsers: Any) -> None:
         metavar="DATE",
         help="拍卖（竞价）结束日，可带时刻 / end of the auction or bidding",
     )
-    p.add_argument("--lot-type", choices=("movable", "immovable"), default="movable")
+    p.add_argument(
+        "--lot-type",
+        choices=("movable", "immovable"),
+        help="标的类型：动产或不动产及其他财产权；不指定时按较长期限计并说明 / lot type",
+    )
     p.add_argument(
         "--pre-filing-lead",
         type=int,
-        default=0,
         metavar="N",
-        help="会前备案提前天数：0 为拍卖日前（默认），7 为公司规程 / FILE-01 lead in days",
+        help="会前备案提前天数：默认取配置（0 为拍卖日前），7 为公司规程 / FILE-01 lead in days",
     )
     p.add_argument(
         "--clear-days",
         action="store_true",
-        help="“X日前”按X个整日计（DATE-04 严格读法）/ read 'X days before' as clear days",
+        default=None,
+        help="“X日前”按X个整日计（严格读法；默认取配置）/ read 'X days before' as clear days",
     )
     p.add_argument("--perishable", action="store_true", help="鲜活易腐物品 / perishable goods")
     p.add_argument("--buyer-determined", type=parse_date, metavar="DATE")
@@ -138,19 +164,13 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--exclude-named-day",
         action="store_true",
-        help="“6日前”不含6日（CONFLICT-18）/ 'before the 6th' excludes the 6th",
+        help="“6日前”不含6日 / 'before the 6th' excludes the 6th",
     )
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")
     p.add_argument("--alarm-days", type=int, metavar="N", help="ics 提前提醒天数 / ics alarm")
     p.add_argument("--output", "-o", metavar="FILE", help="写入文件 / write to FILE")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite FILE")
-    p.add_argument(
-        "--holidays",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="节假日数据文件（可重复）/ holiday data file (repeatable)",
-    )
+    add_holidays_option(p)
     p.add_argument(
         "--fail-on-warning",
         action="store_true",
@@ -171,26 +191,41 @@ def _err(text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "zh")
     en = lang == "en"
-    if args.reporting is None and (args.scope is None or args.auction_date is None):
+    if args.reporting is None and (
+        (args.scope is None and args.profile is None) or args.auction_date is None
+    ):
         _err(
-            "plan needs --scope and --auction-date, or --reporting YEAR"
+            "plan needs --scope (or --profile) and --auction-date, or --reporting YEAR"
             if en
-            else "请给出 --scope 和 --auction-date，或 --reporting 年份"
+            else "请给出 --scope（或 --profile）和 --auction-date，或 --reporting 年份"
         )
         return ExitCode.USAGE
+    profile = None
+    if args.profile is not None:
+        try:
+            profile = load_profile(args.profile)
+        except ProfileError as exc:
+            _err(exc.message(lang))
+            return ExitCode.USAGE
+        if args.scope is not None and args.scope != profile.scope:
+            _err(
+                f"--scope {args.scope} does not fit the profile's scope {profile.scope}"
+                if en
+                else f"--scope {args.scope} 与配置的适用范围 {profile.scope} 不符"
+            )
+            return ExitCode.USAGE
     mismatch = suffix_mismatch(args.output, args.format, OUTPUT_SUFFIXES, lang)
     if mismatch:
         _err(mismatch)
         return ExitCode.USAGE
-    try:
-        calendar = default_calendar(args.holidays)
-    except HolidayDataError as exc:
-        _err(exc.message(lang))
+    calendar = calendar_from_args(args, lang)
+    if calendar is None:
         return ExitCode.USAGE
-    warn_skipped_holiday_files(calendar, lang)
     try:
         if args.reporting is not None:
-            deadlines = reporting(args.reporting, calendar, inclusive=not args.exclude_named_day)
+            deadlines = reporting(
+                args.reporting, calendar, inclusive=not args.exclude_named_day, profile=profile
+            )
             text = _render_reporting(args, deadlines, lang)
             warnings = 0
         else:
@@ -209,6 +244,7 @@ def run(args: argparse.Namespace) -> int:
                 delivery_date=args.delivery_date,
                 contract_end=args.contract_end,
                 as_of=args.as_of,
+                profile=profile,
             )
             text = _render_plan(args, result, lang)
             warnings = len(result.warnings)
@@ -274,31 +310,60 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def _table(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    out = []
-    for r in rows:
-        cells = [_pad(c, w) for c, w in zip(r[:-1], widths, strict=True)]
-        out.append("  ".join([*cells, r[-1]]).rstrip())
-    return out
+#: The width of a text plan: rows fit a 100-column terminal.
+WIDTH = 100
+_TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)
 
 
-def _deadline_rows(deadlines: Sequence[Deadline], lang: str) -> list[list[str]]:
+def wrap(text: str, width: int = WIDTH, indent: str = "", first: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` display columns (a CJK character is two):
+    ``first`` starts the first line, ``indent`` the others; Latin words are not split."""
+    lines: list[str] = []
+    line = first
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            token = " "
+            if line.strip() == "" or _width(line) + 1 > width:
+                continue
+        if _width(line) + _width(token) > width and line.strip():
+            lines.append(line.rstrip())
+            line = indent
+            if token == " ":
+                continue
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _deadline_lines(deadlines: Sequence[Deadline], lang: str) -> list[str]:
+    """Each deadline: date, rule ID (and step) and title on one line, then how it was counted,
+    wrapped to :data:`WIDTH` columns."""
     en = lang == "en"
-    rows = [["Date", "Rule", "What", "How counted"] if en else ["日期", "规则", "事项", "计算"]]
+    out: list[str] = []
     for d in deadlines:
         title = d.title(lang)
         if d.unverified:
             title += " (unverified)" if en else "（未核实）"
-        rows.append([d.due_text(lang), d.rule_id, title, d.counted.summary(lang)])
-    return rows
+        rule = d.rule_id + (f" ({d.step})" if d.step else "")
+        head = f"{_pad(d.due_text(lang), 21)}{_pad(rule, 13)}"
+        out += wrap(title, indent=" " * 34, first=head)
+        out += wrap(
+            d.counted.summary(lang), indent=" " * 6, first="    " + ("↳ " if not en else "- ")
+        )
+    return out
 
 
-def _sources_line(sources: dict[int, str], lang: str) -> str:
+def _sources_line(sources: dict[int, str], lang: str) -> list[str]:
     if not sources:
-        return ""
-    parts = "; ".join(f"{y}: {s}" for y, s in sorted(sources.items()))
-    return ("Calendar data: " if lang == "en" else "日历数据：") + parts
+        return []
+    parts = "; ".join(f"{y}: {source_text(s, lang)}" for y, s in sorted(sources.items()))
+    return wrap(parts, indent="  ", first="Calendar data: " if lang == "en" else "日历数据：")
+
+
+def _message_lines(rule_id: str, message: str) -> list[str]:
+    first = f"  [{rule_id}] " if rule_id else "  - "
+    return wrap(message, indent="      ", first=first)
 
 
 def _plan_json(result: Plan, lang: str) -> dict[str, Any]:
@@ -317,9 +382,8 @@ def _render_plan(args: argparse.Namespace, result: Plan, lang: str) -> str:
     en = lang == "en"
     label = SCOPE_LABELS[result.scope][1 if en else 0]
     ann = format_day(result.announcement_date, lang) if result.announcement_date else "—"
-    lot = {"movable": ("动产", "movable"), "immovable": ("不动产及其他财产权", "immovable")}[
-        result.lot_type
-    ][1 if en else 0]
+    lots = {"movable": ("动产", "movable"), "immovable": ("不动产及其他财产权", "immovable")}
+    lot = lots[result.lot_type][1 if en else 0] if result.lot_type else "—"
     if en:
         head = [
             f"Deadline plan — {result.scope} ({label})",
@@ -330,18 +394,28 @@ def _render_plan(args: argparse.Namespace, result: Plan, lang: str) -> str:
             f"拍卖期限计划 — {result.scope}（{label}）",
             f"拍卖日：{format_day(result.auction_date)}   公告日：{ann}   标的：{lot}",
         ]
-    lines = [*head, "", *_table(_deadline_rows(result.deadlines, lang))]
+    lines = [*head, "", *_deadline_lines(result.deadlines, lang)]
+    if any(d.provisional for d in result.deadlines):
+        lines.append("")
+        lines += wrap(
+            "Dates marked PROVISIONAL fall in a year whose holiday schedule is not published: "
+            "they are counted on the statutory holidays and may move within the range shown "
+            "(docs/deadlines.md)."
+            if en
+            else "标“暂定”的日期所在年份的放假调休安排尚未公布：按法定节假日推算，"
+            "公布后可能在所示范围内变动（见 docs/deadlines.md）。"
+        )
     if result.warnings:
         lines += ["", "Warnings:" if en else "警告："]
         for w in result.warnings:
-            lines.append(f"  [{w.rule_id}] {w.message(lang)}")
+            lines += _message_lines(w.rule_id, w.message(lang))
     if result.notes:
-        lines += ["", "Notes:" if en else "说明："]
+        lines += ["", "Assumptions and notes:" if en else "假定与说明："]
         for w in result.notes:
-            lines.append(f"  [{w.rule_id}] {w.message(lang)}")
+            lines += _message_lines(w.rule_id, w.message(lang))
     src = _sources_line(result.calendar_sources, lang)
     if src:
-        lines += ["", src]
+        lines += ["", *src]
     return "\n".join(lines) + "\n"
 
 
@@ -377,11 +451,11 @@ def _render_reporting(args: argparse.Namespace, deadlines: Sequence[Deadline], l
         if lang == "en"
         else f"{year}年商务部拍卖行业报送期限"
     )
-    lines = [head, "", *_table(_deadline_rows(deadlines, lang))]
+    lines = [head, "", *_deadline_lines(deadlines, lang)]
     sources: dict[int, str] = {}
     for d in deadlines:
         sources.update(d.counted.calendar_sources)
     src = _sources_line(sources, lang)
     if src:
-        lines += ["", src]
+        lines += ["", *src]
     return "\n".join(lines) + "\n"
