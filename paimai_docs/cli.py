@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
-from . import __version__
+from ._version import __version__
 from .commands._common import current_lang, set_lang
 from .exitcodes import ExitCode, table
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from paimai_docs import __version__
+from paimai_docs._version import __version__
 from paimai_docs.errors import MissingExtra
 from paimai_docs.exitcodes import ExitCode
 from paimai_docs.reading._worker import WorkerStartError
