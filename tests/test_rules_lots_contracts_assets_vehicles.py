@@ -14,14 +14,24 @@ from paimai_docs.engine.spec import Case, CaseDocument, ManualCheck, Rule
 
 IDS = (
     "LOT-01", "LOT-02", "LOT-03", "LOT-04", "LOT-05", "LOT-06", "LOT-07", "LOT-08", "LOT-09",
-    "LOT-10", "LOT-11",
+    "LOT-10", "LOT-11", "CONTRACT-12", "CONTRACT-13", "CONTRACT-14", "CONTRACT-16", "CONTRACT-18",
 )  # fmt: skip
 
 RULES = {rule.id: rule for rule in load_rules()}
 MINE = [RULES[rule_id] for rule_id in IDS]
 
 # Documents that a rule compares the explained one with (the other side of the comparison).
-COMPANIONS: dict[str, tuple[CaseDocument, ...]] = {}
+COMPANIONS: dict[str, tuple[CaseDocument, ...]] = {
+    "CONTRACT-14": (
+        CaseDocument(
+            file="合同.pdf",
+            kind="entrustment_contract",
+            pages=(
+                "委托拍卖合同\n委托人：河阳市恒信机械制造有限公司\n1号标的保留价：80,000元；保留价保密：是",
+            ),
+        ),
+    ),
+}
 
 
 def _case(rule: Rule, text: str) -> Case:
