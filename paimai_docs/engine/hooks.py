@@ -12,6 +12,14 @@ from typing import TYPE_CHECKING
 from ..errors import InvalidValue
 from .checks import CheckFunction, make_finding, unchecked
 from .findings import Finding
+from .hooks_announcement_side import (
+    asset_transfer_notice_period,
+    auxiliary_costs_on_buyer,
+    commission_over_own_rate,
+    commission_waived_or_kickback,
+    price_below_reserve,
+    report_copies,
+)
 from .spec import Rule
 from .subjects import FactValue, Subject
 
@@ -310,8 +318,10 @@ def retention_period(rule: Rule, subject: Subject, context: Context) -> Iterator
     of those records (电子数据 for the platform's data)."""
     minimum = int(context.param(rule, "min_years"))
     about = rule.params.get("about")
+    from ..reading.normalize import normalize
+
     for fact in subject.values("retention_years"):
-        if about and not re.search(about, fact.evidence or ""):
+        if about and not re.search(about, normalize(fact.evidence or "")):
             continue
         if int(fact.value) < minimum:
             fill = {"years": fact.value, "min": minimum}
@@ -323,6 +333,8 @@ _DEFECT_PERIOD = re.compile(
     r"[^。;]{0,20}?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>日|天|个月|月)(?:内|之内)"
     r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>日|天|个月|月)(?:内|之内)[^。;]{0,20}?"
     r"(?:未|不)?(?:对|就)?[^。;]{0,10}?瑕疵[^。;]{0,20}?(?:提出|主张|索赔|请求)[^。;]{0,30}?(?:逾期|过期)"
+    r"|(?:瑕疵|质量问题|质量异议)[^。;]{0,30}?(?P<n3>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*"
+    r"(?P<unit3>日|天|个月|月)(?:内|之内)[^。;]{0,10}?(?:提出|主张)[^。;]{0,6}?(?:索赔|赔偿|异议)"
 )
 
 
@@ -333,8 +345,8 @@ def defect_claim_period(rule: Rule, subject: Subject, context: Context) -> Itera
 
     for number, _original, normalized in subject.pages:
         for match in _DEFECT_PERIOD.finditer(normalized):
-            raw = match.group("n") or match.group("n2")
-            unit = match.group("unit") or match.group("unit2")
+            raw = match.group("n") or match.group("n2") or match.group("n3")
+            unit = match.group("unit") or match.group("unit2") or match.group("unit3")
             count = int(raw) if raw.isdigit() else chinese_number(raw.replace("两", "二"))
             if count is None:
                 continue
@@ -347,7 +359,40 @@ def defect_claim_period(rule: Rule, subject: Subject, context: Context) -> Itera
             return
 
 
+_REGIME_2001_END = (2013, 3, 1)  # the 2013 measures replaced the 2001 interim measures
+
+
+def filing_window_2001(rule: Rule, subject: Subject, context: Context) -> Iterator[Finding]:
+    """FILE-08: under the 2001 interim measures (filings dated before 2013-03-01) the
+    pre-auction filing falls within the 7 days before the auction day: not earlier, not on it
+    or after (CONFLICT-02). A later filing follows FILE-01 and the rules in force."""
+    import datetime as dt
+
+    from .subjects import as_date
+
+    filed = subject.first("filing_date")
+    auction = context.lookup("auction_datetime", subject)
+    filed_day = as_date(filed.value) if filed is not None else None
+    auction_day = as_date(auction.value) if auction is not None else None
+    if filed is None or filed_day is None or auction_day is None:
+        return
+    if filed_day >= dt.date(*_REGIME_2001_END):
+        return
+    days = int(context.param(rule, "window_days"))
+    earliest = auction_day - dt.timedelta(days=days)  # "前7天内": the 7 days before the sale
+    if earliest <= filed_day < auction_day:
+        return
+    fill = {"filed": _day(filed_day), "auction": _day(auction_day), "earliest": _day(earliest)}
+    yield make_finding(rule, subject, context, fact=filed, fill=fill)
+
+
 HOOKS: dict[str, CheckFunction] = {
+    "asset-transfer-notice-period": asset_transfer_notice_period,
+    "auxiliary-costs-on-buyer": auxiliary_costs_on_buyer,
+    "commission-over-own-rate": commission_over_own_rate,
+    "commission-waived-or-kickback": commission_waived_or_kickback,
+    "price-below-reserve": price_below_reserve,
+    "report-copies": report_copies,
     "amount-words": amount_words,
     "id-checksum": id_checksum,
     "judicial-commission": judicial_commission,
@@ -357,6 +402,7 @@ HOOKS: dict[str, CheckFunction] = {
     "held-as-announced": held_as_announced,
     "retention-period": retention_period,
     "defect-claim-period": defect_claim_period,
+    "filing-window-2001": filing_window_2001,
 }
 
 # The lot, contract, state-asset and vehicle hooks live in their own module.

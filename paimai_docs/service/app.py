@@ -226,7 +226,9 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
             warn=lambda text: print(text, file=sys.stderr),
         )
         state["executor"] = remote or ThreadExecutor(config.workers)
-        state["slots"] = asyncio.Semaphore(max(config.workers, state["executor"].workers) * 4)
+        # Packets waiting for a thread or a worker: a cluster queues them itself.
+        slots = config.workers * 4 if remote is None else max(256, remote.workers * 4)
+        state["slots"] = asyncio.Semaphore(slots)
         try:
             yield
         finally:
