@@ -13,9 +13,10 @@ from paimai_docs.engine.cases import run_case
 from paimai_docs.engine.spec import Case, CaseDocument, ManualCheck, Rule
 
 IDS = (
-    "LOT-01", "LOT-02", "LOT-03", "LOT-04", "LOT-05", "LOT-06", "LOT-07", "LOT-08", "LOT-09",
-    "LOT-10", "LOT-11", "CONTRACT-12", "CONTRACT-13", "CONTRACT-14", "CONTRACT-16", "CONTRACT-18",
-)  # fmt: skip
+    *(f"LOT-{n:02d}" for n in range(1, 12)),
+    *(f"CONTRACT-{n}" for n in (12, 13, 14, 16, 18)),
+    *(f"SOA-{n:02d}" for n in (2, 3, 5, 6, 7)),
+)
 
 RULES = {rule.id: rule for rule in load_rules()}
 MINE = [RULES[rule_id] for rule_id in IDS]
@@ -36,7 +37,10 @@ COMPANIONS: dict[str, tuple[CaseDocument, ...]] = {
 
 def _case(rule: Rule, text: str) -> Case:
     scope = rule.scopes[0] if rule.scopes[0] != "ALL" else "COM"
-    kind = rule.kinds[0] if rule.kinds[0] != "bundle" else "unknown"
+    # a bundle rule reads the explained text as the document it names next, else as a paper of
+    # no particular kind
+    kinds = [k for k in rule.kinds if k != "bundle"]
+    kind = kinds[0] if kinds else "unknown"
     documents = (CaseDocument(file="explain.pdf", kind=kind, pages=(text,)),)
     return Case(
         name=f"{rule.id} explain", documents=documents + COMPANIONS.get(rule.id, ()), scope=scope

@@ -219,9 +219,9 @@ def mentioned(rule: Rule, subject: Subject, context: Context) -> Iterator[Findin
     bundle, and only when it holds a document of a kind in ``needs_kind``; a model is judged by
     its ``field``."""
     authority = str(context.param(rule, "approving_authority") or "any")
-    words = (
-        (context.param(rule, "authorities") or {}).get(authority) if authority != "any" else None
-    )
+    # a dict parameter would read as per-scope values: the rule's own table is taken as it is
+    authorities = rule.params.get("authorities") or {}
+    words = authorities.get(authority) if authority != "any" else None
     named = _compile(words) if words else None
     if isinstance(subject, ModelSubject):
         field = context.param(rule, "field")
