@@ -25,6 +25,7 @@ from .engine import (
     load_rules,
 )
 from .engine.scope import infer_scope_with_reasons
+from .reading.collect import NOTE_CODES
 from .reading.types import Bundle, Document, ReadProblem
 
 SCHEMA_VERSION = 1
@@ -70,9 +71,11 @@ class CheckResult:
     @property
     def unreadable(self) -> list[ReadProblem]:
         """Problems that kept a whole file (or the bundle) from being read."""
-        whole = [p for p in self.problems if p.page is None]
+        whole = [p for p in self.problems if p.page is None and p.code not in NOTE_CODES]
         for document in self.documents:
-            whole.extend(p for p in document.problems if p.page is None)
+            whole.extend(
+                p for p in document.problems if p.page is None and p.code not in NOTE_CODES
+            )
         return whole
 
     def counts(self) -> dict[str, int]:

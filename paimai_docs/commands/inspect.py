@@ -67,6 +67,11 @@ PROBLEM_LABELS = {
     "manifest_unknown_file": ("清单列出的文件不存在", "manifest names a missing file"),
     "manifest_ignored": ("多余的清单文件", "manifest not used"),
     "ocr_failed": ("OCR 失败", "OCR failed"),
+    "needs_libreoffice": ("需要 LibreOffice 才能读取", "needs LibreOffice to be read"),
+    "needs_ocr": ("需要 OCR 组件才能读取", "needs the OCR extra to be read"),
+    "not_read": ("仅列出，未读取", "listed, not read"),
+    "symlink_loop": ("符号链接循环，已跳过", "symbolic link loop skipped"),
+    "symlink_duplicate": ("符号链接指向已读取的文件夹", "symbolic link to a folder read already"),
     "internal_error": ("内部错误", "internal error"),
 }
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..reading.types import Document
 from ..resources import data_dir
+from ..values.pages import page_ranges
 from .checks import CHECKS, UNCHECKED, make_finding, rule_applies
 from .findings import Finding, Severity
 from .hooks import HOOKS
@@ -388,7 +389,7 @@ def _own_facts(marker: Finding, context: Context) -> bool:
 
 
 def _no_text(subject: DocumentSubject, pages: list[int], context: Context) -> Finding:
-    listed = "、".join(str(p) for p in pages)
+    listed = page_ranges(pages)  # 5 000 blank pages are "1–5000", not five thousand numbers
     finding = make_finding(
         get_rule("NO-TEXT"),
         subject,

@@ -8,6 +8,7 @@ from typing import Any
 from ..engine import Finding
 from ..reading.privacy import mask_text
 from ..reading.types import Document
+from ..values.pages import page_ranges as page_ranges
 from ..vocabulary import KINDS, SEVERITIES, STAGES
 
 # the names of kinds, stages and severities: written once, in paimai_docs.vocabulary
@@ -29,24 +30,6 @@ def safe(text: str | None, show_personal_data: bool) -> str:
     if not text:
         return ""
     return text if show_personal_data else mask_text(text)
-
-
-def page_ranges(pages: Iterable[int]) -> str:
-    """[1, 2, 3, 5] -> '1–3、5'."""
-    numbers = sorted(set(pages))
-    parts: list[str] = []
-    start = prev = None
-    for n in numbers:
-        if start is None:
-            start = prev = n
-        elif prev is not None and n == prev + 1:
-            prev = n
-        else:
-            parts.append(f"{start}–{prev}" if start != prev else str(start))
-            start = prev = n
-    if start is not None:
-        parts.append(f"{start}–{prev}" if start != prev else str(start))
-    return "、".join(parts)
 
 
 def findings_by_file(findings: Iterable[Finding]) -> dict[str | None, list[Finding]]:
