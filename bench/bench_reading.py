@@ -190,7 +190,7 @@ def stages(folder: Path) -> dict[str, Any]:
     normalized = [normalize(text) for text in texts]
     seconds["normalize"] = time.perf_counter() - started
     started = time.perf_counter()
-    kind, _, _ = _classify(normalized)
+    kind = _classify(normalized)[0]
     seconds["classify"] = time.perf_counter() - started
     rows = [(n, t, m) for n, (t, m) in enumerate(zip(texts, normalized, strict=True), 1)]
     started = time.perf_counter()
