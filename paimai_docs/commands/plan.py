@@ -312,7 +312,8 @@ def _pad(text: str, width: int) -> str:
 
 #: The width of a text plan: rows fit a 100-column terminal.
 WIDTH = 100
-_TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)
+# a date with its weekday, a Latin word, a space, or one character: never split inside a date
+_TOKEN = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?: 周.)?|[\x21-\x7e]+|\s+|.", re.S)
 
 
 def wrap(text: str, width: int = WIDTH, indent: str = "", first: str = "") -> list[str]:
