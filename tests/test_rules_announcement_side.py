@@ -144,3 +144,16 @@ def test_report_copies_in_chinese_numerals() -> None:
     assert [f.item for f in run_case(rule, _read(rule, short))] == [2]
     enough = "流拍报告\n河阳市红旗区人民法院：\n本报告正本一份，副本三份。"
     assert run_case(rule, _read(rule, enough)) == []
+
+
+def test_online_reminders_are_read_across_wrapped_lines() -> None:
+    """A PDF wraps lines anywhere, even inside a word: the items are read on joined clauses."""
+    rule = RULES["ANN-N04"]
+    wrapped = (
+        "网络司法拍卖公告\n本院将于2027年1月5日10时在人民法院诉讼资产网拍卖住宅一套。\n"
+        "特别提示：竞买人应当具备完全民事行为能\n力；委托他人代为竞买的，须在竞价前经本院确\n"
+        "认；标的已被查封；以实物现状为准，可申请实地看\n样；竞买人一经报名即视为对标的完全了\n"
+        "解并接受一切瑕疵；成交确认书载明买受人真实身\n份并在平台公示；买受人悔拍的，已交纳的保证金不\n"
+        "予退还。"
+    )
+    assert run_case(rule, _read(rule, wrapped)) == []
