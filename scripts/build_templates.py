@@ -69,6 +69,7 @@ from paimai_docs.docx_style import (  # noqa: E402
     HEITI,
     SONG,
     add_page_number,
+    clean_package,
     set_fonts,
     set_official_page,
     set_official_styles,
@@ -206,6 +207,7 @@ class Builder:
         props.created = FIXED_TIME
         props.modified = FIXED_TIME
         props.revision = 1
+        clean_package(self.doc)  # paimai-docs as the application, no blank thumbnail
 
     # -- document setup ----------------------------------------------------------------------
 
@@ -354,19 +356,30 @@ class Builder:
             paragraph.paragraph_format.keep_with_next = number < len(lines)
             self._run(paragraph, line)
 
-    def keep_previous(self) -> None:
+    def keep_previous(self, *, through_conditionals: bool = True) -> None:
         """Keep the last printed paragraph before this point with what follows.
 
         ``{%p %}`` tag paragraphs vanish when rendered, and a paragraph inside ``{%p if %}`` may
         vanish with its block, so the walk goes back through conditional blocks until it has
-        marked a paragraph that is always printed. It stops at a table.
+        marked a paragraph with text that is always printed; with ``through_conditionals=False``
+        it stops at the first paragraph with text (what follows has printed lines of its own, and
+        two long paragraphs kept together may not fit on one page, when the keeping is ignored).
+        A table keeps its last row with what follows; the walk stops there when the table is
+        always printed and goes on past one inside a conditional block.
         """
         depth = 0
         for element in reversed(list(self.doc.element.body.iterchildren())):
             if element.tag == qn("w:sectPr"):
                 continue
             if element.tag != qn("w:p"):
-                return
+                if element.tag != qn("w:tbl"):
+                    return
+                rows = element.findall(qn("w:tr"))
+                for paragraph in rows[-1].iter(qn("w:p")) if rows else ():
+                    Paragraph(paragraph, self.doc._body).paragraph_format.keep_with_next = True
+                if depth <= 0:
+                    return
+                continue
             text = "".join(t.text or "" for t in element.iter(qn("w:t")))
             if text.startswith("{%p "):
                 if text.startswith(("{%p endif", "{%p endfor")):
@@ -375,8 +388,20 @@ class Builder:
                     depth -= 1
                 continue
             Paragraph(element, self.doc._body).paragraph_format.keep_with_next = True
-            if depth <= 0:
+            if text and (depth <= 0 or not through_conditionals):
                 return
+
+    @contextmanager
+    def sign_off(self) -> Iterator[None]:
+        """The closing lines of a document (where and when it is published, the issuer's
+        details, the time of signing), kept on one page with each other and with the signature
+        after them, so that the signature always comes with printed lines of the document.
+
+        The body paragraph before them is free text of any length: kept with them too, a long
+        one would make a block longer than a page, and a word processor then ignores the keeping
+        and may leave the signature alone after all."""
+        with self.kept_together():
+            yield
 
     @contextmanager
     def kept_together(self) -> Iterator[None]:
@@ -606,7 +631,8 @@ def poa_text(var: str) -> str:
         f"{v(var + '.term_start|cn_date')}{{% endif %}}"
         f"{{% if {var}.term_end is defined %}}；{lab(p, 'term_end')}："
         f"{v(var + '.term_end|cn_date')}{{% endif %}}"
-        f"；{lab(p, 'signed_or_sealed')}：{v(var + '.signed_or_sealed|yesno')}"
+        f"{{% if {var}.signed_or_sealed %}}；授权委托书{lab(p, 'signed_or_sealed')}"
+        f"{{% else %}}；授权委托书尚未签名或盖章{{% endif %}}"
     )
 
 
@@ -626,7 +652,7 @@ def party_rows(var: str, role: str) -> list[Row]:
         row(lab(Party, "phone"), v(f"{var}.phone"), when=f"{var}.phone"),
         row(
             lab(Party, "confidentiality_requested"),
-            v(f"{var}.confidentiality_requested|yesno"),
+            v(f"{var}.confidentiality_requested|checkbox"),
             when=f"{var}.confidentiality_requested",
         ),
     ]
@@ -752,8 +778,9 @@ def lot_details(
     with b.when(f"{var}.appraisal_valid_until is defined"):
         b.field(lab(L, "appraisal_valid_until"), v(f"{var}.appraisal_valid_until|cn_date"))
     with b.when(f"{var}.appraisal_filed_or_approved is defined"):
-        b.field(
-            lab(L, "appraisal_filed_or_approved"), v(f"{var}.appraisal_filed_or_approved|yesno")
+        b.para(
+            f"{{% if {var}.appraisal_filed_or_approved %}}{lab(L, 'appraisal_filed_or_approved')}。"
+            "{% else %}评估结果尚未备案或核准。{% endif %}"
         )
     if reserve != "never":
         condition = f"{var}.reserve_price is defined"
@@ -766,7 +793,7 @@ def lot_details(
     with b.when(f"{var}.bid_increment is defined"):
         b.field(lab(L, "bid_increment"), money_full(f"{var}.bid_increment"))
     with b.when(f"{var}.perishable"):
-        b.field(lab(L, "perishable"), v(f"{var}.perishable|yesno"))
+        b.para(f"该标的属{lab(L, 'perishable')}物品。")
     with b.when(f"{var}.vehicle"):
         b.field(lab(L, "vehicle"), vehicle_line(f"{var}.vehicle"))
 
@@ -882,13 +909,17 @@ def build_entrustment_contract() -> Builder:
     with b.each("lot", "lots"):
         b.para(
             v("lot.lot_no") + "号标的（" + v("lot.name") + "）",
-            f"{lab(ContractLot, 'reserve_price')}：",
             "{% if lot.reserve_price is defined %}"
+            + lab(ContractLot, "reserve_price")
+            + "："
             + money_full("lot.reserve_price")
-            + "{% else %}无保留价{% endif %}",
-            f"；{lab(ContractLot, 'reserve_confidential')}：" + v("lot.reserve_confidential|yesno"),
+            + "{% if lot.reserve_confidential %}，拍卖人对该保留价负有保密义务"
+            + "{% else %}，该保留价无需保密{% endif %}。{% else %}无保留价。{% endif %}",
         )
-    b.para("拍卖人对委托人提出的保留价负有保密义务；标的未达保留价的，拍卖师应当停止拍卖该标的。")
+    b.para(
+        "有保留价的标的，最高应价未达到保留价时，该应价不发生效力，拍卖师应当停止拍卖该标的；"
+        "无保留价的标的，拍卖师应当在拍卖前予以说明。"
+    )
 
     b.clause(4, ART44_CLAUSES[3])
     b.field(lab(m, "auction_datetime"), v("auction_datetime|cn_datetime"))
@@ -915,15 +946,17 @@ def build_entrustment_contract() -> Builder:
 
     b.clause(9, ART44_CLAUSES[8])
     b.field(lab(m, "other_terms"), v("other_terms"))
-    b.field(lab(m, "is_state_asset"), v("is_state_asset|yesno"))
+    with b.when("is_state_asset"):
+        b.para("本合同的拍卖标的属于国有资产，其拍卖按国有资产处置的有关规定办理。")
     with b.when("termination_date is defined"):
         b.field(lab(m, "termination_date"), v("termination_date|cn_date"))
 
     b.clause(10, ART30_CLAUSE)
     b.field(lab(m, "unsold_arrangement"), v("unsold_arrangement"))
-    b.field(lab(m, "suspension_termination_compensation"), v("suspension_termination_compensation"))
     with b.when("withdrawal_fee"):
         b.field(lab(m, "withdrawal_fee"), v("withdrawal_fee"))
+    # printed last: the signatures are kept with it (an optional clause may vanish)
+    b.field(lab(m, "suspension_termination_compensation"), v("suspension_termination_compensation"))
 
     attachments = (
         "public_auction_qualification",
@@ -979,10 +1012,11 @@ def _announcement_tail(b: Builder, m: type[AnnouncementBase], signer: str) -> No
     with b.when("other_matters"):
         b.section(lab(m, "other_matters"))
         b.para(v("other_matters"))
-    b.para("", indent=False)
-    b.field(lab(m, "media"), v('media|join("、")'))
-    b.field(lab(m, "publish_date"), v("publish_date|cn_date"))
-    party_lines(b, lab(m, "auctioneer"), "auctioneer")
+    with b.sign_off():
+        b.para("", indent=False)
+        b.field(lab(m, "media"), v('media|join("、")'))
+        b.field(lab(m, "publish_date"), v("publish_date|cn_date"))
+        _party_lines(b, lab(m, "auctioneer"), "auctioneer")
     b.sign_lines(v(signer), v("publish_date|formal_date"))
 
 
@@ -1033,9 +1067,8 @@ def build_judicial_announcement() -> Builder:
     b.field(lab(m, "court_supervision_phone"), v("court_supervision_phone"))
     with b.when("exception_reason_offline"):
         b.field(lab(m, "exception_reason_offline"), v("exception_reason_offline"))
-    b.field(lab(m, "professional_media_required"), v("professional_media_required|yesno"))
-    with b.when("court_approval_date is defined"):
-        b.field(lab(m, "court_approval_date"), v("court_approval_date|cn_date"))
+    # professional_media_required and court_approval_date are the firm's and the court's
+    # workflow, not part of the public text: not printed.
     _announcement_tail(b, m, "auctioneer.name")
     return b
 
@@ -1153,13 +1186,14 @@ def build_state_asset_announcement() -> Builder:
     with b.when("other_matters"):
         b.section(lab(m, "other_matters"))
         b.para(v("other_matters"))
-    b.para("", indent=False)
-    b.field(lab(m, "media"), v('media|join("、")'))
-    b.field(lab(m, "publish_date"), v("publish_date|cn_date"))
-    b.field(lab(m, "newspaper_publish_date"), v("newspaper_publish_date|cn_date"))
-    b.field(lab(m, "web_publish_date"), v("web_publish_date|cn_date"))
-    b.field(lab(m, "is_reannouncement"), v("is_reannouncement|yesno"))
-    party_lines(b, lab(m, "auctioneer"), "auctioneer")
+    # is_reannouncement prints as the subtitle （重新公告） under the title, or not at all.
+    with b.sign_off():
+        b.para("", indent=False)
+        b.field(lab(m, "media"), v('media|join("、")'))
+        b.field(lab(m, "publish_date"), v("publish_date|cn_date"))
+        b.field(lab(m, "newspaper_publish_date"), v("newspaper_publish_date|cn_date"))
+        b.field(lab(m, "web_publish_date"), v("web_publish_date|cn_date"))
+        _party_lines(b, lab(m, "auctioneer"), "auctioneer")
     b.sign_lines(v("auctioneer.name"), v("publish_date|formal_date"))
     return b
 
@@ -1181,7 +1215,7 @@ def build_pre_auction_filing() -> Builder:
             row(lab(m, "exhibition_start"), v("exhibition_start|cn_date")),
             row(lab(m, "exhibition_end"), v("exhibition_end|cn_date")),
             row(lab(m, "authorities"), v('authorities|map("label")|join("、")')),
-            row(lab(m, "mofcom_session_registered"), v("mofcom_session_registered|yesno")),
+            row(lab(m, "mofcom_session_registered"), v("mofcom_session_registered|checkbox")),
             row(lab(m, "filing_date"), v("filing_date|cn_date")),
         ]
     )
@@ -1252,7 +1286,10 @@ def build_failed_auction_report() -> Builder:
     b.field(lab(m, "lot_refs"), v('lot_refs|join("；")'))
     b.field(lab(m, "auction_datetime"), v("auction_datetime|cn_datetime"))
     b.field(lab(m, "auction_venue"), v("auction_venue"))
-    b.field(lab(m, "any_registrant"), v("any_registrant|yesno"))
+    b.para(
+        "{% if any_registrant %}本次拍卖有竞买人办理竞买手续。"
+        "{% else %}本次拍卖无人办理竞买手续。{% endif %}"
+    )
     b.section("流拍原因")
     b.field(lab(m, "failure_reason"), v("failure_reason|label"))
     with b.when("failure_details"):
@@ -1264,7 +1301,8 @@ def build_failed_auction_report() -> Builder:
                 b.field(lab(NextStep, name), v(f"next_step.{name}"))
     b.para(lab(m, "attachments") + "：", indent=False, font=HEITI, before=8, keep_next=True)
     attachments_table(b)
-    b.field(lab(m, "all_copies_sealed"), v("all_copies_sealed|yesno"))
+    with b.when("all_copies_sealed"):
+        b.para("以上附件的复印件均加盖本公司公章。")
     with b.when("post_filing_form"):
         b.field(lab(m, "post_filing_form"), docref("post_filing_form"))
     copies_line(b, m)
@@ -1287,8 +1325,11 @@ def build_completion_report() -> Builder:
     b.field(lab(m, "lot_refs"), v('lot_refs|join("；")'))
     b.field(lab(m, "auction_datetime"), v("auction_datetime|cn_datetime"))
     b.field(lab(m, "auction_venue"), v("auction_venue"))
-    b.field(lab(m, "electronic_bidding"), v("electronic_bidding|yesno"))
-    b.field(lab(m, "used_agent"), v("used_agent|yesno"))
+    b.para(
+        "{% if electronic_bidding %}本次拍卖采用电子竞价方式"
+        "{% else %}本次拍卖采用现场竞价方式，未采用电子竞价{% endif %}；"
+        "{% if used_agent %}买受人委托代理人竞买。{% else %}买受人本人参加竞买。{% endif %}"
+    )
     b.section("成交情况")
     b.field(lab(m, "hammer_price"), money_full("hammer_price"))
     party_lines(b, lab(m, "buyer"), "buyer")
@@ -1296,7 +1337,8 @@ def build_completion_report() -> Builder:
     b.field(lab(m, "payment_voucher"), docref("payment_voucher"))
     b.para(lab(m, "attachments") + "：", indent=False, font=HEITI, before=8, keep_next=True)
     attachments_table(b)
-    b.field(lab(m, "all_copies_sealed"), v("all_copies_sealed|yesno"))
+    with b.when("all_copies_sealed"):
+        b.para("以上附件的复印件均加盖本公司公章。")
     copies_line(b, m)
     _report_signature(b)
     b.para("", indent=False)
@@ -1350,12 +1392,14 @@ def build_sale_confirmation() -> Builder:
             b.field(lab(m, "pickup_deadline"), v("pickup_deadline|cn_date"))
         with b.when("storage_fee_rule"):
             b.field(lab(m, "storage_fee_rule"), v("storage_fee_rule"))
-    b.para("", indent=False)
-    b.field(lab(m, "identity_confidential"), v("identity_confidential|yesno"))
-    b.field(lab(m, "online_public"), v("online_public|yesno"))
-    with b.when("parts is defined"):
-        b.field(lab(m, "parts"), v("parts"), "联（本确认书一式", v("parts"), "联，具有同等效力）")
-    b.field(lab(m, "signed_at"), v("signed_at|cn_datetime"))
+    with b.when("identity_confidential"):
+        b.para("买受人要求对其身份保密，拍卖人应当为其保密。")
+    with b.when("online_public"):
+        b.para("本确认书将在网络拍卖平台公示。")
+    with b.sign_off():
+        with b.when("parts is defined"):
+            b.para("本确认书一式", v("parts"), "联，具有同等效力。")
+        b.field(lab(m, "signed_at"), v("signed_at|cn_datetime"))
     b.signature_table(
         [lab(m, "auctioneer") + "（盖章）：", v("auctioneer.name"), "拍卖师（签字）：", ""],
         [lab(m, "buyer") + "（签字或盖章）：", v("buyer.name"), "", ""],
@@ -1377,13 +1421,14 @@ def build_auction_transcript() -> Builder:
             row(lab(m, "auctioneer_name"), v("auctioneer_name")),
             row(lab(m, "auctioneer_cert_no"), v("auctioneer_cert_no")),
             row(lab(m, "recorder_name"), v("recorder_name")),
-            row(lab(m, "rules_announced"), v("rules_announced|yesno")),
-            row(
-                lab(m, "commission_seat_announced"),
-                v("commission_seat_announced|yesno"),
-                when="commission_seat_announced is defined",
-            ),
         ]
+    )
+    b.para(
+        "{% if rules_announced %}拍卖开始前，拍卖师已宣布拍卖规则和注意事项"
+        "{% else %}拍卖开始前，拍卖师未宣布拍卖规则和注意事项{% endif %}"
+        "{% if commission_seat_announced is defined %}"
+        "{% if commission_seat_announced %}，并已说明委托竞买席的情况"
+        "{% else %}，未说明委托竞买席的情况{% endif %}{% endif %}。"
     )
     b.para(lab(m, "lots") + "：", indent=False, font=HEITI, keep_next=True)
     with b.each("lot", "lots"):
@@ -1396,13 +1441,9 @@ def build_auction_transcript() -> Builder:
             keep_next=True,
         )
         b.para(
-            f"{lab(t, 'has_reserve')}：",
-            v('lot.has_reserve|yesno("有,无")'),
-            "{% if not lot.has_reserve %}；"
-            + lab(t, "reserve_declared")
-            + "："
-            + v("lot.reserve_declared|yesno")
-            + "{% endif %}",
+            "{% if lot.has_reserve %}本标的有保留价。{% else %}本标的无保留价"
+            "{% if lot.reserve_declared %}，拍卖师已在拍卖前予以说明。"
+            "{% else %}，拍卖师未在拍卖前予以说明。{% endif %}{% endif %}"
         )
         b.field(lab(t, "starting_price"), money_full("lot.starting_price"))
         b.field(lab(t, "increment"), money_full("lot.increment"))
@@ -1431,8 +1472,10 @@ def build_auction_transcript() -> Builder:
             b.field(
                 lab(t, "preemption_exercised"), v('lot.preemption_exercised|yesno("已行使,未行使")')
             )
-        with b.when("lot.buyer_signed is defined"):
-            b.field(lab(t, "buyer_signed"), v('lot.buyer_signed|yesno("已签名,未签名")'))
+        # The buyer signs the record of the lot bought (buyer_signed says whether the paper
+        # record carries that signature; a fresh printout has a line to sign on).
+        with b.when("lot.buyer_bidder_no"):
+            b.para(lab(t, "buyer_signed") + "：　　　　　　　　", keep_next=False)
     b.field(
         lab(m, "objections_incidents"),
         "{% if objections_incidents %}"
@@ -1443,8 +1486,8 @@ def build_auction_transcript() -> Builder:
         b.field(lab(m, "suspension_termination"), v("suspension_termination"))
     with b.when("video_ref"):
         b.field(lab(m, "video_ref"), docref("video_ref"))
-    b.field(lab(m, "auctioneer_signed"), v('auctioneer_signed|yesno("已签名,未签名")'))
-    b.field(lab(m, "recorder_signed"), v('recorder_signed|yesno("已签名,未签名")'))
+    # auctioneer_signed and recorder_signed say whether the paper record is signed: the printout
+    # has the signature lines instead.
     b.signature_table(
         [lab(m, "auctioneer_name") + "（签名）：", v("auctioneer_name")],
         [lab(m, "recorder_name") + "（签名）：", v("recorder_name")],
@@ -1460,7 +1503,7 @@ def build_bidder_registration() -> Builder:
     rows = [row(lab(m, "bidder_no"), v("bidder_no"))]
     rows += party_rows("bidder", lab(m, "bidder"))
     rows += [
-        row(lab(m, "full_civil_capacity"), v("full_civil_capacity|yesno")),
+        row(lab(m, "full_civil_capacity"), v("full_civil_capacity|checkbox")),
         row(
             lab(m, "special_qualification"),
             docref("special_qualification"),
@@ -1468,17 +1511,17 @@ def build_bidder_registration() -> Builder:
         ),
         row(
             lab(m, "meets_announced_conditions"),
-            v("meets_announced_conditions|yesno"),
+            v("meets_announced_conditions|checkbox"),
             when="meets_announced_conditions is defined",
         ),
         row(lab(m, "agent"), agent_text("agent"), when="agent"),
         row(lab(m, "power_of_attorney"), poa_text("power_of_attorney"), when="power_of_attorney"),
         row(
             lab(m, "agent_confirmed_by_court"),
-            v("agent_confirmed_by_court|yesno"),
+            v("agent_confirmed_by_court|checkbox"),
             when="agent_confirmed_by_court is defined",
         ),
-        row(lab(m, "preemption_holder"), v("preemption_holder|yesno")),
+        row(lab(m, "preemption_holder"), v("preemption_holder|checkbox")),
         row(
             lab(m, "preemption_order"),
             v("preemption_order"),
@@ -1491,8 +1534,8 @@ def build_bidder_registration() -> Builder:
         row(lab(m, "payee_account"), v("payee_account")),
         row(lab(m, "refund_account"), v("refund_account"), when="refund_account"),
         row(lab(m, "registration_datetime"), v("registration_datetime|cn_datetime")),
-        row(lab(m, "rules_acknowledged"), v("rules_acknowledged|yesno")),
-        row(lab(m, "defects_acknowledged"), v("defects_acknowledged|yesno")),
+        row(lab(m, "rules_acknowledged"), v("rules_acknowledged|checkbox")),
+        row(lab(m, "defects_acknowledged"), v("defects_acknowledged|checkbox")),
     ]
     b.form(rows)
     b.para(
@@ -1526,7 +1569,7 @@ def build_vehicle_handover() -> Builder:
     b.form(vehicle_rows("vehicle"))
     b.section(lab(m, "documents"))
     b.form(
-        [row(lab(d, name), v(f'documents.{name}|yesno("有,无")')) for name in d.model_fields],
+        [row(lab(d, name), v(f'documents.{name}|checkbox("有,无")')) for name in d.model_fields],
         columns=(100, 56),
     )
     with b.when("keys_count is defined"):
@@ -1535,7 +1578,8 @@ def build_vehicle_handover() -> Builder:
         b.field(lab(m, "other_items"), v('other_items|join("；")'))
     b.section("车辆状况")
     b.field(
-        lab(m, "pending_violations_accidents"), v('pending_violations_accidents|yesno("有,无")')
+        lab(m, "pending_violations_accidents"),
+        v('pending_violations_accidents|checkbox("有,无")'),
     )
     b.field(lab(m, "mortgage_or_seizure"), v("mortgage_or_seizure|label"))
     with b.when("parking_location"):
@@ -1572,15 +1616,26 @@ def build_vehicle_disposal_authorization() -> Builder:
     b.form(vehicle_rows("vehicle"))
     b.section("授权条件")
     b.para("授权人（抵押人）出现下列情形之一的，被授权人即可行使本授权书所列权利：")
-    b.field(lab(m, "trigger_cumulative_overdue"), v("trigger_cumulative_overdue"), "次")
-    b.field(lab(m, "trigger_consecutive_overdue"), v("trigger_consecutive_overdue"), "次")
-    b.field(lab(m, "trigger_any_breach"), v("trigger_any_breach|yesno"))
+    b.para("（一）累计逾期还款", v("trigger_cumulative_overdue"), "次的；")
+    b.para(
+        "（二）连续逾期还款",
+        v("trigger_consecutive_overdue"),
+        "次的{% if trigger_any_breach %}；{% else %}。{% endif %}",
+    )
+    with b.when("trigger_any_breach"):
+        b.para(f"（三）{lab(m, 'trigger_any_breach')}的。")
     b.section(lab(m, "powers"))
     with b.each("power", "powers"):
         b.para("（" + v("loop.index") + "）" + v("power|label") + "。")
-    b.section("授权效力")
-    b.field(lab(m, "effective_on_signature"), v("effective_on_signature|yesno"))
-    b.field(lab(m, "irrevocable"), v("irrevocable|yesno"))
+    # The effect of the authorization closes the list of powers (a numbered section of its own
+    # would leave a gap in the numbering when neither clause applies).
+    with b.when("effective_on_signature or irrevocable"):
+        b.para(
+            "本授权书"
+            "{% if effective_on_signature %}自授权人签字之日起生效{% endif %}"
+            "{% if effective_on_signature and irrevocable %}，{% endif %}"
+            "{% if irrevocable %}不可撤销{% endif %}。"
+        )
     with b.when("legal_warnings"):
         b.section(lab(m, "legal_warnings"))
         with b.each("warning", "legal_warnings"):
@@ -1590,6 +1645,7 @@ def build_vehicle_disposal_authorization() -> Builder:
         party_lines(b, lab(m, "co_owner"), "co_owner")
     with b.when("co_owner_statement"):
         b.field(lab(m, "co_owner_statement"), v("co_owner_statement"))
+    b.para("授权人（抵押人）已阅读并理解本授权书的全部内容，自愿作出上述授权。")
     b.sign_lines(lab(m, "grantor_mortgagor") + "（签字）：　　　　　　　　")
     with b.when("co_owner"):
         b.sign_lines(lab(m, "co_owner") + "（签字）：　　　　　　　　", after_blank=False)
@@ -1634,14 +1690,20 @@ def build_result_publicity() -> Builder:
             row(lab(m, "publicity_end"), v("publicity_end|cn_date")),
         ]
     )
-    b.para("公示期内，对公示结果有异议的，请以书面形式向资产处置方或拍卖机构提出。")
-    b.para("", indent=False)
-    party_lines(b, lab(m, "disposing_unit"), "disposing_unit")
-    b.para("", indent=False)
-    party_lines(b, lab(m, "auction_firm"), "auction_firm")
-    b.field(lab(m, "drafted_date"), v("drafted_date|cn_date"))
-    b.field(lab(m, "sealed_date"), v("sealed_date|cn_date"))
-    b.sign_lines(v("disposing_unit.name") + "（盖章）", v("sealed_date|formal_date"))
+    b.para(
+        "公示期内，对公示结果有异议的，请以书面形式向资产处置方或拍卖机构提出。",
+        keep_next=True,  # fixed text, two lines: the closing block keeps with it
+    )
+    with b.sign_off():
+        b.para("", indent=False)
+        _party_lines(b, lab(m, "disposing_unit"), "disposing_unit")
+        b.para("", indent=False)
+        _party_lines(b, lab(m, "auction_firm"), "auction_firm")
+    # drafted_date (公示编制日期) is the trading centre's workflow, not public text: it is only
+    # tested here (always true: the field is required), so the template still uses every required
+    # field; sealed_date is the date under the seal.
+    with b.when("drafted_date is defined"):
+        b.sign_lines(v("disposing_unit.name") + "（盖章）", v("sealed_date|formal_date"))
     return b
 
 

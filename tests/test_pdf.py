@@ -25,6 +25,7 @@ from paimai_docs.values.money import format_amount, to_words
 from paimai_docs.values.percent import format_percent
 
 from .conftest import load_example
+from .test_rendered_prose import INTERNAL, not_labelled
 
 missing = pdf.check_pdf_tools()
 needs_libreoffice = pytest.mark.skipif(bool(missing), reason="；".join(missing) or "ok")
@@ -165,8 +166,10 @@ def test_every_example_converts_to_a_pdf_with_its_labels_and_values(
         value = getattr(model, field)
         # the reports address the court in the salutation, without its label
         label_printed = field == "court" or (info.title or "") in text
-        if info.is_required() and not label_printed:
+        if info.is_required() and not label_printed and field not in not_labelled(name):
             lost.append(("label", field, info.title))
+        if field in INTERNAL.get(name, set()) - {"sealed_date"}:
+            continue  # not printed in a public notice
         forms = _printed_forms(value)
         if isinstance(value, Party):
             forms = {value.name}
@@ -183,6 +186,162 @@ def test_hostile_text_survives_into_the_pdf(example_pdfs: dict[str, tuple[Any, P
     text = _flat(_pdf_text(path))
     assert _flat(f"委托人（甲方）：{HOSTILE_NAME}") in text
     assert _flat("拍卖地点：拍卖厅 <A&B> 3 号") in text
+
+
+# The first line of each kind's closing block (the issuer's lines, the signatures, the date); the
+# last occurrence counts.
+SIGN_OFF = {
+    "entrustment_contract": "委托人（甲方）（盖章）",
+    "announcement": "拍卖人：",
+    "judicial_announcement": "拍卖人：",
+    "net_judicial_announcement": "拍卖人：",
+    "state_asset_announcement": "拍卖人：",
+    "pre_auction_filing": "拍卖企业（盖章）",
+    "post_auction_filing": "拍卖企业（盖章）",
+    "failed_auction_report": "报告单位（盖章）",
+    "completion_report": "报告单位（盖章）",
+    "sale_confirmation": "拍卖人（盖章）",
+    "auction_transcript": "拍卖师（签名）",
+    "bidder_registration": "竞买人（签字或盖章）",
+    "vehicle_handover": "交车单位（盖章）",
+    "vehicle_disposal_authorization": "授权人（抵押人）（签字）",
+    "result_publicity": "资产处置方：",
+}
+
+
+def _page_texts(path: Path) -> list[str]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return [_flat(page.get_textpage().get_text_range()) for page in document]
+    finally:
+        document.close()
+
+
+def _signature_is_not_alone(path: Path, marker: str) -> tuple[bool, str]:
+    """Whether the last page holds the closing block and, before it, text of the body."""
+    last = _page_texts(path)[-1]
+    at = last.rfind(_flat(marker))
+    return at >= 0 and len(last[:at]) >= 10, last
+
+
+def test_sign_off_markers_cover_every_kind() -> None:
+    assert set(SIGN_OFF) == set(MODELS)
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+@pytest.mark.parametrize("name", list(MODELS))
+def test_the_signature_is_kept_with_the_text_before_it(
+    example_pdfs: dict[str, tuple[Any, Path]], name: str
+) -> None:
+    _, path = example_pdfs[name]
+    ok, last = _signature_is_not_alone(path, SIGN_OFF[name])
+    assert ok, f"the last page holds only the closing block: {last}"
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_the_signature_is_kept_with_the_text_before_it_at_any_length(tmp_path: Path) -> None:
+    """The closing block never lands alone on a page, however long the text before it is: the
+    last section grows a line at a time across a page break."""
+    models = []
+    names = []
+    for name, field in (
+        ("announcement", "other_matters"),
+        ("judicial_announcement", "other_matters"),
+        ("sale_confirmation", "storage_fee_rule"),
+        ("vehicle_disposal_authorization", "co_owner_statement"),
+        ("result_publicity", "project_name"),
+        ("entrustment_contract", "withdrawal_fee"),
+        ("state_asset_announcement", "other_matters"),
+    ):
+        for lines in range(0, 24, 4):
+            data = load_example(name)
+            if field == "co_owner_statement":
+                data["co_owner"] = dict(data["grantor_mortgagor"], name="刘芳")
+            data[field] = "本项说明文字用于检验分页。" * (2 + 2 * lines)
+            models.append(validate(name, data))
+            names.append(f"{name}_{lines:02d}")
+    documents = render_many(models, tmp_path, names=names, allow_findings=True)
+    pdfs = pdf.convert_to_pdf(documents)
+    alone = []
+    for name, path in zip(names, pdfs, strict=True):
+        ok, last = _signature_is_not_alone(path, SIGN_OFF[name[:-3]])
+        if not ok:
+            alone.append((name, last[:200]))
+    assert not alone, alone
+
+
+def _pdffonts(path: Path) -> list[str]:
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdffonts")
+    if tool is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    result = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True)
+    return [line.split()[0] for line in result.stdout.splitlines()[2:] if line.strip()]
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+@pytest.mark.parametrize("name", ["entrustment_contract", "announcement", "sale_confirmation"])
+def test_song_and_fangsong_print_in_a_serif_face(
+    example_pdfs: dict[str, tuple[Any, Path]], name: str
+) -> None:
+    """宋体 (contracts, forms) and 仿宋 (announcements) print in a serif CJK face, 黑体 (headings)
+    in a sans one, where the Windows fonts are missing (fontconfig aliases, paimai_docs/fonts)."""
+    fonts = _pdffonts(example_pdfs[name][1])
+    cjk = [f for f in fonts if "CJK" in f or "Sim" in f or "Fang" in f or "Song" in f]
+    if not any("Noto" in f for f in cjk):
+        pytest.skip(f"the CJK faces are not Noto CJK: {fonts}")
+    assert any("SerifCJK" in f for f in cjk), fonts
+    # the body is serif: only the 黑体 headings use a sans face, in regular weight
+    assert all("SansCJK" not in f or "Regular" in f for f in cjk), fonts
+
+
+def test_fontconfig_file_includes_the_system_config_then_the_aliases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf.sys, "platform", "linux")
+    monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
+    config = pdf.fontconfig_file(tmp_path)
+    assert config is not None
+    text = config.read_text(encoding="utf-8")
+    assert text.index("fonts.conf</include>") < text.index("aliases.conf</include>")
+    assert pdf.soffice_environment(tmp_path)["FONTCONFIG_FILE"] == str(config)
+    aliases = pdf.FONT_ALIASES.read_text(encoding="utf-8")
+    for name in ("SimSun", "宋体", "FangSong", "仿宋", "SimHei", "黑体", "KaiTi", "楷体"):
+        assert f"<family>{name}</family>" in aliases, name
+    monkeypatch.setattr(pdf.sys, "platform", "win32")
+    assert pdf.fontconfig_file(tmp_path) is None
+    assert "FONTCONFIG_FILE" not in pdf.soffice_environment(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("family", "face"),
+    [("宋体", "Serif"), ("SimSun", "Serif"), ("仿宋", "Serif"), ("FangSong", "Serif"),
+     ("楷体", "Serif"), ("黑体", "Sans"), ("SimHei", "Sans")],
+)  # fmt: skip
+def test_aliases_give_the_right_noto_face(tmp_path: Path, family: str, face: str) -> None:
+    import shutil
+    import subprocess
+
+    tool = shutil.which("fc-match")
+    config = pdf.fontconfig_file(tmp_path)
+    if tool is None or config is None:
+        pytest.skip("fontconfig is not used here")
+    if not any("Noto Serif CJK SC" in f for f in pdf.cjk_fonts()):
+        pytest.skip("Noto Serif CJK SC is not installed (apt-get install fonts-noto-cjk)")
+    env = {**pdf.os.environ, "FONTCONFIG_FILE": str(config)}
+    found = subprocess.run(
+        [tool, "-f", "%{family[0]}", family], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    if family in ("仿宋", "FangSong", "楷体") and "Noto" not in found:
+        return  # a FangSong or Kai face is installed and comes first
+    assert found == f"Noto {face} CJK SC", found
 
 
 def render_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
