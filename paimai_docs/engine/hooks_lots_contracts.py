@@ -268,7 +268,7 @@ def _issuer(authority: str) -> dict[str, str]:
 # One vehicle described alike in every document (VEH-13)
 
 _VIN = re.compile(
-    r"(?:车辆识别代号|识别代号|车架号|VIN)[^A-Z0-9\n]{0,8}([A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])"
+    r"(?:车辆识别代号|识别代号|车架号|VIN)[^A-Z0-9]{0,8}([A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])"
 )
 _PLATE = re.compile(
     r"(?:号牌号码|车牌号码|车牌号|号牌)[^\u4e00-\u9fffA-Z0-9\n]{0,8}"
