@@ -160,7 +160,11 @@ def consignor_bids(rule: Rule, subject: Subject, context: Context) -> Iterator[F
     for role in ("buyer", "bidder"):
         for party in _names(subject, role):
             if any(_same(party.value, c.value) for c in consignors):
-                fill = {"name": party.value, "role": "买受人" if role == "buyer" else "竞买人"}
+                fill = {
+                    "name": party.value,
+                    "role": "买受人" if role == "buyer" else "竞买人",
+                    "role_en": role,
+                }
                 yield make_finding(rule, subject, context, fact=party, fill=fill)
                 return
 
@@ -229,7 +233,7 @@ def mentioned(rule: Rule, subject: Subject, context: Context) -> Iterator[Findin
             return
         stated = _model_states(subject, field)
         if not stated:
-            yield make_finding(rule, subject, context, fill={"authority": ""})
+            yield make_finding(rule, subject, context, fill={"authority": "", "authority_en": ""})
         elif named is not None and not any(named.search(str(f.value)) for f in stated):
             yield make_finding(rule, subject, context, fact=stated[0], fill=_issuer(authority))
         return
@@ -252,16 +256,21 @@ def mentioned(rule: Rule, subject: Subject, context: Context) -> Iterator[Findin
                 return
             first = first or FactValue(match.group(0), "text", number, line, member.file)
     if first is None:
-        yield make_finding(rule, subject, context, fill={"authority": ""})
+        yield make_finding(rule, subject, context, fill={"authority": "", "authority_en": ""})
     else:
         yield make_finding(rule, subject, context, fact=first, fill=_issuer(authority))
 
 
-_AUTHORITY_NAMES = {"finance": "财政部门", "government": "人民政府", "sasac": "国资委"}
+_AUTHORITY_NAMES = {
+    "finance": ("财政部门", "the finance department"),
+    "government": ("人民政府", "the government"),
+    "sasac": ("国资委", "SASAC"),
+}
 
 
 def _issuer(authority: str) -> dict[str, str]:
-    return {"authority": f"（未写明由{_AUTHORITY_NAMES.get(authority, authority)}作出）"}
+    zh, en = _AUTHORITY_NAMES.get(authority, (authority, authority))
+    return {"authority": f"（未写明由{zh}作出）", "authority_en": f"(none issued by {en})"}
 
 
 # --------------------------------------------------------------------------------------------
