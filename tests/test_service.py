@@ -316,3 +316,45 @@ def test_eighty_requests_at_concurrency_eight(com_zip: bytes) -> None:
         with httpx.Client(base_url=url) as http:
             assert http.get("/healthz").status_code == 200
     assert answers == [(200, len(check_bundle(COM).findings))] * 80
+
+
+# -- the command
+
+
+def test_paimai_serve_starts_and_says_what_is_wrong(capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import httpx
+
+    from .service_helpers import free_port
+
+    paimai = [sys.executable, "-m", "paimai_docs"]
+    env = {**os.environ, "PAIMAI_EXECUTOR": "", "PAIMAI_TOKEN": ""}
+    port = free_port()
+    server = subprocess.Popen(
+        [*paimai, "serve", "--port", str(port), "--workers", "1"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert server.poll() is None and time.monotonic() < deadline, "did not start"
+                time.sleep(0.2)
+        assert health.json()["status"] == "ok"
+        from paimai_docs.cli import main
+
+        assert main(["serve", "--port", str(port)]) == 2  # before anything starts
+        said = capsys.readouterr().err
+        assert "端口已被占用" in said and "Traceback" not in said
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "检查服务已启动" in (server.stderr.read() if server.stderr else "")
+    assert main(["serve", "--executor", "celery://x"]) == 2
+    assert "无法识别的执行方式" in capsys.readouterr().err

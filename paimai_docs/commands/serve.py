@@ -20,6 +20,28 @@ def _missing_extra(lang: str) -> str:
     )
 
 
+def _cannot_listen(host: str, port: int, lang: str) -> str | None:
+    """Why the service could not listen on host:port (in use, not an address here), or None."""
+    import errno
+    import socket
+
+    from ._common import os_error_text
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        if getattr(exc, "errno", None) == errno.EADDRINUSE:
+            return say("端口已被占用", "the port is in use", lang)
+        if getattr(exc, "errno", None) == errno.EADDRNOTAVAIL:
+            return say("不是本机的地址", "not an address of this machine", lang)
+        return os_error_text(exc, lang)
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "zh")
     try:
@@ -69,6 +91,14 @@ def run(args: argparse.Namespace) -> int:
             return ExitCode.USAGE
         if probe is not None:
             probe.close()
+    problem = _cannot_listen(args.host, args.port, lang)
+    if problem is not None:
+        print(
+            say(f"无法在 {args.host}:{args.port} 上监听（{problem}）",
+                f"cannot listen on {args.host}:{args.port} ({problem})", lang),
+            file=sys.stderr,
+        )  # fmt: skip
+        return ExitCode.USAGE
     where = f"http://{args.host}:{args.port}/"
     started = say(
         f"检查服务已启动：{where}（Ctrl+C 停止）", f"serving on {where} (Ctrl+C stops)", lang
