@@ -90,27 +90,37 @@ def test_reply_deadline_counts_working_days_across_national_day(notice: bytes) -
 
 
 def test_a_year_without_holiday_data_is_said_not_guessed() -> None:
+    later = dataclasses.replace(sample_result(), today=dt.date(2101, 3, 3))
+    text = _text(render(later))
+    assert "因尚无2101年的节假日安排数据，截止日期未能自动计算" in text
+    assert "请于2101" not in text
+    assert "二一〇一年三月三日" in text
+
+
+def test_a_year_without_a_published_schedule_gets_a_provisional_date() -> None:
     later = dataclasses.replace(sample_result(), today=dt.date(2031, 3, 3))
     text = _text(render(later))
-    assert "因尚无2031年的节假日安排数据，截止日期未能自动计算" in text
-    assert "请于2031" not in text
-    assert "二〇三一年三月三日" in text
+    assert "请于2031年3月10日前补正" in text and "暂定" in text
 
 
 def test_deficiencies_and_review_points_are_in_separate_numbered_tables(notice: bytes) -> None:
     _, deficiencies, review = _tables(notice)
     assert deficiencies[0] == ["序号", "文件及页码", "问题", "依据", "需补正的材料或内容"]
-    assert [row[0] for row in deficiencies[1:]] == [str(n) for n in range(1, 6)]
+    # one row per error or warning (and per unreadable file), numbered from 1
+    result = sample_result()
+    wrong = [f for f in result.findings if f.severity.value in ("error", "warning")]
+    wrong = [f for f in wrong if not f.needs_review]
+    rows = len(wrong) + len(result.problems)
+    assert [row[0] for row in deficiencies[1:]] == [str(n) for n in range(1, rows + 1)]
     listed = "\n".join(row[2] for row in deficiencies[1:])
     for rule in ("ANN-03", "ANN-01", "ID-CHECKSUM", "BUNDLE-COMPLETE 第3项"):
         assert f"规则：{rule}" in listed
     assert "CONTRACT-01" not in listed and "NO-TEXT" not in listed
     assert any(row[1] == "公告/拍卖公告.pdf\n第2页" for row in deficiencies)
     assert deficiencies[-1][1] == "整套材料"
-    assert [row[2].splitlines()[-1] for row in review[1:]] == [
-        "规则：CONTRACT-01",
-        "规则：NO-TEXT",
-    ]
+    prompts = [row[2].splitlines()[-1] for row in review[1:]]
+    assert "规则：CONTRACT-01" in prompts and "规则：NO-TEXT" in prompts
+    assert len(prompts) == sum(1 for f in result.findings if f.needs_review)
     text = _text(notice)
     assert "一、需要补正的问题" in text and "二、需人工核对的事项" in text
 

@@ -86,6 +86,15 @@ _TEXT = {
         "Having reviewed the submission, we list all of its deficiencies below, at once. "
         "Please correct them by {due} ({days} working days counted from the day after {today}).",
     ),
+    "request_provisional": (
+        "经审核，你单位报送的材料存在以下问题，现一次性告知如下，请于{due}前补正"
+        "（{days}个工作日，自{today}的次日起算；该年节假日调休安排尚未公布，按法定节假日暂定，"
+        "最迟不晚于{latest}）。",
+        "Having reviewed the submission, we list all of its deficiencies below, at once. "
+        "Please correct them by {due} ({days} working days counted from the day after {today}; "
+        "provisional, as that year's holiday schedule is not published yet: at the latest "
+        "{latest}).",
+    ),
     "request_no_calendar": (
         "经审核，你单位报送的材料存在以下问题，现一次性告知如下，请自{today}的次日起{days}个"
         "工作日内补正。因尚无{year}年的节假日安排数据，截止日期未能自动计算，请审核单位核定后告知。",
@@ -327,11 +336,18 @@ def _request(start: dt.date, days: int, calendar: Any, lang: str) -> str:
     without holiday data for that year it says so and names no date."""
     today = format_date(start, lang)
     try:
-        due = add_working_days(start, days, calendar).end_date
+        result = add_working_days(start, days, calendar)
     except CalendarYearNotCovered as exc:
         year = getattr(exc, "year", start.year)
         return str(_t("request_no_calendar", lang).format(today=today, days=days, year=year))
-    return str(_t("request", lang).format(due=format_date(due, lang), days=days, today=today))
+    due = format_date(result.end_date, lang)
+    if result.provisional:
+        # counted on statutory holidays whose 调休 is not published yet: the latest it could be
+        latest = format_date(result.latest or result.end_date, lang)
+        return str(
+            _t("request_provisional", lang).format(due=due, latest=latest, days=days, today=today)
+        )
+    return str(_t("request", lang).format(due=due, days=days, today=today))
 
 
 def render(
