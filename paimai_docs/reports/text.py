@@ -92,7 +92,10 @@ def render(
     out.append(scope_line)
     out.append(f"阶段：{stage}" if zh else f"Stage: {stage}")
     out.append("")
-    grouped = findings_by_file(result.findings)
+    # prompts for a person (info, needs review) are listed together after the documents, so
+    # that the problems to fix stand out
+    prompts = [f for f in result.findings if f.needs_review and f.severity.value == "info"]
+    grouped = findings_by_file(f for f in result.findings if f not in prompts)
     bundle_findings = grouped.pop(None, [])
     for document in document_order(result.documents):
         pages = len(document.pages)
@@ -131,6 +134,16 @@ def render(
         out.append(style("■ 整套材料" if zh else "■ The bundle as a whole", "bold"))
         for finding in bundle_findings + leftovers:
             out.extend(_finding_lines(finding, lang, show_personal_data, style))
+        out.append("")
+    if prompts:
+        out.append(
+            style("■ 需人工核对的事项（不计为问题）" if zh else "■ For a person to check", "bold")
+        )
+        for finding in prompts:
+            where = f"{finding.file}：" if finding.file else ""
+            out.append(
+                f"  · {where}{safe(finding.text(lang), show_personal_data)}（{finding.rule}）"
+            )
         out.append("")
     if result.checklist:
         out.append(
