@@ -25,11 +25,18 @@ defaults, on every style used, and on every run; Latin letters and digits use Ti
 Roman (``w:ascii``/``w:hAnsi``). The theme-font attributes are removed because they would
 override the explicit names. 宋体 (SimSun), 仿宋 (FangSong) and 黑体 (SimHei) are present
 on every Chinese Windows desk; the title's 小标宋 is not, so bold 宋体 stands in for it.
-LibreOffice (Linux, macOS) without these fonts falls back to a Noto CJK face when
-fonts-noto-cjk is installed (which face depends on the fontconfig aliases; without aliases
-for 宋体/SimSun it is usually Noto Sans CJK): every character prints and the line metrics
-stay close, but the strokes are not 宋体's. Install the Windows fonts, or add fontconfig
-aliases, where the printout must match Word's.
+Without these fonts, ``paimai_docs.pdf`` runs LibreOffice with the fontconfig aliases of
+``paimai_docs/fonts/aliases.conf``: 宋体 and 仿宋 print in Noto Serif CJK SC, 黑体 in Noto Sans
+CJK SC (fonts-noto-cjk); every character prints and the line metrics stay close, but the strokes
+are not 宋体's or 仿宋's. Install the Windows fonts where the printout must match Word's.
+
+Prose documents state a boolean as the clause it stands for (or leave the clause out); forms
+(备案表, 登记表, 交接书) print tick boxes ☑是　☐否 next to the label. Internal workflow fields
+(法院签字审核日期, 需在专业报纸公告, 公示编制日期) are not printed in public notices. The closing
+lines and signatures of a document are kept on one page with printed lines before them
+(``Builder.sign_off``, ``Builder.keep_previous``), so a page never holds a signature alone. The
+templates carry ``paimai-docs`` as their application and no thumbnail; the rendered file gets its
+own title, author and times (``paimai_docs.render``).
 
 Template patterns are limited to the docxtpl ones known to work: ``{{ }}`` inside a run,
 ``{%p if/for %}`` paragraphs, ``{%tr if/for %}`` table rows. Optional values are wrapped in
