@@ -71,6 +71,8 @@ class Future(Protocol):
 
     def cancel(self) -> Any: ...
 
+    def add_done_callback(self, fn: Callable[[Any], Any]) -> None: ...
+
 
 class Executor(Protocol):
     name: str

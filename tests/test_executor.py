@@ -153,6 +153,29 @@ def test_check_command_on_a_dask_scheduler(
     capsys.readouterr()
 
 
+def test_service_on_a_dask_scheduler(
+    cluster: Any, in_process: dict[str, list[tuple[Any, ...]]]
+) -> None:
+    """``paimai serve --executor dask://…``: uploads go to the cluster's workers."""
+    pytest.importorskip("fastapi", reason="the serve extra (FastAPI) is not installed")
+    pytest.importorskip("httpx", reason="httpx (the test client) is not installed")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from paimai_docs.service.app import ServiceConfig, create_app
+
+    address = cluster.client.scheduler.address.replace("tcp://", "dask://")
+    with TestClient(create_app(ServiceConfig(executor=address, workers=1))) as client:
+        assert client.get("/healthz").json()["executor"] == "dask"
+        upload = [("bundle", ("VEH.zip", zip_of(BUNDLES / "VEH"), "application/zip"))]
+        response = client.post("/api/check", files=upload)
+        assert response.status_code == 200, response.text
+        assert finding_keys(response.json()["findings"]) == in_process["VEH"]
+
+
 def test_environment_names_the_executor(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -220,6 +220,22 @@ def test_time_limit_is_504(monkeypatch: pytest.MonkeyPatch, com_zip: bytes) -> N
         assert error["code"] == "timeout" and "秒" in error["message"]
 
 
+def test_a_failing_worker_is_500_in_our_words(
+    monkeypatch: pytest.MonkeyPatch, com_zip: bytes
+) -> None:
+    import paimai_docs.service.app as app_module
+
+    def broken(packet: Any) -> Any:
+        raise RuntimeError("worker lost: some library text")
+
+    monkeypatch.setattr(app_module, "check_packet", broken)
+    with TestClient(create_app(ServiceConfig(executor="local", workers=1))) as failing:
+        response = failing.post("/api/check", files=[("bundle", ("COM.zip", com_zip, ZIP))])
+        error = _error(response, 500)
+        assert error["code"] == "internal_error" and "内部错误" in error["message"]
+        assert "library text" not in error["message"]
+
+
 def test_bearer_token(com_zip: bytes) -> None:
     config = ServiceConfig(executor="local", token="s3cret", workers=1)
     with TestClient(create_app(config)) as guarded:

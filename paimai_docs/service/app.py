@@ -489,9 +489,20 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         executor = state["executor"]
         async with state["slots"]:
             future = executor.submit(check_packet, packet)
+            loop = asyncio.get_running_loop()
+            finished = loop.create_future()
+
+            def wake(_: Any) -> None:  # called in a thread of the pool or of Dask's client
+                loop.call_soon_threadsafe(
+                    lambda: None if finished.done() else finished.set_result(None)
+                )
+
+            # No thread waits for a packet: many can be out on a cluster at once.
+            future.add_done_callback(wake)
             try:
+                await asyncio.wait_for(finished, config.timeout_seconds)
                 answer: Answer = await asyncio.to_thread(future.result, config.timeout_seconds)
-            except (FutureTimeout, TimeoutError):
+            except (FutureTimeout, TimeoutError, asyncio.TimeoutError):
                 future.cancel()
                 seconds = f"{config.timeout_seconds:g}"
                 return Answer(
@@ -499,6 +510,14 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
                     message=f"the check took longer than {seconds} s and was given up"
                     if packet.lang == "en"
                     else f"检查超过 {seconds} 秒未完成，已放弃；请分批上传或联系管理员",
+                )  # fmt: skip
+            except Exception as exc:  # a worker that died, a lost cluster: our words
+                name = type(exc).__name__
+                return Answer(
+                    500, error_code="internal_error",
+                    message=f"internal error ({name}); the check did not finish"
+                    if packet.lang == "en"
+                    else f"内部错误（{name}），未能完成检查，请稍后重试",
                 )  # fmt: skip
         return answer
 
