@@ -144,6 +144,10 @@ def check_required(rule: Rule, subject: Subject, context: Context) -> Iterator[F
         gaps = subject.missing(item)
         if gaps is None and item.value is not None:
             gaps = _without_value(subject, item)
+        if gaps is not None and item.in_bundle:
+            others = (other for other in context.subjects if other is not subject)
+            if any(other.missing(item) is None for other in others):
+                gaps = None
         if gaps is None:
             continue
         where = "、".join(g for g in gaps if g)

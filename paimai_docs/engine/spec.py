@@ -78,6 +78,9 @@ class RequiredItem(_Spec):
     carries: tuple[str, ...] = ()
     # topics whose words, right before the value, make it someone else's (a supervision line)
     excluding: tuple[str, ...] = ()
+    # another document of the bundle may state it instead (the filing form names the newspaper
+    # the announcement appeared in)
+    in_bundle: bool = False
 
     @field_validator("topic", mode="before")
     @classmethod
