@@ -243,7 +243,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
     builtin = builtin_profiles()
     text = str(name_or_path)
     if text in builtin:
-        path = builtin[text]
+        return _builtin_profile(text)
     else:
         path = Path(text)
         if not path.is_file():
@@ -260,6 +260,12 @@ def load_profile(name_or_path: str | Path) -> Profile:
                 ],
             )
     return _resolve(_read(path), "built-in" if text in builtin else str(path))
+
+
+@functools.lru_cache(maxsize=16)
+def _builtin_profile(name: str) -> Profile:
+    """A shipped profile, read once (profiles are frozen)."""
+    return _resolve(_read(builtin_profiles()[name]), "built-in")
 
 
 def profile_from_data(data: dict[str, Any], source: str = "inline") -> Profile:

@@ -159,18 +159,25 @@ class ModelSubject(Subject):
     kind: str = ""
     _facts: list[FactValue] = field(default_factory=list, init=False, repr=False)
 
+    _by_path: dict[str, list[FactValue]] = field(default_factory=dict, init=False, repr=False)
+    _by_leaf: dict[str, list[FactValue]] = field(default_factory=dict, init=False, repr=False)
+
     def __post_init__(self) -> None:
         self.kind = self.kind or getattr(self.model, "document_kind", "unknown")
         for path, value in _walk(self.model, ()):
             if value is None:
                 continue
-            self._facts.append(FactValue(value, ".".join(map(str, path))))
+            fact = FactValue(value, ".".join(map(str, path)))
+            self._facts.append(fact)
+            # looked up by every rule: indexed once, by path without indices and by field name
+            self._by_path.setdefault(_strip_indices(fact.path), []).append(fact)
+            self._by_leaf.setdefault(_leaf(fact.path), []).append(fact)
 
     def values(self, name: str) -> list[FactValue]:
-        exact = [f for f in self.facts if _strip_indices(f.path) == name]
+        exact = self._by_path.get(name, [])
         if exact or "." in name:
-            return exact
-        return [f for f in self.facts if _leaf(f.path) == name]
+            return list(exact)
+        return list(self._by_leaf.get(name, []))
 
     @property
     def facts(self) -> list[FactValue]:
