@@ -51,11 +51,11 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError, nodes
 from lxml import etree
 from pydantic import BaseModel
 
+from .docx_template import DocxTemplateCached, TemplateInvalid, find_split_tags, make_environment
 from .models import DocumentModel
 from .models.common import Party
 from .models.completion_report import CompletionReportAttachment
 from .models.failed_auction_report import FailedReportAttachment
-from .render import TemplateInvalid, _DocxTemplate, find_split_tags, make_environment
 from .validation import get_model
 
 __all__ = [
@@ -1246,7 +1246,7 @@ class _Checker:
             # One line per paragraph (as docxtpl does), inserted before the clean-up so that a
             # paragraph the clean-up removes ({%p %}) still counts.
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
-            self.env.from_string(_DocxTemplate.patch_xml(_PATCHER, xml))
+            self.env.from_string(DocxTemplateCached.patch_xml(_PATCHER, xml))
         except TemplateError as exc:
             line = getattr(exc, "lineno", None) or 1
             index = line - 1  # each paragraph starts a line
@@ -1294,7 +1294,7 @@ class _Checker:
                 )
 
 
-_PATCHER = _DocxTemplate.__new__(_DocxTemplate)
+_PATCHER = DocxTemplateCached.__new__(DocxTemplateCached)
 
 
 def _models(annotation: Any) -> list[type[BaseModel]]:
