@@ -18,15 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from ..checker import FAIL_LEVELS
-from ..engine.spec import SCOPES
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
+from ..vocabulary import SCOPES, STAGES
 from ._common import (
     missing_paths_message,
     say,
     suffix_mismatch,
     warn_skipped_holiday_files,
 )
+from ._holidays import add_holidays_option
 
 FORMATS = ("text", "json", "sarif", "docx", "html")
 SUFFIXES = {"text": ".txt", "json": ".json", "sarif": ".sarif", "docx": ".docx", "html": ".html"}
@@ -53,6 +54,8 @@ class Job:
     today: dt.date | None
     show_personal_data: bool
     colour: bool
+    stage: str | None = None  # named by the user: what the packet lacks is then a finding
+    holidays: tuple[str, ...] = ()  # holiday files (--holidays), read where the job runs
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,14 @@ def run_job(job: Job) -> Outcome:
     from ..reports import render_report
 
     try:
+        calendar = None
+        if job.holidays:
+            from ..holidays import default_calendar
+
+            calendar = default_calendar(job.holidays)
         result = check_bundle(
             list(job.paths), scope=job.scope, profile=job.profile, ocr=job.ocr,
-            lang=job.lang, today=job.today,
+            lang=job.lang, today=job.today, stage=job.stage, calendar=calendar,
         )  # fmt: skip
         if not result.documents and not result.unreadable:
             return Outcome(job.label, "", ExitCode.UNREADABLE, {}, nothing_to_check(job, job.lang))
@@ -243,7 +251,13 @@ def run(args: argparse.Namespace) -> int:
         except ProfileError as exc:
             print(exc.message(lang), file=sys.stderr)
             return ExitCode.USAGE
-    warn_skipped_holiday_files(default_calendar(), lang)
+    if args.holidays:  # once, up front: a bad file named on the command line is usage (2)
+        from ._holidays import calendar_from_args
+
+        if calendar_from_args(args, lang) is None:
+            return ExitCode.USAGE
+    else:
+        warn_skipped_holiday_files(default_calendar(), lang)
     bundles = bundles_of(args.paths)
     if len(bundles) == 1:  # one bundle, so --output names a file: its suffix must fit --format
         mismatch = suffix_mismatch(args.output, args.format, OUTPUT_SUFFIXES, lang)
@@ -254,7 +268,7 @@ def run(args: argparse.Namespace) -> int:
     colour = colour and not os.environ.get("NO_COLOR")
     jobs = [
         Job(paths, label, args.scope, args.profile, args.format, lang, args.fail_on, args.ocr,
-            today, args.show_personal_data, colour)
+            today, args.show_personal_data, colour, args.stage, tuple(args.holidays))
         for paths, label in bundles
     ]  # fmt: skip
     show_progress = len(jobs) > 1 and sys.stderr.isatty()
@@ -335,6 +349,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group = check.add_mutually_exclusive_group()
     group.add_argument("--scope", choices=SCOPES, help="业务范围；不指定时自动判断并说明理由")
     group.add_argument("--profile", help="配置文件（扩展某一内置范围的 YAML）")
+    check.add_argument(
+        "--stage",
+        choices=tuple(STAGES),
+        help="案卷所处阶段（before 拍卖前、after 拍卖后、failed 流拍、sold 成交）；指明后按该阶段的"
+        "材料清单报告缺少的材料，不指明时另列“材料清单”，不计入检查结果",
+    )
+    add_holidays_option(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="报告格式，默认 text")
     check.add_argument("-o", "--output", help="输出文件；多个案卷时为输出目录")
     check.add_argument("--force", action="store_true", help="允许覆盖已有的输出文件")
