@@ -160,11 +160,13 @@ class RuleViolations(RenderError):
         )
 
 
-def check_rules(model: DocumentModel, scope: str | None = None) -> list[Any]:
-    """The error-level findings the rules make about ``model`` (scope inferred when None)."""
+def check_rules(model: DocumentModel, scope: str | None = None, calendar: Any = None) -> list[Any]:
+    """The error-level findings the rules make about ``model`` (scope inferred when None;
+    ``calendar``: holiday data for the deadlines, the default calendar when None)."""
     from .engine import check_model
 
-    return [f for f in check_model(model, scope) if f.severity.value == "error"]
+    findings = check_model(model, scope, calendar=calendar)
+    return [f for f in findings if f.severity.value == "error"]
 
 
 class BatchRenderError(RenderError):
@@ -521,6 +523,7 @@ def render_bytes(
     check_template: bool = True,
     allow_findings: bool = False,
     scope: str | None = None,
+    calendar: Any = None,
 ) -> bytes:
     """The rendered .docx of ``model`` as bytes (``template`` defaults to the shipped one).
 
@@ -532,7 +535,7 @@ def render_bytes(
     every missing value).
     """
     if not allow_findings:
-        violations = check_rules(model, scope)
+        violations = check_rules(model, scope, calendar)
         if violations:
             raise RuleViolations(violations)
     return _render_source(model, _Source.load(model, template, check=check_template))
@@ -572,6 +575,7 @@ def render(
     check_template: bool = True,
     allow_findings: bool = False,
     scope: str | None = None,
+    calendar: Any = None,
 ) -> Path:
     """Render ``model`` into the Word file ``out`` and return its path.
 
@@ -592,6 +596,7 @@ def render(
         check_template=check_template,
         allow_findings=allow_findings,
         scope=scope,
+        calendar=calendar,
     )
     _write_atomic(path, data, overwrite=overwrite)
     return path
@@ -607,6 +612,7 @@ def render_many(
     check_template: bool = True,
     allow_findings: bool = False,
     scope: str | None = None,
+    calendar: Any = None,
 ) -> list[Path]:
     """Render a batch into ``out_dir`` as ``<name>.docx``, all or nothing.
 
@@ -640,7 +646,7 @@ def render_many(
         key = (template, type(model).model_name)
         try:
             if not allow_findings:
-                violations = check_rules(model, scope)
+                violations = check_rules(model, scope, calendar)
                 if violations:
                     raise RuleViolations(violations)
             if key not in sources:

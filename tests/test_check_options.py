@@ -52,3 +52,14 @@ def test_a_bad_holiday_file_on_the_command_line_is_a_usage_error(
     code = main(["check", str(BUNDLES / "COM"), "--holidays", str(bad)])
     err = capsys.readouterr().err
     assert code == 2 and "holidays.yaml" in err
+
+
+def test_render_takes_holiday_files_too(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = tmp_path / "ann.json"
+    assert main(["example", "announcement"]) == 0
+    data.write_text(capsys.readouterr().out, encoding="utf-8")
+    code = main(["render", "announcement", str(data), "-o", str(tmp_path / "a.docx"),
+                 "--holidays", str(tmp_path / "missing.yaml")])  # fmt: skip
+    assert code == 2 and "missing.yaml" in capsys.readouterr().err
+    assert not (tmp_path / "a.docx").exists()
+    assert main(["render", "announcement", str(data), "-o", str(tmp_path / "a.docx")]) == 0

@@ -40,7 +40,9 @@ from ..render import (
 )
 from ..userfiles import UserFileError, load_file, parse_text
 from ..validation import ModelInvalid, get_model, validate
+from ..vocabulary import SCOPES
 from ._common import os_error_text
+from ._holidays import add_holidays_option
 
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -204,7 +206,20 @@ def _template_ok(template: str | None) -> bool:
         return False
 
 
+def _calendar(args: argparse.Namespace, lang: str) -> Any:
+    """The holiday calendar of ``--holidays`` (None: the default one); False for a bad file."""
+    if not getattr(args, "holidays", None):
+        return None
+    from ._holidays import calendar_from_args
+
+    calendar = calendar_from_args(args, lang)
+    return False if calendar is None else calendar
+
+
 def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -> int:
+    calendar = _calendar(args, lang)
+    if calendar is False:
+        return ExitCode.USAGE
     data_path = Path(args.data)
     try:
         data = _read_file(data_path, lang)
@@ -227,6 +242,7 @@ def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) 
             overwrite=args.force,
             allow_findings=args.allow_findings,
             scope=args.scope,
+            calendar=calendar,
         )
     except OutputExists as exc:
         _err(_msg("exists", lang, paths="、".join(str(p) for p in exc.paths)))
@@ -242,6 +258,9 @@ def _run_single(args: argparse.Namespace, kind: type[DocumentModel], lang: str) 
 
 
 def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -> int:
+    calendar = _calendar(args, lang)
+    if calendar is False:
+        return ExitCode.USAGE
     source = Path(args.data)
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
@@ -271,6 +290,7 @@ def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -
             overwrite=args.force,
             allow_findings=args.allow_findings,
             scope=args.scope,
+            calendar=calendar,
         )
     except OutputExists as exc:
         _err(_msg("exists", lang, paths="、".join(str(p) for p in exc.paths)))
@@ -348,9 +368,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="同时生成 PDF（需要 LibreOffice 和中文字体；全部文件一次转换）",
     )
+    add_holidays_option(parser)
     parser.add_argument(
         "--scope",
-        choices=("COM", "JUD-OFF", "JUD-NET", "SOA-ADM", "SOA-ENT", "VEH"),
+        choices=SCOPES,
         help="按该业务范围的规则检查后再生成；默认由文书自动判断",
     )
     parser.add_argument(
