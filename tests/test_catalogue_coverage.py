@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from paimai_docs.engine import load_rules
-from paimai_docs.engine.engine import unchecked_requirements
+from paimai_docs.engine.registry import unchecked_requirements
 
 CATALOGUE = (
     Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "RULES_CATALOGUE.md"

@@ -43,7 +43,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 def _run_unchecked(args: argparse.Namespace, lang: str) -> int:
     """The catalogue's requirements that are not rules, with why (rules/unchecked.yaml)."""
-    from ..engine.engine import unchecked_requirements
+    from ..engine.registry import unchecked_requirements
 
     entries = [
         e

@@ -28,7 +28,7 @@ from .spec import (
 from .subjects import FactValue, Subject, as_date
 
 if TYPE_CHECKING:
-    from .engine import Context
+    from .context import Context
 
 CheckFunction = Callable[[Rule, Subject, "Context"], Iterator[Finding]]
 
@@ -383,7 +383,7 @@ def check_deadline(rule: Rule, subject: Subject, context: Context) -> Iterator[F
             result = periods.add_days(anchor_day, days, calendar, roll=check.roll)
         late = action_day > result.end if check.mode == "latest" else action_day < result.end
     except CalendarYearNotCovered as exc:
-        from .engine import get_rule
+        from .registry import get_rule
 
         year = getattr(exc, "year", None)
         yield make_finding(

@@ -4,22 +4,22 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from ..reading.types import Document
-from ..resources import data_dir
 from ..values.pages import page_ranges
 from .checks import CHECKS, UNCHECKED, make_finding, rule_applies
+from .context import Context
 from .findings import Finding, Severity
 from .hooks import HOOKS
 from .profiles import UNIGNORABLE, Profile, load_profile
+from .registry import (
+    get_rule,
+    load_rules,
+)
 from .spec import (
     AllCheck,
     BundleCheck,
@@ -27,122 +27,43 @@ from .spec import (
     HookCheck,
     Rule,
     RuleFileError,
-    load_rule_file,
 )
 from .subjects import (
     BundleSubject,
     DocumentSubject,
-    FactValue,
     ModelSubject,
     Subject,
     field_labels,
 )
 
 
-@functools.lru_cache(maxsize=8)
-def _load_rules_from(directory: str) -> tuple[Rule, ...]:
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
-    for path in sorted(Path(directory).glob("*.yaml")):
-        for rule in load_rule_file(path):
-            if rule.id in seen:
-                raise RuleFileError(f"规则编号 {rule.id} 重复：{seen[rule.id]} 与 {path.name}")
-            seen[rule.id] = path.name
-            rules.append(rule)
-    return tuple(rules)
-
-
-def load_rules(directory: str | Path | None = None) -> tuple[Rule, ...]:
-    """Every rule shipped in ``rules/catalogue/`` (or in ``directory``), validated."""
-    folder = Path(directory) if directory is not None else data_dir("rules") / "catalogue"
-    return _load_rules_from(str(folder.resolve()))
-
-
-def get_rule(rule_id: str) -> Rule:
-    for rule in load_rules():
-        if rule.id == rule_id:
-            return rule
-    raise RuleFileError(f"未知的规则编号：{rule_id}")
-
-
-class UncheckedRequirement(BaseModel):
-    """A requirement of the rules catalogue that is not a rule, and why (rules/unchecked.yaml)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    scopes: str
-    what: str
-    what_en: str
-    source: str
-    reason: str
-
-
-@functools.lru_cache(maxsize=1)
-def unchecked_requirements() -> tuple[UncheckedRequirement, ...]:
-    """The catalogue's requirements that are not rules, with the reason each is not checked."""
-    data = yaml.safe_load((data_dir("rules") / "unchecked.yaml").read_text(encoding="utf-8"))
-    return tuple(UncheckedRequirement.model_validate(e) for e in data["requirements"])
-
-
-@functools.lru_cache(maxsize=4)
-def _checklists() -> dict[str, Any]:
-    data = yaml.safe_load((data_dir("rules") / "checklists.yaml").read_text(encoding="utf-8"))
-    checklists: dict[str, Any] = data["checklists"]
-    return checklists
-
-
-@dataclass
-class Context:
-    """What a check may consult beyond its own subject: the profile, the other documents of the
-    bundle, the holiday calendar and the output language."""
-
-    profile: Profile
-    subjects: Sequence[Subject] = ()
-    calendar: Any = None
-    lang: str = "zh"
-    notes: list[str] = field(default_factory=list)
-    # rules that could be evaluated on some document of the bundle (their facts were there)
-    evaluated: set[str] = field(default_factory=set)
-
-    @property
-    def scope(self) -> str:
-        return self.profile.scope
-
-    def severity_of(self, rule: Rule) -> Severity:
-        return Severity(self.profile.severity.get(rule.id, rule.severity))
-
-    def param(self, rule: Rule, name: str | None) -> Any:
-        if name is None:
-            raise RuleFileError(f"{rule.id}：缺少参数名")
-        overrides = self.profile.rule_params.get(rule.id, {})
-        if name in overrides:
-            return overrides[name]
-        if name in rule.params:
-            value = rule.params[name]
-            if isinstance(value, dict):  # per-scope values: {JUD-OFF: 7, default: 0}
-                return value.get(self.scope, value.get("default"))
-            return value
-        return self.profile.params.get(name)
-
-    def profile_param(self, name: str, default: Any = None) -> Any:
-        return self.profile.params.get(name, default)
-
-    def lookup(self, name: str, prefer: Subject) -> FactValue | None:
-        """A fact from ``prefer`` if it has one, else from another document of the bundle."""
-        found = prefer.first(name)
-        if found is not None:
-            return found
-        for other in self.subjects:
-            if other is not prefer:
-                found = other.first(name)
-                if found is not None:
-                    return found
-        return None
-
-    def checklist(self, name: str) -> dict[str, Any]:
-        checklist: dict[str, Any] = _checklists()[name]
-        return checklist
+def override_findings(profile: Profile, lang: str = "zh") -> list[Finding]:
+    """One ``PROFILE-OVERRIDE`` finding per statutory parameter this profile changed (never
+    silent), worded and graded by the rule's data like every other finding."""
+    notices = []
+    rules = {rule.id: rule for rule in load_rules()}
+    notice_rule = rules.get("PROFILE-OVERRIDE")
+    if notice_rule is None:  # pragma: no cover - the rule ships with the package
+        return []
+    context = Context(profile, lang=lang)
+    for rule_id, values in sorted(profile.rule_params.items()):
+        rule = rules.get(rule_id)
+        if rule is None:
+            continue
+        statutory = rule.params.get("statutory", [])
+        for name, new in sorted(values.items()):
+            if name in statutory:
+                old = rule.params.get(name)
+                finding = make_finding(
+                    notice_rule,
+                    None,
+                    context,
+                    fill={"profile": profile.title, "profile_id": profile.id, "rule": rule_id,
+                          "param": name, "old": old, "new": new},
+                    details={"rule": rule_id, "param": name, "from": old, "to": new},
+                )  # fmt: skip
+                notices.append(dataclasses.replace(finding, basis=rule.basis))
+    return notices
 
 
 def _applicable(rule: Rule, profile: Profile, kind: str) -> bool:
@@ -219,7 +140,7 @@ def check_model(
     for rule in load_rules():
         if _applicable(rule, resolved, subject.kind):
             findings.extend(_run(rule, subject, context))
-    findings.extend(resolved.override_findings(lang))
+    findings.extend(override_findings(resolved, lang))
     return _sorted(_governed(findings, resolved))
 
 
@@ -342,7 +263,7 @@ def check_documents(
             findings.extend(_bundle_completeness(rule, subjects, context, stage))
         else:  # a requirement about the bundle as a whole (SOA-04, FILE-12)
             findings.extend(_run(rule, bundle, context))
-    findings.extend(resolved.override_findings(lang))
+    findings.extend(override_findings(resolved, lang))
     return _sorted(_governed(_gather_unchecked(findings, context), resolved))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from .engine import get_rule
+from .registry import get_rule
 from .spec import Rule
 
 __all__ = ["explain", "explain_text", "rule_as_dict"]

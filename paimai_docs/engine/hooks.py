@@ -24,7 +24,7 @@ from .spec import Rule
 from .subjects import FactValue, Subject
 
 if TYPE_CHECKING:
-    from .engine import Context
+    from .context import Context
 
 _WORDS = re.compile(
     r"大写[)）]?\s*[:：]?\s*(?:人民币|RMB)?\s*([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,})"

@@ -22,7 +22,7 @@ from .spec import Rule
 from .subjects import FactValue, Subject, as_date
 
 if TYPE_CHECKING:
-    from .engine import Context
+    from .context import Context
 
 __all__ = [
     "asset_transfer_notice_period",

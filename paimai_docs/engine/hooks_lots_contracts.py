@@ -20,7 +20,7 @@ from .spec import Rule
 from .subjects import FactValue, ModelSubject, Subject
 
 if TYPE_CHECKING:
-    from .engine import Context
+    from .context import Context
 
 __all__ = ["LOT_CONTRACT_HOOKS"]
 

@@ -7,7 +7,6 @@ parameter that a rule marks as statutory is allowed, but every result then says 
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,6 @@ from ..userfiles import (
     suggestion,
     where_of,
 )
-from .findings import Finding
 from .spec import SCOPES, RuleFileError
 
 
@@ -59,37 +57,6 @@ class Profile:
     severity: dict[str, str] = field(default_factory=dict)
     rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str = "built-in"
-
-    def override_findings(self, lang: str = "zh") -> list[Finding]:
-        """One ``PROFILE-OVERRIDE`` finding per statutory parameter this profile changed (never
-        silent), worded and graded by the rule's data like every other finding."""
-        from .checks import make_finding
-        from .engine import Context, load_rules
-
-        notices = []
-        rules = {rule.id: rule for rule in load_rules()}
-        notice_rule = rules.get("PROFILE-OVERRIDE")
-        if notice_rule is None:  # pragma: no cover - the rule ships with the package
-            return []
-        context = Context(self, lang=lang)
-        for rule_id, values in sorted(self.rule_params.items()):
-            rule = rules.get(rule_id)
-            if rule is None:
-                continue
-            statutory = rule.params.get("statutory", [])
-            for name, new in sorted(values.items()):
-                if name in statutory:
-                    old = rule.params.get(name)
-                    finding = make_finding(
-                        notice_rule,
-                        None,
-                        context,
-                        fill={"profile": self.title, "profile_id": self.id, "rule": rule_id,
-                              "param": name, "old": old, "new": new},
-                        details={"rule": rule_id, "param": name, "from": old, "to": new},
-                    )  # fmt: skip
-                    notices.append(dataclasses.replace(finding, basis=rule.basis))
-        return notices
 
 
 # Findings a profile may re-grade but not silence: a profile that changes a statutory parameter
@@ -139,7 +106,7 @@ def _with(problem: Problem, zh: str, en: str) -> Problem:
 def _unknown_names(data: _ProfileFile, lines: Lines) -> list[Problem]:
     """Rule IDs that no rule has and parameters that nothing reads: a typo would otherwise
     change nothing, silently."""
-    from .engine import load_rules
+    from .registry import load_rules
 
     rules = {rule.id: rule for rule in load_rules()}
     problems: list[Problem] = []
@@ -223,7 +190,7 @@ def rule_param_names(rule: Any) -> set[str]:
 def profile_param_names() -> frozenset[str]:
     """The parameters a profile may set in ``params``: those the built-in profiles set, those
     the rules read from the profile, and the rules' own ones (a default for every rule)."""
-    from .engine import load_rules
+    from .registry import load_rules
 
     names: set[str] = {"clear_days"}
     for rule in load_rules():

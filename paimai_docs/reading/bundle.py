@@ -123,10 +123,9 @@ def _classify(texts: list[str]) -> tuple[str, float, str | None, tuple[str, ...]
         if exc.name != f"{__package__}.classify":
             raise
         return "unknown", 0.0, None, ()
-    if _takes(classify, "normalized"):  # the text is normalised already: not again
-        result = classify(texts, normalized=True)
-    else:
-        result = classify(texts)
+    # the text is normalised already: not again (a stub of a test may take the pages only)
+    takes = _takes(classify, "normalized")
+    result = classify(texts, normalized=True) if takes else classify(texts)
     kind, confidence, title = result
     cues = tuple(str(cue) for cue in getattr(result, "cues", ()))
     return kind, float(confidence), title, cues
