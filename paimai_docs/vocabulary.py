@@ -10,12 +10,15 @@ from __future__ import annotations
 
 __all__ = [
     "DOCUMENT_KINDS",
+    "FACT_VALUES",
     "KINDS",
+    "READ_PROBLEMS",
     "RULE_KINDS",
     "SCOPES",
     "SCOPE_TITLES",
     "SEVERITIES",
     "STAGES",
+    "YES_NO",
     "label",
 ]
 
@@ -70,6 +73,61 @@ SEVERITIES: dict[str, tuple[str, str]] = {
     "error": ("错误", "error"),
     "warning": ("警告", "warning"),
     "info": ("提示", "info"),
+}
+
+# the machine values a reader's fact may take (property_class, a lot's result, a filing's
+# outcome) -> (中文, English), as reports show them
+FACT_VALUES: dict[str, tuple[str, str]] = {
+    "movable": ("动产", "movable property"),
+    "immovable": ("不动产", "real estate"),
+    "property_right": ("其他财产权利", "property rights"),
+    "sold": ("成交", "sold"),
+    "partly_sold": ("部分成交", "partly sold"),
+    "failed": ("流拍", "failed"),
+    "no_bids": ("无人应价", "no bids"),
+    "below_reserve": ("未达保留价", "below the reserve"),
+    "nobody_registered": ("无人报名", "nobody registered"),
+    "withdrawn": ("撤回", "withdrawn"),
+    "suspended": ("中止", "suspended"),
+    "terminated": ("终止", "terminated"),
+}
+
+# a yes/no fact -> (中文, English)
+YES_NO: dict[bool, tuple[str, str]] = {True: ("是", "yes"), False: ("否", "no")}
+
+# why a file (or a page) could not be read: ReadProblem.code -> (中文, English)
+READ_PROBLEMS: dict[str, tuple[str, str]] = {
+    "not_found": ("找不到文件", "file not found"),
+    "unreadable": ("无法读取", "cannot be read"),
+    "empty_file": ("空文件", "empty file"),
+    "not_a_pdf": ("不是 PDF", "not a PDF"),
+    "too_large": ("过大或耗尽内存", "too large or out of memory"),
+    "encrypted": ("已加密", "encrypted"),
+    "corrupt": ("已损坏或不完整", "corrupt or truncated"),
+    "timeout": ("读取超时", "timed out"),
+    "crashed": ("解析库崩溃", "the PDF library crashed"),
+    "page_unreadable": ("该页无法加载", "page cannot be loaded"),
+    "too_many_pages": ("页数超过上限", "too many pages"),
+    "too_many_files": ("文件数超过上限", "too many files"),
+    "unsupported_file": ("不支持的文件类型", "unsupported file type"),
+    "symlink_skipped": ("符号链接未读取", "symbolic link skipped"),
+    "xml_entities": ("含 XML 实体声明", "XML entity declarations"),
+    "zip_path_escape": ("压缩包路径越界", "zip path escapes the archive"),
+    "zip_symlink": ("压缩包中的符号链接", "symbolic link in zip"),
+    "zip_bomb": ("疑似压缩炸弹", "zip bomb"),
+    "zip_too_many_members": ("压缩包条目过多", "too many zip entries"),
+    "zip_nested_too_deep": ("压缩包嵌套过深", "zips nested too deep"),
+    "zip_duplicate_name": ("压缩包中有同名条目", "duplicate zip entry"),
+    "manifest_invalid": ("清单文件无效", "invalid manifest"),
+    "manifest_unknown_file": ("清单列出的文件不存在", "manifest names a missing file"),
+    "manifest_ignored": ("多余的清单文件", "manifest not used"),
+    "ocr_failed": ("OCR 失败", "OCR failed"),
+    "needs_libreoffice": ("需要 LibreOffice 才能读取", "needs LibreOffice to be read"),
+    "needs_ocr": ("需要 OCR 组件才能读取", "needs the OCR extra to be read"),
+    "not_read": ("仅列出，未读取", "listed, not read"),
+    "symlink_loop": ("符号链接循环，已跳过", "symbolic link loop skipped"),
+    "symlink_duplicate": ("符号链接指向已读取的文件夹", "symbolic link to a folder read already"),
+    "internal_error": ("内部错误", "internal error"),
 }
 
 

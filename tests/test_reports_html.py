@@ -141,7 +141,7 @@ def test_every_finding_is_shown_in_page_order(page: Page) -> None:
     assert rules.index("ANN-03") < rules.index("ANN-01")  # the whole document, then page 2
     assert rules[-1] == "BUNDLE-COMPLETE"  # the bundle as a whole comes last
     (counting,) = [text for _, text in page.find("details") if "期限计算" in text]
-    assert "DATE-04" in counting and "2026-12-11" in counting
+    assert "DATE-04" in counting and "2026年12月11日" in counting
 
 
 def test_timeline_of_dates_and_deadlines(page: Page) -> None:

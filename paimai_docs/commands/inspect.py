@@ -21,8 +21,10 @@ from paimai_docs.errors import MissingExtra
 from paimai_docs.exitcodes import ExitCode
 from paimai_docs.reading._worker import WorkerStartError
 from paimai_docs.reading.bundle import read_bundle
-from paimai_docs.reading.privacy import mask_text
 from paimai_docs.reading.types import Bundle, Document, Fact, ReadProblem
+from paimai_docs.reports.common import count, fact_data, fact_label, fact_text, problem_text
+from paimai_docs.vocabulary import KINDS, READ_PROBLEMS
+from paimai_docs.vocabulary import label as vocabulary_label
 
 SCHEMA_VERSION = 1
 
@@ -41,39 +43,8 @@ SOURCE_LABELS = {
     "manifest": ("清单", "manifest"),
     "none": ("无", "none"),
 }
-PROBLEM_LABELS = {
-    "not_found": ("找不到文件", "file not found"),
-    "unreadable": ("无法读取", "cannot be read"),
-    "empty_file": ("空文件", "empty file"),
-    "not_a_pdf": ("不是 PDF", "not a PDF"),
-    "too_large": ("过大或耗尽内存", "too large or out of memory"),
-    "encrypted": ("已加密", "encrypted"),
-    "corrupt": ("已损坏或不完整", "corrupt or truncated"),
-    "timeout": ("读取超时", "timed out"),
-    "crashed": ("解析库崩溃", "the PDF library crashed"),
-    "page_unreadable": ("该页无法加载", "page cannot be loaded"),
-    "too_many_pages": ("页数超过上限", "too many pages"),
-    "too_many_files": ("文件数超过上限", "too many files"),
-    "unsupported_file": ("不支持的文件类型", "unsupported file type"),
-    "symlink_skipped": ("符号链接未读取", "symbolic link skipped"),
-    "xml_entities": ("含 XML 实体声明", "XML entity declarations"),
-    "zip_path_escape": ("压缩包路径越界", "zip path escapes the archive"),
-    "zip_symlink": ("压缩包中的符号链接", "symbolic link in zip"),
-    "zip_bomb": ("疑似压缩炸弹", "zip bomb"),
-    "zip_too_many_members": ("压缩包条目过多", "too many zip entries"),
-    "zip_nested_too_deep": ("压缩包嵌套过深", "zips nested too deep"),
-    "zip_duplicate_name": ("压缩包中有同名条目", "duplicate zip entry"),
-    "manifest_invalid": ("清单文件无效", "invalid manifest"),
-    "manifest_unknown_file": ("清单列出的文件不存在", "manifest names a missing file"),
-    "manifest_ignored": ("多余的清单文件", "manifest not used"),
-    "ocr_failed": ("OCR 失败", "OCR failed"),
-    "needs_libreoffice": ("需要 LibreOffice 才能读取", "needs LibreOffice to be read"),
-    "needs_ocr": ("需要 OCR 组件才能读取", "needs the OCR extra to be read"),
-    "not_read": ("仅列出，未读取", "listed, not read"),
-    "symlink_loop": ("符号链接循环，已跳过", "symbolic link loop skipped"),
-    "symlink_duplicate": ("符号链接指向已读取的文件夹", "symbolic link to a folder read already"),
-    "internal_error": ("内部错误", "internal error"),
-}
+# why a file could not be read, by its code: written once, in paimai_docs.vocabulary
+PROBLEM_LABELS = READ_PROBLEMS
 
 
 def register(subparsers: Any) -> None:
@@ -156,16 +127,7 @@ def unreadable(bundle: Bundle) -> bool:
 
 
 def _masked_fact(fact: Fact, show: bool) -> dict[str, Any]:
-    data = fact.to_dict()
-    if show:
-        return data
-    masked = getattr(fact.value, "masked", None)
-    if callable(masked):
-        data["value"] = masked()
-    elif isinstance(data["value"], str):
-        data["value"] = mask_text(data["value"])
-    data["evidence"] = mask_text(data["evidence"])
-    return data
+    return fact_data(fact, show)
 
 
 def document_to_json(document: Document, *, show_personal_data: bool = False) -> dict[str, Any]:
@@ -218,14 +180,7 @@ def page_ranges(numbers: Iterable[int]) -> str:
 
 
 def _kind_label(kind: str, english: bool) -> str:
-    from paimai_docs.models import MODELS
-
-    titles: dict[str, tuple[str, str]] = {"unknown": ("未识别", "unknown")}
-    for model in MODELS.values():
-        if model.document_kind not in titles or model.model_name == model.document_kind:
-            titles[model.document_kind] = (model.title, model.title_en)
-    zh, en = titles.get(kind, (kind, kind))
-    return f"{en if english else zh} ({kind})" if english else f"{zh}（{kind}）"
+    return vocabulary_label(KINDS, kind, "en" if english else "zh")
 
 
 def _label(table: dict[str, tuple[str, str]], key: str, english: bool) -> str:
@@ -237,14 +192,10 @@ def _problem_line(problem: ReadProblem, english: bool, *, with_file: bool) -> st
     where = [problem.file] if with_file else []
     if problem.page is not None:
         where.append(_pages([problem.page], english))
-    text = _label(PROBLEM_LABELS, problem.code, True) if english else problem.message
+    text = problem_text(problem, "en" if english else "zh")
     if not where:
-        return f"{text} [{problem.code}]"
-    return (
-        f"{', '.join(where)}: {text} [{problem.code}]"
-        if english
-        else (f"{'，'.join(where)}：{text} [{problem.code}]")
-    )
+        return text
+    return f"{', '.join(where)}: {text}" if english else f"{'，'.join(where)}：{text}"
 
 
 def _pages(numbers: Iterable[int], english: bool) -> str:
@@ -287,7 +238,14 @@ def _document_lines(document: Document, english: bool, show: bool) -> list[str]:
             data = _masked_fact(fact, show)
             evidence = " ".join(str(data["evidence"]).split())
             where = _pages([fact.page], english)
-            lines.append(f"    {fact.name} = {data['value']}  [{where}]  「{evidence}」")
+            lang = "en" if english else "zh"
+            name = fact_label(document.kind, fact.name, lang)
+            value = fact_text(fact.name, fact.value, lang, show)
+            lines.append(
+                f"    {name}：{value}  [{where}]  「{evidence}」"
+                if not english
+                else f"    {name}: {value}  [{where}]  «{evidence}»"
+            )
     for problem in document.problems:
         line = _problem_line(problem, english, with_file=False)
         say(f"问题：{line}", f"problem: {line}")
@@ -310,8 +268,9 @@ def to_text(bundle: Bundle, *, english: bool = False, show_personal_data: bool =
     without_text = sum(len(d.pages_without_text) for d in documents)
     if english:
         lines.append(
-            f"{len(documents)} documents, {unreadable_count} unreadable, "
-            f"{without_text} pages without usable text, {len(bundle.problems)} other problems"
+            f"{count(len(documents), 'document')}, {unreadable_count} unreadable, "
+            f"{count(without_text, 'page')} without usable text, "
+            f"{count(len(bundle.problems), 'other problem')}"
         )
     else:
         lines.append(

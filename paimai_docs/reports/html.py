@@ -19,20 +19,28 @@ from typing import Any
 
 from ..checker import CheckResult
 from ..engine import Finding, Rule, load_rules
-from ..models import MODELS
 from ..reading.types import Document
 from ..values.dates import format_date_with_weekday
 from .common import (
+    CHINESE_ONLY_NOTE,
     SEVERITY_TITLES,
     STAGE_TITLES,
+    count,
+    date_text,
+    dates_in_text,
     document_order,
-    fact_value,
+    due_text,
+    fact_label,
+    fact_text,
+    finding_text,
     findings_by_file,
     kind_title,
     page_ranges,
     pick,
+    problem_text,
     safe,
 )
+from .text import scope_title
 
 _TEXT = {
     "title": ("材料审核报告", "Check report"),
@@ -44,8 +52,9 @@ _TEXT = {
     "today": ("检查日期", "Checked on"),
     "tool": ("工具", "Tool"),
     "summary": ("概况", "Summary"),
-    "files": ("文件", "files"),
-    "needs_review": ("需人工核对", "needs a person"),
+    "files": ("份文件", "files"),
+    "needs_review": ("需人工核对", "need a person"),
+    "review_badge": ("需人工核对", "for a person to check"),
     "unreadable_files": ("无法读取的文件", "unreadable files"),
     "timeline": ("日期与期限", "Dates and deadlines"),
     "timeline_note": (
@@ -56,7 +65,8 @@ _TEXT = {
     "deadline": ("期限", "Deadline"),
     "checked": ("检查日", "Day of the check"),
     "documents": ("文件与问题", "Documents and findings"),
-    "pages": ("{n}页", "{n} page(s)"),
+    "pages": ("{n}页", "{n} pages"),
+    "one_page": ("{n}页", "{n} page"),
     "confidence": ("识别可信度{p}", "confidence {p}"),
     "pages_without_text": ("无文字层的页：{pages}", "pages without text: {pages}"),
     "unreadable": ("无法读取：{message}", "cannot be read: {message}"),
@@ -188,15 +198,11 @@ class _Event:
         return ("today", "fact", "deadline")[self.order]
 
 
-def _fact_title(kind: str, name: str, lang: str) -> str:
-    """The printed label of a fact: the title of the model field it is named for."""
-    if lang != "en":
-        for model in MODELS.values():
-            if getattr(model, "document_kind", None) == kind and name in model.model_fields:
-                title = model.model_fields[name].title
-                if title:
-                    return title
-    return name.replace("_", " ")
+def _day(day: dt.date, lang: str) -> str:
+    """A day of the timeline: 2026年3月5日（星期四）, or 2026-03-05 (Thu)."""
+    if lang == "en":
+        return f"{date_text(day, lang)} ({day:%a})"
+    return format_date_with_weekday(day, lang)
 
 
 def _events(result: CheckResult, rules: dict[str, Rule], lang: str, show: bool) -> list[_Event]:
@@ -210,7 +216,7 @@ def _events(result: CheckResult, rules: dict[str, Rule], lang: str, show: bool) 
                 continue
             day = value.date() if isinstance(value, dt.datetime) else value
             time = f"{value:%H:%M}" if isinstance(value, dt.datetime) else ""
-            what = _fact_title(document.kind, fact.name, lang)
+            what = fact_label(document.kind, fact.name, lang)
             events.add(_Event(day, 1, time, what, "", document.file, fact.page))
     for finding in result.findings:
         due = (finding.details or {}).get("due")
@@ -223,7 +229,7 @@ def _events(result: CheckResult, rules: dict[str, Rule], lang: str, show: bool) 
         rule = rules.get(finding.rule)
         title = (rule.title_en if lang == "en" else rule.title) if rule else ""
         what = f"{_t('deadline', lang)} · {finding.rule}"
-        detail = title or safe(finding.text(lang), show)
+        detail = title or finding_text(finding, rule, lang, show)[0]
         events.add(_Event(day, 2, "", what, detail, finding.file or "", finding.page or 0))
     return sorted(events)
 
@@ -247,9 +253,7 @@ def _timeline(events: list[_Event], lang: str) -> list[str]:
             classes.append("is-today")
         attr = f' class="{" ".join(classes)}"' if classes else ""
         out.append(f"<li{attr}>")
-        out.append(
-            f'<time datetime="{day.isoformat()}">{_e(format_date_with_weekday(day, lang))}</time>'
-        )
+        out.append(f'<time datetime="{day.isoformat()}">{_e(_day(day, lang))}</time>')
         out.append("<ul>")
         for item in items:
             parts = [f'<span class="what">{_e(item.what)}</span>']
@@ -272,7 +276,7 @@ def _timeline(events: list[_Event], lang: str) -> list[str]:
 # Documents and findings
 
 
-def _finding(finding: Finding, number: int, lang: str, show: bool) -> list[str]:
+def _finding(finding: Finding, rule: Rule | None, number: int, lang: str, show: bool) -> list[str]:
     level = finding.severity.value
     head = [f'<span class="badge {level}">{_e(pick(SEVERITY_TITLES[level], lang))}</span>']
     head.append(f'<code class="rule">{_e(finding.rule)}</code>')
@@ -281,11 +285,11 @@ def _finding(finding: Finding, number: int, lang: str, show: bool) -> list[str]:
     if finding.page:
         head.append(f'<span class="where">{_e(_t("page", lang).format(n=finding.page))}</span>')
     if finding.needs_review:
-        head.append(f'<span class="badge review">{_e(_t("needs_review", lang))}</span>')
+        head.append(f'<span class="badge review">{_e(_t("review_badge", lang))}</span>')
     out = [
         f'<li class="finding {level}" id="finding-{number}" data-rule="{_e(finding.rule)}">',
         f'<div class="head">{" ".join(head)}</div>',
-        f'<p class="message">{_e(safe(finding.text(lang), show))}</p>',
+        f'<p class="message">{_e(finding_text(finding, rule, lang, show)[0])}</p>',
     ]
     if finding.evidence:
         out.append(
@@ -297,20 +301,21 @@ def _finding(finding: Finding, number: int, lang: str, show: bool) -> list[str]:
     if details.get("counting"):
         summary = _t("counting", lang)
         if details.get("due"):
-            summary += "（" + _t("due", lang).format(date=details["due"]) + "）"
-        out.append(
-            f"<details><summary>{_e(summary)}</summary>"
-            f"<pre>{_e(details['counting'])}</pre></details>"
-        )
+            due = _t("due", lang).format(date=due_text(details["due"], lang))
+            summary += f" ({due})" if lang == "en" else f"（{due}）"
+        counting = dates_in_text(str(details["counting"]), lang)
+        out.append(f"<details><summary>{_e(summary)}</summary><pre>{_e(counting)}</pre></details>")
     out.append("</li>")
     return out
 
 
-def _findings(findings: Iterable[Finding], counter: list[int], lang: str, show: bool) -> list[str]:
+def _findings(
+    findings: Iterable[Finding], rules: dict[str, Rule], counter: list[int], lang: str, show: bool
+) -> list[str]:
     out = ['<ol class="findings">']
     for finding in findings:
         counter[0] += 1
-        out.extend(_finding(finding, counter[0], lang, show))
+        out.extend(_finding(finding, rules.get(finding.rule), counter[0], lang, show))
     out.append("</ol>")
     return out
 
@@ -326,9 +331,16 @@ def _facts(document: Document, lang: str, show: bool) -> list[str]:
         "</tr></thead><tbody>",
     ]
     for fact in document.facts:
+        value = fact_text(fact.name, fact.value, lang, show)
+        # a value read as text from the document (a name, an address) is shown as written
+        read = (
+            ' class="read"'
+            if isinstance(fact.value, str) and value == safe(str(fact.value), show)
+            else ""
+        )
         out.append(
-            f"<tr><td>{_e(_fact_title(document.kind, fact.name, lang))}</td>"
-            f"<td>{_e(safe(fact_value(fact.value), show))}</td><td>{fact.page}</td></tr>"
+            f'<tr data-fact="{_e(fact.name)}"><td>{_e(fact_label(document.kind, fact.name, lang))}'
+            f"</td><td{read}>{_e(value)}</td><td>{fact.page}</td></tr>"
         )
     out.append("</tbody></table></details>")
     return out
@@ -338,12 +350,14 @@ def _document(
     document: Document,
     index: int,
     findings: list[Finding],
+    rules: dict[str, Rule],
     counter: list[int],
     lang: str,
     show: bool,
 ) -> list[str]:
+    pages = "one_page" if len(document.pages) == 1 else "pages"
     meta = [
-        _t("pages", lang).format(n=len(document.pages)),
+        _t(pages, lang).format(n=len(document.pages)),
         _t("confidence", lang).format(p=f"{document.kind_confidence:.0%}"),
     ]
     if document.pages_without_text:
@@ -358,10 +372,11 @@ def _document(
     unreadable = [p for p in document.problems if p.page is None]
     for problem in unreadable:
         out.append(
-            f'<p class="problem">{_e(_t("unreadable", lang).format(message=problem.message))}</p>'
+            '<p class="problem">'
+            f"{_e(_t('unreadable', lang).format(message=problem_text(problem, lang)))}</p>"
         )
     if findings:
-        out.extend(_findings(findings, counter, lang, show))
+        out.extend(_findings(findings, rules, counter, lang, show))
     elif not unreadable:
         out.append(f'<p class="none">{_e(_t("no_findings", lang))}</p>')
     out.extend(_facts(document, lang, show))
@@ -380,12 +395,12 @@ def _header(result: CheckResult, lang: str) -> list[str]:
         why = _t("inferred", lang) + _colon(lang) + why
     scope = f" ({result.scope})" if lang == "en" else f"（{result.scope}）"
     rows = [
-        (_t("scope", lang), result.profile.title + scope),
+        (_t("scope", lang), scope_title(result, lang) + scope),
         (_t("why", lang), why),
         (_t("stage", lang), stage),
     ]
     if result.today is not None:
-        rows.append((_t("today", lang), format_date_with_weekday(result.today, lang)))
+        rows.append((_t("today", lang), _day(result.today, lang)))
     tool = f"{result.tool.get('name', 'paimai-docs')} {result.tool.get('version', '')}".strip()
     rows.append((_t("tool", lang), tool))
     out = [
@@ -409,6 +424,24 @@ def _summary(result: CheckResult, lang: str) -> list[str]:
         ("needs_review", _t("needs_review", lang), "review"),
         ("unreadable_files", _t("unreadable_files", lang), "error" if result.unreadable else ""),
     ]
+    if lang == "en":  # the noun after its number: 1 file, 2 files; 1 needs a person, 2 need
+        nouns = {
+            "documents": "file",
+            "error": "error",
+            "warning": "warning",
+            "info": "info",
+            "unreadable_files": "unreadable file",
+        }
+        items = [
+            (
+                key,
+                count(int(summary[key]), nouns[key]).split(" ", 1)[1]
+                if key in nouns
+                else ("needs a person" if int(summary[key]) == 1 else label),
+                css,
+            )
+            for key, label, css in items
+        ]
     out = [
         '<section id="summary" aria-labelledby="summary-h">',
         f'<h2 id="summary-h">{_e(_t("summary", lang))}</h2>',
@@ -417,7 +450,7 @@ def _summary(result: CheckResult, lang: str) -> list[str]:
     for key, label, css in items:
         attr = f' class="{css}"' if css else ""
         out.append(
-            f'<li{attr} data-count="{key}"><strong>{int(summary[key])}</strong>{_e(label)}</li>'
+            f'<li{attr} data-count="{key}"><strong>{int(summary[key])}</strong> {_e(label)}</li>'
         )
     out.append("</ul></section>")
     return out
@@ -453,12 +486,12 @@ def render(
     counter = [0]
     for index, document in enumerate(document_order(result.documents), start=1):
         items = grouped.pop(document.file, [])
-        out.extend(_document(document, index, items, counter, lang, show))
+        out.extend(_document(document, index, items, rules, counter, lang, show))
     leftovers = [f for items in grouped.values() for f in items]
     if bundle_findings or leftovers:
         out.append('<section class="bundle" id="bundle" aria-labelledby="bundle-h">')
         out.append(f'<h3 id="bundle-h">{_e(_t("bundle", lang))}</h3>')
-        out.extend(_findings(bundle_findings + leftovers, counter, lang, show))
+        out.extend(_findings(bundle_findings + leftovers, rules, counter, lang, show))
         out.append("</section>")
     out.append("</section>")
 
@@ -467,7 +500,9 @@ def render(
         out.append(f'<h2 id="checklist-h">{_e(_t("checklist", lang))}</h2>')
         out.append(f'<p class="note">{_e(_t("checklist_note", lang))}</p><ul>')
         for finding in result.checklist:
-            out.append(f"<li>{_e(finding.text(lang))}（{_e(finding.rule)}）</li>")
+            text = finding_text(finding, rules.get(finding.rule), lang, show)[0]
+            rule = f" ({finding.rule})" if lang == "en" else f"（{finding.rule}）"
+            out.append(f"<li>{_e(text + rule)}</li>")
         out.append("</ul></section>")
 
     if result.problems:
@@ -476,7 +511,7 @@ def render(
         for problem in result.problems:
             out.append(
                 f'<li class="problem"><strong>{_e(problem.file)}</strong>'
-                f"{_e(_colon(lang) + problem.message)}</li>"
+                f"{_e(_colon(lang) + problem_text(problem, lang))}</li>"
             )
         out.append("</ul></section>")
     out.append("</main>")
@@ -484,7 +519,10 @@ def render(
     version = result.tool.get("version", "")
     generated = _t("generated", lang).format(tool=tool, version=version)
     stop = ". " if lang == "en" else "。"
-    out.append(f"<footer><p>{_e(generated + stop + _t('explain', lang))}</p></footer>")
+    footer = generated + stop + _t("explain", lang)
+    if lang == "en":
+        footer += " " + CHINESE_ONLY_NOTE
+    out.append(f"<footer><p>{_e(footer)}</p></footer>")
     out.append("</body>")
     out.append("</html>")
     return "\n".join(out) + "\n"

@@ -10,7 +10,21 @@ import json
 from typing import Any
 
 from ..checker import SCHEMA_VERSION, CheckResult
-from .common import document_order, fact_value, kind_title, safe
+from .common import document_order, fact_data, fact_label, fact_text, kind_title, safe
+
+
+def _typed(value: Any) -> Any:
+    """A finding's details as JSON data: null, not the string "None" (nor "True"/"False") that
+    a value written with str() leaves."""
+    if isinstance(value, dict):
+        return {key: _typed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_typed(item) for item in value]
+    return (
+        {"None": None, "True": True, "False": False}.get(value, value)
+        if isinstance(value, str)
+        else value
+    )
 
 
 def as_data(
@@ -30,11 +44,9 @@ def as_data(
                 "page_sources": [page.source for page in document.pages],
                 "facts": [
                     {
-                        "name": fact.name,
-                        "value": safe(fact_value(fact.value), show_personal_data),
-                        "page": fact.page,
-                        "evidence": safe(fact.evidence, show_personal_data),
-                        "label": fact.label,
+                        **fact_data(fact, show_personal_data),
+                        "title": fact_label(document.kind, fact.name, lang),
+                        "text": fact_text(fact.name, fact.value, lang, show_personal_data),
                     }
                     for fact in document.facts
                 ],
@@ -46,6 +58,7 @@ def as_data(
         data = finding.to_dict(lang)
         data["evidence"] = safe(finding.evidence, show_personal_data) or None
         data["message"] = safe(data["message"], show_personal_data)
+        data["details"] = _typed(data["details"])
         findings.append(data)
     report: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,

@@ -6,15 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..checker import CheckResult
-from ..engine import Finding
+from ..engine import Finding, Rule, load_rules
+from ..vocabulary import SCOPE_TITLES
 from .common import (
+    CHINESE_ONLY_NOTE,
     SEVERITY_TITLES,
     STAGE_TITLES,
+    count,
+    dates_in_text,
     document_order,
+    finding_text,
     findings_by_file,
     kind_title,
     page_ranges,
     pick,
+    problem_text,
     safe,
 )
 
@@ -31,7 +37,9 @@ class _Style:
         return f"\033[{_COLOURS[style]}m{text}\033[0m"
 
 
-def _finding_lines(finding: Finding, lang: str, show: bool, style: _Style) -> list[str]:
+def _finding_lines(
+    finding: Finding, rule: Rule | None, lang: str, show: bool, style: _Style
+) -> list[str]:
     level = finding.severity.value
     tag = style(f"[{pick(SEVERITY_TITLES[level], lang)}]", level)
     item = (
@@ -43,7 +51,7 @@ def _finding_lines(finding: Finding, lang: str, show: bool, style: _Style) -> li
         (f"第{finding.page}页" if lang != "en" else f"p. {finding.page}") if finding.page else ""
     )
     head = f"  {tag} {style(finding.rule, 'bold')}{item}  {where}".rstrip()
-    lines = [head, f"      {safe(finding.text(lang), show)}"]
+    lines = [head, f"      {finding_text(finding, rule, lang, show)[0]}"]
     if finding.needs_review:
         lines.append(
             style("      需人工核对" if lang != "en" else "      needs a person to check", "dim")
@@ -55,7 +63,7 @@ def _finding_lines(finding: Finding, lang: str, show: bool, style: _Style) -> li
         )
     counting = finding.details.get("counting") if finding.details else None
     if counting:
-        first = str(counting).splitlines()[0]
+        first = dates_in_text(str(counting).splitlines()[0], lang)
         lines.append(
             style(f"      计算：{first}" if lang != "en" else f"      counted: {first}", "dim")
         )
@@ -68,6 +76,13 @@ def _finding_lines(finding: Finding, lang: str, show: bool, style: _Style) -> li
     return lines
 
 
+def scope_title(result: CheckResult, lang: str) -> str:
+    """The scope's name: the profile's title, or in English the built-in scope's name."""
+    if lang == "en":
+        return pick(SCOPE_TITLES.get(result.scope, (result.scope, result.scope)), lang)
+    return result.profile.title
+
+
 def render(
     result: CheckResult,
     *,
@@ -78,6 +93,8 @@ def render(
 ) -> str:
     style = _Style(colour)
     zh = lang != "en"
+    show = show_personal_data
+    rules = {rule.id: rule for rule in load_rules()}
     out: list[str] = []
     stage = pick(STAGE_TITLES.get(result.stage, (result.stage, result.stage)), lang)
     scope_line = (
@@ -85,7 +102,7 @@ def render(
         + ("，自动判断：" if result.scope_inferred else "，")
         + result.reason(lang)
         if zh
-        else f"Scope: {result.scope} ("
+        else f"Scope: {scope_title(result, lang)} ({result.scope}; "
         f"{'inferred: ' if result.scope_inferred else ''}{result.reason(lang)})"
     )
     out.append(style(f"材料：{result.source}" if zh else f"Bundle: {result.source}", "bold"))
@@ -104,17 +121,13 @@ def render(
             f"（{pages}页，识别可信度{document.kind_confidence:.0%}）"
             if zh
             else f"■ {document.file} — {kind_title(document.kind, lang)} "
-            f"({pages} page(s), confidence {document.kind_confidence:.0%})"
+            f"({count(pages, 'page')}, confidence {document.kind_confidence:.0%})"
         )
         out.append(style(head, "bold"))
         unreadable = [p for p in document.problems if p.page is None]
         for problem in unreadable:
-            out.append(
-                style(
-                    f"  无法读取：{problem.message}" if zh else f"  unreadable: {problem.message}",
-                    "error",
-                )
-            )
+            text = problem_text(problem, lang)
+            out.append(style(f"  无法读取：{text}" if zh else f"  unreadable: {text}", "error"))
         if document.pages_without_text:
             listed = page_ranges(document.pages_without_text)
             out.append(
@@ -127,23 +140,26 @@ def render(
         if not items and not unreadable:
             out.append("  未发现问题" if zh else "  no findings")
         for finding in items:
-            out.extend(_finding_lines(finding, lang, show_personal_data, style))
+            out.extend(_finding_lines(finding, rules.get(finding.rule), lang, show, style))
         out.append("")
     leftovers = [f for items in grouped.values() for f in items]
     if bundle_findings or leftovers:
         out.append(style("■ 整套材料" if zh else "■ The bundle as a whole", "bold"))
         for finding in bundle_findings + leftovers:
-            out.extend(_finding_lines(finding, lang, show_personal_data, style))
+            out.extend(_finding_lines(finding, rules.get(finding.rule), lang, show, style))
         out.append("")
     if prompts:
         out.append(
             style("■ 需人工核对的事项（不计为问题）" if zh else "■ For a person to check", "bold")
         )
         for finding in prompts:
-            where = f"{finding.file}：" if finding.file else ""
-            out.append(
-                f"  · {where}{safe(finding.text(lang), show_personal_data)}（{finding.rule}）"
-            )
+            text = finding_text(finding, rules.get(finding.rule), lang, show)[0]
+            if zh:
+                where = f"{finding.file}：" if finding.file else ""
+                out.append(f"  · {where}{text}（{finding.rule}）")
+            else:
+                where = f"{finding.file}: " if finding.file else ""
+                out.append(f"  · {where}{text} ({finding.rule})")
         out.append("")
     if result.checklist:
         out.append(
@@ -155,7 +171,8 @@ def render(
             )
         )
         for finding in result.checklist:
-            out.append(f"  · {finding.text(lang)}（{finding.rule}）")
+            text = finding_text(finding, rules.get(finding.rule), lang, show)[0]
+            out.append(f"  · {text}（{finding.rule}）" if zh else f"  · {text} ({finding.rule})")
         out.append(
             "  用 --stage 指明阶段后，缺少的材料作为问题报告。"
             if zh
@@ -163,11 +180,12 @@ def render(
         )
         out.append("")
     for problem in result.problems:
+        text = problem_text(problem, lang)
         out.append(
             style(
-                f"无法读取：{problem.file}：{problem.message}"
+                f"无法读取：{problem.file}：{text}"
                 if zh
-                else f"unreadable: {problem.file}: {problem.message}",
+                else f"unreadable: {problem.file}: {text}",
                 "error",
             )
         )
@@ -182,11 +200,13 @@ def render(
         )
         out.append("用 paimai explain 规则编号 查看规则说明。")
     else:
+        review = summary["needs_review"]
         out.append(
-            f"{summary['documents']} file(s); {counts['error']} error(s), "
-            f"{counts['warning']} warning(s), "
-            f"{counts['info']} info ({summary['needs_review']} need a person); "
-            f"{summary['unreadable_files']} unreadable file(s)."
+            f"{count(summary['documents'], 'file')}; {count(counts['error'], 'error')}, "
+            f"{count(counts['warning'], 'warning')}, {counts['info']} info "
+            f"({review} {'needs' if review == 1 else 'need'} a person); "
+            f"{count(summary['unreadable_files'], 'unreadable file')}."
         )
         out.append("Run paimai explain RULE-ID for a rule's explanation.")
+        out.append(CHINESE_ONLY_NOTE)
     return "\n".join(out) + "\n"
