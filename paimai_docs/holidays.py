@@ -91,6 +91,7 @@ from pydantic import (
 )
 
 from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
+from paimai_docs.holiday_data import NAMES_EN, YearData
 from paimai_docs.userfiles import (
     Lines,
     Problem,
@@ -201,7 +202,7 @@ class DayStatus:
         """A short label: 国庆节 / 周末 / 调休上班（国庆节） / 工作日."""
         name = self.holiday_name
         if lang == "en":
-            en = _NAMES_EN.get(name or "", name)
+            en = NAMES_EN.get(name or "", name)
             if self.kind is DayKind.HOLIDAY:
                 return f"{en} holiday" if en else "public holiday"
             if self.kind is DayKind.WEEKEND:
@@ -218,45 +219,9 @@ class DayStatus:
         return "工作日"
 
 
-_NAMES_EN = {
-    "元旦": "New Year's Day",
-    "春节": "Spring Festival",
-    "清明": "Qingming",
-    "清明节": "Qingming",
-    "劳动节": "Labour Day",
-    "端午": "Dragon Boat Festival",
-    "端午节": "Dragon Boat Festival",
-    "中秋": "Mid-Autumn Festival",
-    "中秋节": "Mid-Autumn Festival",
-    "国庆节": "National Day",
-}
-
-
 # --------------------------------------------------------------------------------------------
 # Year data
 # --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class YearData:
-    """The official schedule of one year: holiday days (date -> Chinese name) and make-up
-    working days (date -> the holiday they make up for, or ``None``).
-
-    ``source`` is the notice or package the data is from; ``origin`` is where it was loaded
-    (``"built-in"`` or a file path).
-    """
-
-    year: int
-    source: str
-    origin: str
-    holidays: Mapping[dt.date, str]
-    makeup_workdays: Mapping[dt.date, str | None]
-    builtin: bool = False
-    provisional: bool = False
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "holidays", MappingProxyType(dict(self.holidays)))
-        object.__setattr__(self, "makeup_workdays", MappingProxyType(dict(self.makeup_workdays)))
 
 
 @dataclass(frozen=True)

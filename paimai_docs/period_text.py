@@ -1,11 +1,118 @@
-"""How a :class:`~paimai_docs.periods.PeriodResult` explains itself: one summary line, or the
-rule, every day skipped or rolled over, the end, the calendar data and, for a provisional
-(暂定) count, the range its end could move within."""
+"""What a period count returns (:class:`PeriodResult`, with its steps) and how it explains
+itself: one summary line, or the rule, every day skipped or rolled over, the end, the calendar
+data and, for a provisional (暂定) count, the range its end could move within. The counting
+itself is :mod:`paimai_docs.periods`, which builds on this module."""
 
 from __future__ import annotations
 
-from paimai_docs.periods import PeriodResult, format_day
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from paimai_docs.holidays import DayKind
 from paimai_docs.provisional import holiday_label, source_text
+
+Method = Literal[
+    "days_after",
+    "months_after",
+    "working_days_after",
+    "days_before",
+    "working_days_before",
+    "latest_start",
+    "hours_after",
+    "fixed_date",
+]
+Unit = Literal["day", "month", "working_day", "hour"]
+StepAction = Literal["rolled", "skipped", "counted", "note"]
+
+_WEEKDAYS_ZH = "一二三四五六日"
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def format_day(value: dt.date, lang: str = "zh") -> str:
+    """``2026年10月09日 周五`` (``Fri 9 Oct 2026``); a datetime adds ``HH:MM``."""
+    d = value.date() if isinstance(value, dt.datetime) else value
+    if lang == "en":
+        text = f"{_WEEKDAYS_EN[d.weekday()]} {d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    else:
+        text = f"{d.year}年{d.month:02d}月{d.day:02d}日 周{_WEEKDAYS_ZH[d.weekday()]}"
+    if isinstance(value, dt.datetime):
+        text += f" {value:%H:%M}"
+    return text
+
+
+class PeriodStep(BaseModel):
+    """One day the count passed over, rolled over, or counted specially, with the reason."""
+
+    model_config = ConfigDict(frozen=True)
+
+    date: dt.date
+    action: StepAction
+    kind: DayKind
+    holiday_name: str | None = None
+    reason_zh: str
+    reason_en: str
+
+    def reason(self, lang: str = "zh") -> str:
+        return self.reason_en if lang == "en" else self.reason_zh
+
+
+class PeriodResult(BaseModel):
+    """The result of one period computation, with everything needed to explain it.
+
+    ``start`` is the anchor (the event counted from or back from); ``end`` is the answer (the
+    last day of the period, or the latest allowed action date for backward counts).
+    ``nominal_end`` is the end before any holiday roll-over. ``advisory_end`` is set for
+    backward deadlines that fall on a rest day: the last working day before it, for actions
+    that need an office to be open. ``period`` is the forward period behind a
+    ``latest_start`` answer.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    method: Method
+    start: dt.datetime | dt.date
+    n: int
+    unit: Unit
+    direction: Literal["after", "before"]
+    nominal_end: dt.datetime | dt.date
+    end: dt.datetime | dt.date
+    clear_days: bool = False
+    rule_text: str
+    rule_text_en: str
+    steps: tuple[PeriodStep, ...] = ()
+    advisory_end: dt.date | None = None
+    calendar_sources: dict[int, str] = {}
+    period: PeriodResult | None = None
+    # 暂定: counted on a provisional year, or near a holiday whose schedule is not published;
+    # ``earliest``/``latest``: where the end could move once it is (the end itself if nowhere)
+    provisional: bool = False
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    provisional_holidays: tuple[str, ...] = ()
+
+    @property
+    def skipped(self) -> tuple[PeriodStep, ...]:
+        """The days passed over or rolled over, each with its reason."""
+        return tuple(s for s in self.steps if s.action in ("skipped", "rolled"))
+
+    @property
+    def end_date(self) -> dt.date:
+        e = self.end
+        return e.date() if isinstance(e, dt.datetime) else e
+
+    def summary(self, lang: str = "zh") -> str:
+        """One line: how the end was counted (and, if provisional, where it could move)."""
+        return summary(self, lang)
+
+    def explain(self, lang: str = "zh") -> str:
+        """Several lines: the rule, the start, every skipped or rolled-over day, the end, the
+        calendar data used and, if provisional, the range the end could move within."""
+        return explain(self, lang)
+
 
 __all__ = ["explain", "provisional_note", "summary"]
 

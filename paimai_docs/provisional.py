@@ -46,10 +46,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from paimai_docs.holidays import YearData
+from paimai_docs.holiday_data import NAMES_EN, YearData
 
 __all__ = [
     "BOUNDS",
@@ -188,8 +186,6 @@ def zones_at(day: dt.date, years: set[int] | frozenset[int]) -> tuple[Zone, ...]
 @lru_cache(maxsize=256)
 def provisional_year(year: int) -> YearData:
     """The provisional data of ``year``: its statutory holidays, no make-up working days."""
-    from paimai_docs.holidays import YearData
-
     return YearData(
         year=year,
         source=PROVISIONAL_SOURCE,
@@ -208,7 +204,5 @@ def source_text(source: str, lang: str = "zh") -> str:
 def holiday_label(key: str, lang: str = "zh") -> str:
     """``"2027:春节"`` (a :class:`Zone` key in a result) as ``2027年春节`` / ``Spring Festival
     2027``."""
-    from paimai_docs.holidays import _NAMES_EN
-
     year, _, name = key.partition(":")
-    return f"{_NAMES_EN.get(name, name)} {year}" if lang == "en" else f"{year}年{name}"
+    return f"{NAMES_EN.get(name, name)} {year}" if lang == "en" else f"{year}年{name}"
