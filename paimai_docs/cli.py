@@ -14,22 +14,17 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from ._version import __version__
+from .commands import COMMANDS
 from .commands._common import current_lang, set_lang
 from .exitcodes import ExitCode, table
 
-# Command modules, each with ``register(subparsers)``; adding a command is a one-line change.
-COMMAND_MODULES = (
-    "paimai_docs.commands.models",
-    "paimai_docs.commands.plan",
-    "paimai_docs.commands.calendar",
-    "paimai_docs.commands.rules",
-    "paimai_docs.commands.render",
-    "paimai_docs.commands.inspect",
-    "paimai_docs.commands.check",
-    "paimai_docs.commands.lint",
-    "paimai_docs.commands.serve",
+# The commands, their modules and help are in paimai_docs.commands.COMMANDS; a command's module
+# is imported only when that command runs.
+COMMAND_MODULES = tuple(
+    dict.fromkeys(f"paimai_docs.commands.{module}" for module, _ in COMMANDS.values())
 )
 
 DEBUG_ENV = "PAIMAI_DEBUG"
@@ -131,7 +126,27 @@ class _Parser(argparse.ArgumentParser):
                   % {"prog": self.prog, "message": message} + hint + "\n")  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (the first word that is not a global option)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--lang":
+            skip = True
+            continue
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``paimai`` parser. Only the module of ``command`` is imported and registers its full
+    options; every other command is listed by name and help alone (``None``: all of them, as
+    ``paimai --help`` needs)."""
     lang = current_lang()
     parser = _Parser(
         prog="paimai",
@@ -155,20 +170,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="输出语言，默认中文 / output language (default: zh)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        module.register(subparsers)
-    for command in subparsers.choices.values():  # the exit codes under every command's help
-        if command.epilog is None:
-            command.epilog = table(lang)
-            if command.formatter_class is argparse.HelpFormatter:
-                command.formatter_class = argparse.RawDescriptionHelpFormatter
+    chosen = COMMANDS.get(command or "", (None, ""))[0]
+    registered: set[str] = set()
+    for name, (module_name, help_text) in COMMANDS.items():
+        if module_name == chosen:
+            if module_name not in registered:
+                registered.add(module_name)
+                _register(subparsers, f"paimai_docs.commands.{module_name}")
+        else:
+            subparsers.add_parser(name, help=help_text, add_help=False)
+    for subparser in subparsers.choices.values():  # the exit codes under every command's help
+        if subparser.epilog is None:
+            subparser.epilog = table(lang)
+            if subparser.formatter_class is argparse.HelpFormatter:
+                subparser.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
+
+
+def _register(subparsers: argparse._SubParsersAction[Any], module_name: str) -> None:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return
+    module.register(subparsers)
 
 
 def _quiet_stdout() -> None:
@@ -201,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(arguments: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(command_of(arguments))
     args = parser.parse_args(arguments)
     set_lang(getattr(args, "lang", "zh"))
     if not getattr(args, "func", None):

@@ -157,3 +157,36 @@ def test_validate_broken_yaml_is_unreadable_not_a_traceback(
     path.write_text("a: [1\n", encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(path))
     assert code == 3 and "无法读取" in out
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["--lang", "en", "--help"]])
+def test_version_and_help_import_no_command_implementation(argv: list[str]) -> None:
+    """Commands are listed from paimai_docs.commands.COMMANDS; none of their modules (nor the
+    models, the engine or the reader) is imported to print the version or the help."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from paimai_docs.cli import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "from paimai_docs.commands import COMMANDS\n"
+        "commands = {'paimai_docs.commands.' + m for m, _ in COMMANDS.values()}\n"
+        "heavy = [m for m in sys.modules if m in commands or m.startswith(('paimai_docs.models', "
+        "'paimai_docs.engine', 'paimai_docs.reading', 'pydantic'))]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "HEAVY []" in run.stderr, run.stderr
+
+
+def test_a_command_registers_its_full_options_when_it_runs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--help"])
+    assert exit_info.value.code == 0
+    assert "--stage" in capsys.readouterr().out

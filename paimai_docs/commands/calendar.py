@@ -13,6 +13,7 @@ import os
 import sys
 from typing import Any
 
+from paimai_docs.commands import command_help
 from paimai_docs.commands._holidays import add_holidays_option, calendar_from_args
 from paimai_docs.commands.plan import parse_date
 from paimai_docs.errors import CalendarYearNotCovered
@@ -34,7 +35,7 @@ def register(subparsers: Any) -> None:
     """Add ``calendar`` (with ``status``, ``explain``, ``validate``) to the main parser."""
     p = subparsers.add_parser(
         "calendar",
-        help="节假日数据：覆盖年份、某日状态 / holiday data: coverage and day status",
+        help=command_help("calendar"),
         description=(
             "查看节假日数据覆盖的年份及来源，解释某日是否为工作日、法定休假日，校验节假日文件。\n"
             "Show which years the holiday data covers, explain a day, validate holiday files."

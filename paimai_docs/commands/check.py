@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from paimai_docs.commands import command_help
+
 from ..checker import FAIL_LEVELS
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
@@ -56,6 +58,8 @@ class Job:
     colour: bool
     stage: str | None = None  # named by the user: what the packet lacks is then a finding
     holidays: tuple[str, ...] = ()  # holiday files (--holidays), read where the job runs
+    # the 补正通知书's names (--addressee, --issuer, --case-name), as (option, value) pairs
+    notice: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ def run_job(job: Job) -> Outcome:
             return Outcome(job.label, "", ExitCode.UNREADABLE, {}, nothing_to_check(job, job.lang))
         report = render_report(
             result, job.fmt, lang=job.lang, show_personal_data=job.show_personal_data,
-            colour=job.colour,
+            colour=job.colour, calendar=calendar, **dict(job.notice),
         )  # fmt: skip
         return Outcome(job.label, report, result.exit_code(job.fail_on), result.summary())
     except PaimaiError as exc:
@@ -268,7 +272,8 @@ def run(args: argparse.Namespace) -> int:
     colour = colour and not os.environ.get("NO_COLOR")
     jobs = [
         Job(paths, label, args.scope, args.profile, args.format, lang, args.fail_on, args.ocr,
-            today, args.show_personal_data, colour, args.stage, tuple(args.holidays))
+            today, args.show_personal_data, colour, args.stage, tuple(args.holidays),
+            notice_options(args))
         for paths, label in bundles
     ]  # fmt: skip
     show_progress = len(jobs) > 1 and sys.stderr.isatty()
@@ -300,6 +305,14 @@ def run(args: argparse.Namespace) -> int:
             outcomes.append(run_job(job))
             _progress(len(outcomes), len(jobs), show_progress)
     return _emit(outcomes, args, lang)
+
+
+def notice_options(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    """The names the 补正通知书 prints, as given on the command line (a profile's ``notice:``
+    fills in the ones not given)."""
+    names = (("addressee", "addressee"), ("issuer", "issuer"), ("case_name", "case_name"))
+    given = ((key, getattr(args, attr, None)) for key, attr in names)
+    return tuple((key, value.strip()) for key, value in given if value and value.strip())
 
 
 def _emit(outcomes: list[Outcome], args: argparse.Namespace, lang: str) -> int:
@@ -342,7 +355,7 @@ def _emit(outcomes: list[Outcome], args: argparse.Namespace, lang: str) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     check = subparsers.add_parser(
         "check",
-        help="检查报送材料 / check filing bundles",
+        help=command_help("check"),
         description="检查一个或多个案卷（文件夹、.zip 或若干文件），一次列出全部问题。",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="文件夹、.zip 或 PDF/.docx 文件")
@@ -360,6 +373,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("-o", "--output", help="输出文件；多个案卷时为输出目录")
     check.add_argument("--force", action="store_true", help="允许覆盖已有的输出文件")
     check.add_argument("--lang", dest="check_lang", choices=("zh", "en"), help="报告语言")
+    notice = check.add_argument_group("补正通知书（--format docx）")
+    notice.add_argument(
+        "--addressee",
+        metavar="单位",
+        help="报送单位（通知书的收件人）；默认取配置文件的 notice.addressee",
+    )
+    notice.add_argument(
+        "--issuer", metavar="单位", help="审核单位（通知书的落款）；默认取配置文件的 notice.issuer"
+    )
+    notice.add_argument(
+        "--case-name", metavar="名称",
+        help="案卷名称，写入“你单位报送的……材料”；默认取配置文件的 notice.case_name，"
+        "都没有时不写名称（不用文件夹名）",
+    )  # fmt: skip
     check.add_argument(
         "--fail-on", choices=FAIL_LEVELS, default="error", help="达到该级别即以退出码1结束"
     )

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from paimai_docs._version import __version__
+from paimai_docs.commands import command_help
 from paimai_docs.errors import MissingExtra
 from paimai_docs.exitcodes import ExitCode
 from paimai_docs.reading._worker import WorkerStartError
@@ -51,7 +52,7 @@ def register(subparsers: Any) -> None:
     """Add ``inspect`` to the main parser's subcommands."""
     p = subparsers.add_parser(
         "inspect",
-        help="查看材料的读取结果：文书类型、页面文字、事实 / show what the reader finds",
+        help=command_help("inspect"),
         description=(
             "读取文件夹、zip 压缩包或若干 PDF/.docx 文件，列出每个文件的文书类型、页数、"
             "哪些页没有可用文字及原因、提取到的事实。\n"

@@ -17,6 +17,8 @@ import json
 import sys
 from typing import Any
 
+from paimai_docs.commands import command_help
+
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
 from ..lint import TemplateUnreadable, lint_template
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "lint-template",
-        help="检查自定义 Word 模板 / check a Word template",
+        help=command_help("lint-template"),
         description=(
             "检查 Word 模板：未知的占位符、未使用的必填字段、被拆分或未闭合的标签、\n"
             "不配对的 if/for 块和语法错误，并指出所在段落或表格单元格。\n"

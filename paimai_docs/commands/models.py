@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from paimai_docs.commands import command_help
+
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
 from ..models import MODELS
@@ -154,24 +156,22 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    kinds = subparsers.add_parser("kinds", help="列出全部文档类型 / list document kinds")
+    kinds = subparsers.add_parser("kinds", help=command_help("kinds"))
     kinds.set_defaults(func=run_kinds)
 
-    schema = subparsers.add_parser("schema", help="输出文档类型的 JSON Schema / print JSON Schema")
+    schema = subparsers.add_parser("schema", help=command_help("schema"))
     schema.add_argument("kind", help="文档类型，例如 entrustment_contract（见 paimai kinds）")
     schema.add_argument("-o", "--output", help="写入文件而不是标准输出")
     schema.add_argument("--force", action="store_true", help="允许覆盖已有文件")
     schema.set_defaults(func=run_schema)
 
-    example = subparsers.add_parser("example", help="输出完整示例数据 / print a complete example")
+    example = subparsers.add_parser("example", help=command_help("example"))
     example.add_argument("kind", help="文档类型，例如 entrustment_contract")
     example.add_argument("-o", "--output", help="写入文件而不是标准输出")
     example.add_argument("--force", action="store_true", help="允许覆盖已有文件")
     example.set_defaults(func=run_example)
 
-    check = subparsers.add_parser(
-        "validate", help="校验 JSON/YAML 数据是否构成有效文书 / validate document data"
-    )
+    check = subparsers.add_parser("validate", help=command_help("validate"))
     check.add_argument("paths", nargs="+", help="数据文件或目录（文件名即文档类型）")
     check.add_argument("--kind", help="文档类型；默认取文件名，例如 entrustment_contract.json")
     check.add_argument("--format", choices=("text", "json"), default="text")

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from paimai_docs.commands import command_help
 from paimai_docs.commands._common import os_error_text, say, suffix_mismatch
 from paimai_docs.commands._holidays import add_holidays_option, calendar_from_args
 from paimai_docs.engine.profiles import ProfileError, load_profile
@@ -100,7 +101,7 @@ def register(subparsers: Any) -> None:
     """Add ``plan`` to the main parser's subcommands."""
     p = subparsers.add_parser(
         "plan",
-        help="计算拍卖各项期限 / compute the deadlines of an auction",
+        help=command_help("plan"),
         description=(
             "按适用范围和拍卖日计算全部期限（公告、展示、通知、备案、保证金、公示、归档、过户），"
             "或用 --reporting 年份 列出商务部报送期限。\n"

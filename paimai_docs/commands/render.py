@@ -25,6 +25,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from paimai_docs.commands import command_help
+
 from .. import pdf as pdf_tools
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
@@ -349,7 +351,7 @@ def run(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "render",
-        help="用数据生成 Word 文书 / render a document to .docx",
+        help=command_help("render"),
         description=(
             "用 JSON/YAML 数据填写 Word 模板，生成文书。\n"
             "  单份：paimai render KIND DATA.json -o OUT.docx\n"

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from paimai_docs.commands import command_help
+
 from ..engine import get_rule, load_rules
 from ..engine.explain import explain_text, rule_as_dict
 from ..engine.spec import SCOPES, RuleFileError
@@ -66,12 +68,12 @@ def _run_unchecked(args: argparse.Namespace, lang: str) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    explain = subparsers.add_parser("explain", help="解释一条规则 / explain a rule")
+    explain = subparsers.add_parser("explain", help=command_help("explain"))
     explain.add_argument("rule", help="规则编号，例如 CONTRACT-04")
     explain.add_argument("--format", choices=("text", "json"), default="text")
     explain.set_defaults(func=run_explain)
 
-    listing = subparsers.add_parser("rules", help="列出规则 / list the rules")
+    listing = subparsers.add_parser("rules", help=command_help("rules"))
     listing.add_argument("--scope", choices=SCOPES, help="只列出适用于该范围的规则")
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.add_argument(

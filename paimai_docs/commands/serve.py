@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from paimai_docs.commands import command_help
+
 from ..exitcodes import ExitCode
 from ._common import say
 
@@ -114,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     serve = subparsers.add_parser(
         "serve",
-        help="启动检查服务（网页与接口）/ start the checking service",
+        help=command_help("serve"),
         description="启动检查服务：网页上传案卷、查看报告、下载补正通知书；接口 POST /api/check。",
     )
     serve.add_argument("--host", default="127.0.0.1", help="监听地址，默认 127.0.0.1")
