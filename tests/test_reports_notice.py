@@ -148,11 +148,14 @@ def test_personal_numbers_are_masked_unless_asked(notice: bytes) -> None:
 def test_english_notice() -> None:
     text = _text(render(sample_result(), lang="en"))
     assert text.startswith("Notice of deficiencies")
-    assert "Please correct them by October 10, 2026" in text
-    assert "The submitting party:" in text and "September 28, 2026" in text
+    assert "Please correct them by 2026-10-10" in text  # dates as in the English reports
+    assert "The submitting party:" in text and "2026-09-28" in text
+    assert "We have received your submission, 4 files:" in text
+    assert text.count("given in Chinese") == 1  # said once
+    rules = {rule.id: rule for rule in load_rules()}
     for finding in sample_result().findings:
         assert finding.rule in text and finding.basis in text
-        assert (finding.message_en or finding.message) in text
+        assert finding.message_en in text or rules[finding.rule].title_en in text
 
 
 def test_nothing_to_correct() -> None:

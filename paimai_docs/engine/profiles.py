@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from ..resources import data_dir
 from ..userfiles import (
@@ -26,6 +26,22 @@ from ..userfiles import (
     where_of,
 )
 from .spec import SCOPES, RuleFileError
+
+# a name printed on the 补正通知书: not blank, one line, of a sensible length
+_NoticeName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\n]+$")
+]
+
+
+class _Notice(BaseModel):
+    """``notice:`` of a profile: the names the 补正通知书 prints (the command line's
+    ``--issuer``, ``--addressee`` and ``--case-name`` win over them)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    issuer: _NoticeName | None = None  # 审核单位, who sends the notice
+    addressee: _NoticeName | None = None  # 报送单位, who receives it
+    case_name: _NoticeName | None = None  # the name of the matter, quoted in the notice
 
 
 class _ProfileFile(BaseModel):
@@ -42,6 +58,7 @@ class _ProfileFile(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     rule_params: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    notice: _Notice | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +74,8 @@ class Profile:
     severity: dict[str, str] = field(default_factory=dict)
     rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: str = "built-in"
+    # issuer / addressee / case_name for the 补正通知书 (``notice:`` of the profile file)
+    notice: dict[str, str] = field(default_factory=dict)
 
 
 # Findings a profile may re-grade but not silence: a profile that changes a statutory parameter
@@ -90,6 +109,9 @@ def _validated(data: Any, lines: Lines, source: str) -> _ProfileFile:
             problem = pydantic_problem(error, lines)
             if error["type"] == "extra_forbidden" and len(error["loc"]) == 1:
                 zh, en = suggestion(str(error["loc"][0]), fields)
+                problem = _with(problem, zh, en)
+            elif error["type"] == "extra_forbidden" and error["loc"][:1] == ("notice",):
+                zh, en = suggestion(str(error["loc"][-1]), list(_Notice.model_fields))
                 problem = _with(problem, zh, en)
             problems.append(problem)
         raise ProfileError(source, problems) from None
@@ -273,4 +295,8 @@ def _resolve(data: _ProfileFile, source: str) -> Profile:
         severity={**base.severity, **data.severity},
         rule_params=merged_rule_params,
         source=source,
+        notice={
+            **base.notice,
+            **(data.notice.model_dump(exclude_none=True) if data.notice else {}),
+        },
     )

@@ -9,25 +9,35 @@ files that could not be read, the points a person must check (needs-review findi
 section of their own, other hints, and the sender with the date written out
 (二〇二六年九月二十八日).
 
-Options: ``addressee`` (default 报送单位), ``issuer`` (default 审核单位), ``reply_days`` (5),
-``number`` (the number line; default a blank to fill in by hand), ``calendar`` (a
-:class:`~paimai_docs.holidays.HolidayCalendar` with user holiday files). When the holiday data
-do not cover the year of the deadline, the notice says so and gives no date rather than guess.
+Options: ``addressee`` (报送单位), ``issuer`` (审核单位) and ``case_name`` (the matter the
+material is about, quoted in the receipt sentence), each from the command line (``--addressee``,
+``--issuer``, ``--case-name``) or else from the profile's ``notice:`` keys; without them the
+notice prints the words 报送单位 / 审核单位 as blanks to fill in and names no case (never the
+folder's name). ``reply_days`` (5), ``number`` (the number line; default a blank to fill in by
+hand), ``calendar`` (a :class:`~paimai_docs.holidays.HolidayCalendar` with user holiday files).
+When the holiday data do not cover the year of the deadline, the notice says so and gives no
+date rather than guess.
 
 Layout follows ``scripts/build_templates.py`` (GB/T 9704): A4, margins 37/35/28/26 mm, title in
 bold 宋体 二号, body 仿宋 三号 on a 28 pt line, headings 黑体, tables 宋体 五号, page numbers
-"— 1 —"; East-Asian fonts set on the styles and every run, Times New Roman for Latin. With
-``lang="en"`` the notice is in English, except the citations and the how-to-fix text, which the
-rule catalogue has in Chinese only. The output is reproducible byte for byte.
+"— 1 —"; East-Asian fonts set on the styles and every run, Times New Roman for Latin. Table
+columns are sized for their content, and a file name too long for its column is broken at a
+"/" or after its number prefix (``02-`` / ``拍卖公告.pdf``) rather than anywhere. The closing
+paragraph keeps with the last table row and the sender block with the closing paragraph, so
+the last page never holds the signature alone. With ``lang="en"`` the notice is in English
+(dates ISO, as in the English reports), except the citations and the how-to-fix text, which
+the rule catalogue has in Chinese only: the notice says so once. The output is reproducible
+byte for byte.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
-from pathlib import PurePath
 from typing import Any
 
 from docx import Document as new_document
@@ -53,17 +63,30 @@ from ..engine import Finding, Rule, load_rules
 from ..errors import CalendarYearNotCovered
 from ..periods import add_working_days
 from ..reading.types import ReadProblem
-from ..values.dates import formal_date, format_date
-from .common import document_order, findings_by_file, kind_title, page_ranges, safe
+from ..values.dates import formal_date
+from .common import (
+    count,
+    date_text,
+    document_order,
+    finding_text,
+    findings_by_file,
+    kind_title,
+    page_ranges,
+    problem_text,
+    safe,
+)
 
 BODY_SIZE, BODY_LINE = 16.0, 28.0  # 三号 on a fixed 28 pt line
 ENGLISH_SIZE, ENGLISH_LINE = 12.0, 20.0  # a Latin letter in 三号 looks shouted
 TITLE_SIZE, TABLE_SIZE = 22.0, 10.5  # 二号, 五号
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-# 序号 / 文件及页码 / 问题 / 依据 / 需补正的材料或内容: 156 mm between the margins
-COLUMNS = (12.0, 26.0, 44.0, 36.0, 38.0)
-RECEIPT_COLUMNS = (12.0, 48.0, 30.0, 16.0, 50.0)
+# 序号 / 文件及页码 / 问题 / 依据 / 需补正的材料或内容: 156 mm between the margins; a file name
+# such as 公告/拍卖公告.pdf fits its column on one line
+COLUMNS = (12.0, 38.0, 38.0, 30.0, 38.0)
+# 序号 / 文件 / 文书类型 / 页数 / 说明: the longest kind (拍卖活动后期备案登记表) on one line
+RECEIPT_COLUMNS = (12.0, 56.0, 46.0, 12.0, 30.0)
+CELL_MARGINS_MM = 3.8  # left and right together, the Table Grid default
 
 _TEXT = {
     "title": ("补正通知书", "Notice of deficiencies"),
@@ -71,8 +94,16 @@ _TEXT = {
     "addressee": ("报送单位", "The submitting party"),
     "issuer": ("审核单位", "The reviewing office"),
     "received": (
-        "你单位报送的“{source}”材料已收悉，共{count}个文件：",
-        "We have received your submission “{source}”, {count} file(s):",
+        "你单位报送的“{case}”材料已收悉，共{count}个文件：",
+        "We have received your submission “{case}”, {count}:",
+    ),
+    "received_no_case": (
+        "你单位报送的材料已收悉，共{count}个文件：",
+        "We have received your submission, {count}:",
+    ),
+    "chinese_only": (
+        "",
+        "The citations (Basis) and what to correct are given in Chinese, as the rules state them.",
     ),
     "receipt_headers": (
         ("序号", "文件", "文书类型", "页数", "说明"),
@@ -281,6 +312,16 @@ class _Layout:
                 if line:
                     self._run(paragraph, line, font=SONG, size=TABLE_SIZE, bold=header)
 
+    def keep_last_row(self) -> None:
+        """When the body ends with a table, its last row keeps with what follows (the row
+        cannot split, so the paragraph after it never starts a page alone)."""
+        last = self.doc.element.body[-2] if len(self.doc.element.body) > 1 else None
+        if last is None or last.tag != qn("w:tbl"):
+            return
+        rows = last.findall(qn("w:tr"))
+        for element in rows[-1].iter(qn("w:p")) if rows else ():
+            Paragraph(element, self.doc._body).paragraph_format.keep_with_next = True
+
     def to_bytes(self) -> bytes:
         raw = io.BytesIO()
         self.doc.save(raw)
@@ -300,18 +341,90 @@ class _Layout:
 
 
 _CN_NUMBERS = "一二三四五六七八九十"
+# where a file name may be broken: after a "/", and after the number prefix of a name
+# (02-, 3_, 1.) — 02-拍卖公告.pdf is 02- / 拍卖公告.pdf, never 02-拍卖公 / 告.pdf
+_NUMBER_PREFIX = re.compile(r"\d{1,3}[-_.、．）)]+(?=\D)")
+
+
+# what a line break may not split: a run of Latin letters and digits, and the last character
+# of a name with its extension (拍卖公告 / 书.pdf, never 拍卖公告书 / .pdf)
+_TOKENS = re.compile(r".\.[A-Za-z0-9]{1,5}$|[A-Za-z0-9.]+|.", re.S)
+
+
+def _name_parts(name: str) -> list[str]:
+    """The pieces of a file name between the places it may break."""
+    parts: list[str] = []
+    for piece in re.split(r"(?<=/)", name):
+        prefix = _NUMBER_PREFIX.match(piece)
+        if prefix:
+            parts.extend((piece[: prefix.end()], piece[prefix.end() :]))
+        elif piece:
+            parts.append(piece)
+    return parts
+
+
+# widths in ems of Latin characters in Times New Roman (Liberation Serif in LibreOffice)
+_LATIN_EMS = {".": 0.25, ",": 0.25, "-": 0.33, "/": 0.28, "_": 0.5, " ": 0.25, "(": 0.33, ")": 0.33}
+
+
+def _em(text: str) -> float:
+    """The width of ``text`` in ems of the table font: a Chinese character is one, a Latin
+    letter or digit about half (capitals more), rounded up a little so that an estimate never
+    overfills a line."""
+    width = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in "WF":
+            width += 1.0
+        elif ch in _LATIN_EMS:
+            width += _LATIN_EMS[ch]
+        else:
+            width += 0.72 if ch.isupper() else 0.5
+    return width * 1.04
+
+
+def wrap_name(name: str, width_mm: float, size: float = TABLE_SIZE) -> str:
+    """``name`` with line breaks ("\n", a line break in Word) where a column of ``width_mm``
+    must break it: at a "/" or after a number prefix first; a part still too long for a line is
+    cut by characters, as late as it fits."""
+    capacity = (width_mm - CELL_MARGINS_MM) / (size * 25.4 / 72)
+    if _em(name) <= capacity:
+        return name
+    lines: list[str] = []
+    line = ""
+    for part in _name_parts(name):
+        if line and _em(line + part) > capacity:
+            lines.append(line)
+            line = ""
+        if _em(line + part) <= capacity:
+            line += part
+            continue
+        # a piece longer than a line: break it between characters, never inside a run of
+        # Latin letters and digits (2026.pdf), unless that run alone is longer than a line
+        for token in _TOKENS.findall(part):
+            if line and _em(line + token) > capacity:
+                lines.append(line)
+                line = ""
+            line += token
+            while _em(line) > capacity:
+                cut = len(line)
+                while cut > 1 and _em(line[:cut]) > capacity:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def _where(file: str | None, page: int | None, lang: str) -> list[str]:
     if file is None:
         return [_t("whole_bundle", lang)]
-    return [file] + ([_t("page", lang).format(page=page)] if page else [])
+    return [wrap_name(file, COLUMNS[1])] + ([_t("page", lang).format(page=page)] if page else [])
 
 
 def _finding_row(
     number: int, finding: Finding, rule: Rule | None, lang: str, show: bool
 ) -> list[list[str]]:
-    problem = [safe(finding.text(lang), show)]
+    problem = [finding_text(finding, rule, lang, show)[0]]
     if finding.evidence:
         problem.append(_t("evidence", lang).format(text=safe(finding.evidence, show)))
     item = _t("item", lang).format(item=finding.item) if finding.item else ""
@@ -325,7 +438,7 @@ def _problem_row(number: int, problem: ReadProblem, lang: str) -> list[list[str]
     return [
         [str(number)],
         _where(problem.file, problem.page, lang),
-        [_t("unreadable_problem", lang).format(message=problem.message)],
+        [_t("unreadable_problem", lang).format(message=problem_text(problem, lang))],
         [_t("unreadable_basis", lang)],
         [_t("unreadable_fix", lang)],
     ]
@@ -334,20 +447,25 @@ def _problem_row(number: int, problem: ReadProblem, lang: str) -> list[list[str]
 def _request(start: dt.date, days: int, calendar: Any, lang: str) -> str:
     """The sentence asking for corrections by the ``days``-th working day after ``start``;
     without holiday data for that year it says so and names no date."""
-    today = format_date(start, lang)
+    today = date_text(start, lang)
     try:
         result = add_working_days(start, days, calendar)
     except CalendarYearNotCovered as exc:
         year = getattr(exc, "year", start.year)
         return str(_t("request_no_calendar", lang).format(today=today, days=days, year=year))
-    due = format_date(result.end_date, lang)
+    due = date_text(result.end_date, lang)
     if result.provisional:
         # counted on statutory holidays whose 调休 is not published yet: the latest it could be
-        latest = format_date(result.latest or result.end_date, lang)
+        latest = date_text(result.latest or result.end_date, lang)
         return str(
             _t("request_provisional", lang).format(due=due, latest=latest, days=days, today=today)
         )
     return str(_t("request", lang).format(due=due, days=days, today=today))
+
+
+def _given(value: str | None) -> str | None:
+    """An option's value, None when blank."""
+    return value.strip() or None if value else None
 
 
 def render(
@@ -357,6 +475,7 @@ def render(
     show_personal_data: bool = False,
     addressee: str | None = None,
     issuer: str | None = None,
+    case_name: str | None = None,
     reply_days: int = 5,
     number: str | None = None,
     calendar: Any = None,
@@ -365,6 +484,11 @@ def render(
     """The notice as .docx bytes."""
     show = show_personal_data
     today = result.today or dt.date.today()
+    # the names: given for this notice, else the profile's ``notice:``, else blanks to fill in
+    names = dict(getattr(result.profile, "notice", None) or {})
+    addressee = _given(addressee) or names.get("addressee")
+    issuer = _given(issuer) or names.get("issuer")
+    case_name = _given(case_name) or names.get("case_name")
     rules = {rule.id: rule for rule in load_rules()}
     title = _t("title", lang)
     created = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
@@ -378,10 +502,14 @@ def render(
     layout.para(f"{addressee or _t('addressee', lang)}{colon}", indent=False)
 
     # The files received
-    source = PurePath(result.source).name or result.source
     documents = document_order(result.documents)
     files = len(documents) + len(result.problems)
-    layout.para(_t("received", lang).format(source=source, count=files), keep_next=True)
+    files_text = count(files, "file", lang)
+    if case_name:
+        received = _t("received", lang).format(case=case_name, count=files_text)
+    else:
+        received = _t("received_no_case", lang).format(count=files_text)
+    layout.para(received, keep_next=True)
     receipt = []
     for document in documents:
         remarks = []
@@ -389,13 +517,13 @@ def render(
             pages = page_ranges(document.pages_without_text)
             remarks.append(_t("pages_without_text", lang).format(pages=pages))
         remarks.extend(
-            _t("unreadable", lang).format(message=p.message)
+            _t("unreadable", lang).format(message=problem_text(p, lang))
             for p in document.problems
             if p.page is None
         )
         receipt.append(
             [
-                [document.file],
+                [wrap_name(document.file, RECEIPT_COLUMNS[1])],
                 [kind_title(document.kind, lang)],
                 [str(len(document.pages))],
                 remarks,
@@ -403,7 +531,12 @@ def render(
         )
     for problem in result.problems:
         receipt.append(
-            [[problem.file], ["—"], ["—"], [_t("unreadable", lang).format(message=problem.message)]]
+            [
+                [wrap_name(problem.file, RECEIPT_COLUMNS[1])],
+                ["—"],
+                ["—"],
+                [_t("unreadable", lang).format(message=problem_text(problem, lang))],
+            ]
         )
     layout.table(
         RECEIPT_COLUMNS,
@@ -440,6 +573,8 @@ def render(
 
     if deficiencies or review:
         layout.para(_request(today, reply_days, calendar, lang), before=gap)
+        if lang == "en":
+            layout.para(_t("chinese_only", lang))
     else:
         layout.para(_t("nothing_to_correct", lang), before=gap)
 
@@ -459,15 +594,17 @@ def render(
             layout.para(intro, keep_next=True)
         layout.table(COLUMNS, headers, rows)
 
+    # The sender block never stands alone on the last page: the closing paragraph keeps with
+    # the last row of the table before it, and the sender with the closing paragraph.
+    layout.keep_last_row()
     if deficiencies or review:
         layout.para(_t("closing", lang), before=gap, keep_next=True)
-    # The sender block never stands alone on the last page.
     layout.para("", indent=False, keep_next=True)
     layout.para("", indent=False, keep_next=True)
     sender = issuer or _t("issuer", lang)
     if lang == "en":
         layout.para(sender, align="right", indent=False, keep_next=True)
-        layout.para(format_date(today, "en"), align="right", indent=False)
+        layout.para(date_text(today, "en"), align="right", indent=False)
     else:
         # GB/T 9704: the date two characters from the right margin, the sender centred above it
         signed = formal_date(today)

@@ -34,7 +34,7 @@ from urllib.parse import quote
 from ..checker import CheckResult
 from ..engine import Finding, Rule, load_rules
 from ..reading.types import ReadProblem
-from .common import document_order, kind_title, safe
+from .common import document_order, finding_text, kind_title, problem_text, safe
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -92,10 +92,12 @@ def _rule_descriptor(
     }
 
 
-def _notification(problem: ReadProblem, artifacts: dict[str, int]) -> dict[str, Any]:
+def _notification(
+    problem: ReadProblem, artifacts: dict[str, int], lang: str = "zh"
+) -> dict[str, Any]:
     notification: dict[str, Any] = {
         "level": "error",
-        "message": {"text": problem.message},
+        "message": {"text": problem_text(problem, lang)},
         "properties": {"code": problem.code},
     }
     if problem.file:
@@ -159,7 +161,11 @@ def as_data(
             "ruleId": finding.rule,
             "ruleIndex": rule_index[finding.rule],
             "level": LEVELS[finding.severity.value],
-            "message": {"text": safe(finding.text(lang), show_personal_data)},
+            "message": {
+                "text": finding_text(
+                    finding, catalogue.get(finding.rule), lang, show_personal_data
+                )[0]
+            },
         }
         if finding.file:
             location: dict[str, Any] = {"uri": _uri(finding.file), "uriBaseId": BASE_ID}
@@ -187,7 +193,7 @@ def as_data(
             {
                 "executionSuccessful": True,
                 "toolExecutionNotifications": [
-                    _notification(problem, artifact_index) for problem in problems
+                    _notification(problem, artifact_index, lang) for problem in problems
                 ],
             }
         ],
