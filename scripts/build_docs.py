@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from paimai_docs.engine import Rule, load_rules
-from paimai_docs.engine.engine import unchecked_requirements
+from paimai_docs.engine.registry import unchecked_requirements
 from paimai_docs.resources import data_dir
 from paimai_docs.vocabulary import KINDS, SCOPE_TITLES, SEVERITIES, STAGES, label
 
@@ -523,15 +523,19 @@ def unchecked_page() -> str:
         "|---|---|---|---|---|",
     ]
     for entry in entries:
-        scopes = ", ".join(
-            label(SCOPE_TITLES, s.strip()) if s.strip() in SCOPE_TITLES else s.strip()
-            for s in entry.scopes.split(",")
-        )
-        if entry.scopes.strip() == "ALL":
-            scopes = "全部 <small>all</small>"
+        names = []
+        for scope in (s.strip() for s in entry.scopes.split(",")):
+            if scope == "ALL":
+                names.append("全部 <small>all</small>")
+            elif scope in SCOPE_TITLES:
+                names.append(both(SCOPE_TITLES[scope]))
+            elif scope == "regulator":
+                names.append(both(("商务主管部门、行业协会", "regulators")))
+            else:
+                names.append(cell(scope))
         lines.append(
             f'| <span id="{entry.id}"></span>{code(entry.id)}'
-            f" | {code(entry.scopes)}<br>{cell(scopes)}"
+            f" | {code(entry.scopes)}<br>{'；'.join(names)}"
             f" | {cell(entry.what)}<br><small>{cell(entry.what_en)}</small>"
             f" | {cell(entry.source)} | {cell(entry.reason)} |"
         )

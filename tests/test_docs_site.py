@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from paimai_docs.engine import load_rules
-from paimai_docs.engine.engine import unchecked_requirements
+from paimai_docs.engine.registry import unchecked_requirements
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "build_docs.py"
