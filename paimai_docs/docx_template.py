@@ -222,7 +222,7 @@ _LISTING_CHARS = re.compile("[\t\n\a\f]")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing
 
 
-class DocxTemplateCached(DocxTemplate):
+class DocxTemplateCached(DocxTemplate):  # type: ignore[misc]  # docxtpl has no types
     """docxtpl's template with its XML clean-up (``patch_xml``, a few dozen regular expressions
     over the whole document) remembered: it depends on the template alone, and a batch renders
     one template many times."""

@@ -158,16 +158,16 @@ class DaskExecutor:
         self._cluster: Any = None
         if address is None:
             self.workers = max(1, workers or os.cpu_count() or 1)
-            self._cluster = LocalCluster(
+            self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=":0",  # a free port: never clash with another cluster
                 silence_logs=logging.ERROR,
             )
-            self.client: Any = Client(self._cluster)
+            self.client: Any = Client(self._cluster)  # type: ignore[no-untyped-call]
         else:
-            self.client = Client(address, timeout=CONNECT_TIMEOUT)
+            self.client = Client(address, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
             self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def submit(self, fn: Callable[..., R], /, *args: Any) -> Future:

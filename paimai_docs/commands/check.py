@@ -352,7 +352,7 @@ def _emit(outcomes: list[Outcome], args: argparse.Namespace, lang: str) -> int:
     return worst
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = subparsers.add_parser(
         "check",
         help=command_help("check"),

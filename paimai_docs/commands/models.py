@@ -155,7 +155,7 @@ def run_validate(args: argparse.Namespace) -> int:
     return worst
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kinds = subparsers.add_parser("kinds", help=command_help("kinds"))
     kinds.set_defaults(func=run_kinds)
 

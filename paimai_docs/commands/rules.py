@@ -10,8 +10,9 @@ from paimai_docs.commands import command_help
 
 from ..engine import get_rule, load_rules
 from ..engine.explain import explain_text, rule_as_dict
-from ..engine.spec import SCOPES, RuleFileError
+from ..engine.spec import RuleFileError
 from ..exitcodes import ExitCode
+from ..vocabulary import SCOPES
 
 
 def run_explain(args: argparse.Namespace) -> int:
@@ -67,7 +68,7 @@ def _run_unchecked(args: argparse.Namespace, lang: str) -> int:
     return ExitCode.OK
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     explain = subparsers.add_parser("explain", help=command_help("explain"))
     explain.add_argument("rule", help="规则编号，例如 CONTRACT-04")
     explain.add_argument("--format", choices=("text", "json"), default="text")

@@ -25,7 +25,8 @@ from ..userfiles import (
     suggestion,
     where_of,
 )
-from .spec import SCOPES, RuleFileError
+from ..vocabulary import SCOPES
+from .spec import RuleFileError
 
 # a name printed on the 补正通知书: not blank, one line, of a sensible length
 _NoticeName = Annotated[

@@ -276,7 +276,7 @@ class _Layout:
     ) -> Table:
         """A grid table: a bold header row repeated on every page, then ``rows``, each cell a
         list of lines (one paragraph each)."""
-        table = self.doc.add_table(rows=0, cols=len(columns))
+        table: Table = self.doc.add_table(rows=0, cols=len(columns))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -295,7 +295,7 @@ class _Layout:
         *,
         header: bool = False,
     ) -> None:
-        row = table.add_row()
+        row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx is partly typed
         trpr = row._tr.get_or_add_trPr()
         if header:
             trpr.append(OxmlElement("w:tblHeader"))

@@ -207,8 +207,8 @@ def _page() -> str:
 
 
 def _rule_dicts(scope: str | None = None) -> list[dict[str, object]]:
-    from ..commands.rules import rule_as_dict
     from ..engine import load_rules
+    from ..engine.explain import rule_as_dict
 
     return [rule_as_dict(r) for r in load_rules() if scope is None or r.applies_to(scope)]
 
@@ -304,7 +304,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     @app.get("/api/rules", summary="规则列表 / the rules (paimai rules --format json)")
     async def rules(request: Request, scope: str | None = None) -> JSONResponse:
         authorize(request)
-        from ..engine.spec import SCOPES
+        from ..vocabulary import SCOPES
 
         if scope is not None and scope not in SCOPES:
             raise ServiceError(
@@ -316,8 +316,8 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     @app.get("/api/rules/{rule_id}", summary="一条规则 / one rule (paimai explain ID)")
     async def rule(request: Request, rule_id: str) -> JSONResponse:
         authorize(request)
-        from ..commands.rules import rule_as_dict
         from ..engine import get_rule
+        from ..engine.explain import rule_as_dict
         from ..engine.spec import RuleFileError
 
         try:
@@ -525,7 +525,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
 
 
 def _scopes() -> tuple[str, ...]:
-    from ..engine.spec import SCOPES
+    from ..vocabulary import SCOPES
 
     return tuple(SCOPES)
 
