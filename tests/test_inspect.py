@@ -198,3 +198,24 @@ def test_page_ranges() -> None:
 )
 def test_mask_text(text: str, masked: str | None) -> None:
     assert mask_text(text) == (text if masked is None else masked)
+
+
+def test_facts_are_shown_by_their_labels_and_values_as_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    facts = [
+        Fact("has_reserve", False, 1, "无保留价"),
+        Fact("commission_rate_buyer", Decimal("0.05"), 1, "佣金5%"),
+        Fact("deposit_amount", Decimal("200000.00"), 1, "保证金20万元"),
+    ]
+    stub_facts(monkeypatch, facts)
+    path = FIXTURES / "cid_stsong_announcement.pdf"
+    _, out, _ = run(capsys, "inspect", path)
+    assert "设有保留价：否" in out and "买受人支付佣金比例：5%" in out
+    assert "200,000.00元" in out and "has_reserve" not in out and "False" not in out
+    _, out, _ = run(capsys, "--lang", "en", "inspect", path)
+    assert "reserve price set: no" in out and "CNY 200,000.00" in out
+    assert "1 document," in out
+    _, out, _ = run(capsys, "inspect", path, "--format", "json")
+    values = {f["name"]: f["value"] for f in json.loads(out)["documents"][0]["facts"]}
+    assert values["has_reserve"] is False and values["commission_rate_buyer"] == "0.05"
