@@ -200,7 +200,8 @@ def test_json_facts_keep_their_types(checked: dict[str, tuple[str, CheckResult]]
 # The notice
 
 
-def _docx_text(data: bytes) -> str:
+def _docx_text(data: str | bytes) -> str:
+    assert isinstance(data, bytes)
     document = open_docx(io.BytesIO(data))
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -222,7 +223,7 @@ def test_notice_names_from_options() -> None:
 
 def test_notice_without_a_case_name_quotes_no_folder() -> None:
     result = sample_result()
-    text = _docx_text(bytes(render_report(result, "docx")))
+    text = _docx_text(render_report(result, "docx"))
     assert "你单位报送的材料已收悉，共4个文件" in text
     assert "报送单位：" in text and "审核单位" in text  # blanks to fill in by hand
 
@@ -237,10 +238,10 @@ def test_notice_names_from_a_profile(tmp_path: Path) -> None:
     profile = load_profile(str(profile_file))
     assert profile.notice == {"issuer": "河阳市商务局", "case_name": "二〇二六年第一批"}
     result = dataclasses.replace(sample_result(), profile=profile)
-    text = _docx_text(bytes(render_report(result, "docx", addressee="甲公司")))
+    text = _docx_text(render_report(result, "docx", addressee="甲公司"))
     assert "甲公司：" in text and "河阳市商务局" in text and "“二〇二六年第一批”" in text
     # the command line wins over the profile
-    text = _docx_text(bytes(render_report(result, "docx", issuer="乙局")))
+    text = _docx_text(render_report(result, "docx", issuer="乙局"))
     assert "乙局" in text and "河阳市商务局" not in text
 
 
