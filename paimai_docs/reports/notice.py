@@ -85,7 +85,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # such as 公告/拍卖公告.pdf fits its column on one line
 COLUMNS = (12.0, 38.0, 38.0, 30.0, 38.0)
 # 序号 / 文件 / 文书类型 / 页数 / 说明: the longest kind (拍卖活动后期备案登记表) on one line
-RECEIPT_COLUMNS = (12.0, 56.0, 46.0, 12.0, 30.0)
+RECEIPT_COLUMNS = (12.0, 52.0, 46.0, 17.0, 29.0)
 CELL_MARGINS_MM = 3.8  # left and right together, the Table Grid default
 
 _TEXT = {
