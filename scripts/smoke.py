@@ -5,22 +5,26 @@ declared lower bound (``constraints/min-versions.txt``), to prove that those bou
 
     python3 -m venv /tmp/venv-min
     /tmp/venv-min/bin/pip install -c constraints/min-versions.txt -e .
-    /tmp/venv-min/bin/python scripts/smoke.py
+    /tmp/venv-min/bin/python scripts/smoke.py --constraints constraints/min-versions.txt
 
-It needs nothing but the package's core dependencies (no test extra, no LibreOffice, no OCR).
-Each step prints one line; the script exits 1 on the first failure, with what went wrong.
+With ``--constraints`` it first checks that the file pins every runtime dependency to the lower
+bound the package declares, and that those are the versions installed. It needs nothing but the
+package's core dependencies (no test extra, no LibreOffice, no OCR).
+Each step prints one line; the script exits 1 when any step failed, saying what went wrong.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,8 +161,62 @@ def smoke_traditional(work: Path) -> str:
     return text
 
 
-def main() -> int:
-    steps = [
+def _name(text: str) -> str:
+    return re.sub(r"[-_.]+", "-", text).lower()
+
+
+def smoke_versions(constraints: Path) -> str:
+    """Every runtime dependency is pinned to its declared lower bound and installed at it."""
+    from importlib import metadata
+
+    pins: dict[str, str] = {}
+    for line in constraints.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            pins[_name(name)] = version.strip()
+    bounds: dict[str, str | None] = {}
+    for requirement in metadata.requires("paimai-docs") or []:
+        if "extra ==" in requirement:
+            continue
+        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9_.-]*)[^;]*?>=\s*([^,;\s]+)", requirement)
+        plain = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9_.-]*)", requirement)
+        assert plain is not None
+        bounds[_name(plain.group(1))] = match.group(2) if match else None
+    wrong = []
+    for name, bound in sorted(bounds.items()):
+        pin = pins.get(name)
+        installed = metadata.version(name)
+        if bound is None:
+            wrong.append(f"{name} has no lower bound in pyproject.toml")
+        elif pin is None:
+            wrong.append(f"{name}>={bound} is not pinned in {constraints.name}")
+        elif _release(pin) != _release(bound):
+            wrong.append(f"{name}: pyproject.toml says >={bound}, {constraints.name} {pin}")
+        elif _release(installed) != _release(pin):
+            wrong.append(f"{name}: {installed} installed, not {pin}")
+    wrong += [f"{name} is pinned but not a dependency" for name in sorted(set(pins) - set(bounds))]
+    expect(not wrong, "versions: " + "; ".join(wrong), None)
+    return f"{len(bounds)} dependencies at their lower bounds"
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """``"2.10"`` and ``"2.10.0"`` alike: the release numbers without trailing zeros."""
+    numbers = [int(part) for part in re.findall(r"\d+", version.split("+")[0])]
+    while numbers and numbers[-1] == 0:
+        numbers.pop()
+    return tuple(numbers)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Smoke test of an installed paimai-docs.")
+    parser.add_argument("--constraints", type=Path, help="check the pins of this file first")
+    options = parser.parse_args(argv)
+    steps: list[tuple[str, Callable[[Path], str]]] = []
+    if options.constraints:
+        constraints = options.constraints.resolve()
+        steps.append(("versions", lambda _work: smoke_versions(constraints)))
+    steps += [
         ("check", smoke_check),
         ("render", smoke_render),
         ("plan", smoke_plan),
@@ -171,7 +229,13 @@ def main() -> int:
             started = time.monotonic()
             try:
                 said = step(Path(tmp))
-            except (SmokeFailure, subprocess.TimeoutExpired, ValueError, KeyError) as exc:
+            except (
+                SmokeFailure,
+                subprocess.TimeoutExpired,
+                ValueError,
+                LookupError,
+                ImportError,
+            ) as exc:
                 failed += 1
                 print(
                     f"smoke {name}: FAILED: {type(exc).__name__}: {exc}",
