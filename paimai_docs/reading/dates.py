@@ -51,7 +51,7 @@ _CN_YEAR = "〇○O0零一二三四五六七八九"
 def chinese_number(text: str) -> int | None:
     """Value of a small number written in Arabic digits or Chinese numerals (``22``, ``二十二``,
     ``十一``, ``三十``, ``零``); None when it is not one."""
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: "²" is a digit that int() refuses
         return int(text)
     if not text or any(char not in _CN_DIGITS and char != "十" for char in text):
         return None
@@ -66,7 +66,7 @@ def chinese_number(text: str) -> int | None:
 
 
 def _year_value(text: str) -> int | None:
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     digits = [_CN_DIGITS.get(char) for char in text]
     if len(digits) != 4 or any(d is None for d in digits):
