@@ -93,6 +93,22 @@ def smoke_check(work: Path) -> str:
     return f"{len(kinds)} documents, errors {', '.join(sorted(errors))}"
 
 
+def smoke_unreadable(work: Path) -> str:
+    # A PDF cut short is a problem of that file, in our words (exit code 3), not an error.
+    folder = work / "unreadable"
+    folder.mkdir()
+    source = BUNDLE / "02-拍卖公告.pdf"
+    (folder / source.name).write_bytes(source.read_bytes()[:2000])
+    result = paimai(["check", str(folder), "--format", "json"], work)
+    expect(result.returncode == 3, "unreadable: expected exit code 3", result)
+    expect("Traceback" not in result.stderr, "unreadable: a traceback", result)
+    report = json.loads(result.stdout)
+    problems = report["problems"] + [p for d in report["documents"] for p in d["problems"]]
+    codes = sorted({p["code"] for p in problems})
+    expect(codes == ["corrupt"], f"unreadable: problems {problems}", result)
+    return f"reported as {', '.join(codes)}"
+
+
 def smoke_render(work: Path) -> str:
     out = work / "合同.docx"
     result = paimai(["render", "entrustment_contract", str(MODEL), "-o", str(out)], work)
@@ -218,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         steps.append(("versions", lambda _work: smoke_versions(constraints)))
     steps += [
         ("check", smoke_check),
+        ("unreadable", smoke_unreadable),
         ("render", smoke_render),
         ("plan", smoke_plan),
         ("provisional", smoke_provisional),
