@@ -137,3 +137,8 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str = "zh") -> str:
     if names is None:
         return key
     return names[1] if lang == "en" else names[0]
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 file``, ``2 files`` (English counts; ``plural`` when it is not ``noun + "s"``)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -269,7 +269,7 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = cli(
         capsys, "--lang", "en", "lint-template", str(bad), "--kind", "entrustment_contract"
     )
-    assert code == 1 and "error(s)" in out and "paragraph 2" in out
+    assert code == 1 and "2 errors" in out and "paragraph 2" in out
 
     code, out, _ = cli(
         capsys, "lint-template", str(bad), "--kind", "entrustment_contract", "--format", "json"

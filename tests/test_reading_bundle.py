@@ -396,7 +396,8 @@ def test_manifest_describes_a_file_that_cannot_be_read(tmp_path: Path) -> None:
     (tmp_path / "manifest.json").write_text("{}", "utf-8")
     bundle = read_bundle(tmp_path)
     (document,) = bundle.documents
-    assert (document.file, document.kind, document.pages) == ("签字页.heic", "sale_confirmation", ())
+    expected = ("签字页.heic", "sale_confirmation", ())
+    assert (document.file, document.kind, document.pages) == expected
     assert [p.code for p in document.problems] == ["not_read"]
     assert [(f.name, f.value, f.evidence) for f in document.facts] == [
         ("buyer", "李某", "manifest")

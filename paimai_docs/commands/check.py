@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from paimai_docs.commands import command_help
+from paimai_docs.vocabulary import counted
 
 from ..checker import FAIL_LEVELS
 from ..errors import PaimaiError
@@ -164,8 +165,8 @@ def nothing_to_check(job: Job, lang: str) -> str:
     if lang == "en":
         more = f", and {len(found) - _LISTED} more" if len(found) > _LISTED else ""
         return (
-            f"no readable document found in {job.label}: found {len(found)} file(s), none of "
-            f"them a PDF or Word .docx document ({', '.join(shown)}{more})"
+            f"no readable document found in {job.label}: found {counted(len(found), 'file')}, "
+            f"none of them a PDF or Word .docx document ({', '.join(shown)}{more})"
         )
     more = f" 等{len(found)}个" if len(found) > _LISTED else ""
     return (
@@ -185,8 +186,9 @@ def _summary_line(outcome: Outcome, lang: str) -> str:
     mark = "✓" if outcome.exit_code == ExitCode.OK else "✗"
     if lang == "en":
         return (
-            f"{mark} {outcome.label}: {s['documents']} file(s), {s['error']} error(s), "
-            f"{s['warning']} warning(s), {s['info']} info, {s['unreadable_files']} unreadable"
+            f"{mark} {outcome.label}: {counted(s['documents'], 'file')}, "
+            f"{counted(s['error'], 'error')}, {counted(s['warning'], 'warning')}, "
+            f"{s['info']} info, {s['unreadable_files']} unreadable"
         )
     return (
         f"{mark} {outcome.label}：{s['documents']} 份文件，错误 {s['error']}，警告 {s['warning']}，"

@@ -24,7 +24,7 @@ from paimai_docs.reading._worker import WorkerStartError
 from paimai_docs.reading.bundle import read_bundle
 from paimai_docs.reading.types import Bundle, Document, Fact, ReadProblem
 from paimai_docs.reports.common import count, fact_data, fact_label, fact_text, problem_text
-from paimai_docs.vocabulary import KINDS, READ_PROBLEMS
+from paimai_docs.vocabulary import KINDS, READ_PROBLEMS, counted
 from paimai_docs.vocabulary import label as vocabulary_label
 
 SCHEMA_VERSION = 1
@@ -108,8 +108,8 @@ def _nothing_found(paths: list[str], found: list[str], english: bool) -> str:
     if english:
         more = f", and {len(found) - 5} more" if len(found) > 5 else ""
         return (
-            f"no readable document found in {given}: found {len(found)} file(s), none of them a "
-            f"PDF or Word .docx document ({', '.join(shown)}{more})"
+            f"no readable document found in {given}: found {counted(len(found), 'file')}, "
+            f"none of them a PDF or Word .docx document ({', '.join(shown)}{more})"
         )
     more = f" 等{len(found)}个" if len(found) > 5 else ""
     return (

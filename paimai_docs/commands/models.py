@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from paimai_docs.commands import command_help
+from paimai_docs.vocabulary import counted
 
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
@@ -149,7 +150,7 @@ def run_validate(args: argparse.Namespace) -> int:
     summary = (
         f"共 {len(results)} 个文件，{valid} 个有效，{len(results) - valid} 个有问题"
         if lang == "zh"
-        else f"{len(results)} file(s), {valid} valid, {len(results) - valid} with problems"
+        else f"{counted(len(results), 'file')}, {valid} valid, {len(results) - valid} with problems"
     )
     print(summary)
     return worst

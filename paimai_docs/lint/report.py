@@ -14,6 +14,7 @@ from ..docx_template import TemplateInvalid
 from ..models.common import Party
 from ..models.completion_report import CompletionReportAttachment
 from ..models.failed_auction_report import FailedReportAttachment
+from ..vocabulary import counted
 
 Severity = Literal["error", "warning"]
 
@@ -196,13 +197,14 @@ class LintReport:
                 else f"{self.template}：未发现问题（{self.kind}）"
             )
         head = (
-            f"{self.template}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+            f"{self.template}: {counted(len(self.errors), 'error')}, "
+            f"{counted(len(self.warnings), 'warning')}"
             if en
             else f"模板 {self.template}：{len(self.errors)} 个错误，{len(self.warnings)} 个警告"
         )
         if only_errors:
             head = (
-                f"template {self.template} has {len(problems)} error(s):"
+                f"template {self.template} has {counted(len(problems), 'error')}:"
                 if en
                 else f"模板 {self.template} 有 {len(problems)} 处错误，未生成文书："
             )
