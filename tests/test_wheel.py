@@ -62,3 +62,10 @@ def test_wheel_installs_with_its_data_files(tmp_path: Path) -> None:
     assert "checklists.yaml" in found["rules"]
     assert "FAILED-REPORT" in found["rule_text"]
     assert found["example_title"] == "数控车床"
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {n.rsplit("/", 1)[-1] for n in names if n.startswith("paimai_docs/examples/")}
+    assert shipped == {p.name for p in (ROOT / "examples").glob("*.json")}  # every model's data
+    assert not [n for n in names if "/bundles/" in n]  # the example case folders stay out
+    assert "paimai_docs/py.typed" in names
