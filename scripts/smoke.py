@@ -167,13 +167,17 @@ def smoke_provisional(work: Path) -> str:
     return f"ANN-01 due {ann['due']}, provisional holidays {', '.join(holidays)}"
 
 
-def smoke_traditional(work: Path) -> str:
-    # Traditional script is read as Simplified (OpenCC), in this interpreter.
+def smoke_values(work: Path) -> str:
+    # Traditional script is read as Simplified (OpenCC; 批覆 from 1.4 on), in this interpreter;
+    # a resident ID of an abolished county is a warning (python-stdnum's county list, 2.2).
     from paimai_docs.reading.normalize import normalize
+    from paimai_docs.values.identity import resident_id_warnings
 
-    text = normalize("拍賣公告：競買人須於2026年11月22日前繳納保證金")
-    expected = "拍卖公告:竞买人须于2026年11月22日前缴纳保证金"
-    expect(text == expected, f"traditional: normalised to {text!r}", None)
+    text = normalize("拍賣公告：競買人須於2026年11月22日前繳納保證金；國有資產處置批覆")
+    expected = "拍卖公告:竞买人须于2026年11月22日前缴纳保证金;国有资产处置批复"
+    expect(text == expected, f"values: normalised to {text!r}", None)
+    warnings = resident_id_warnings("410724197811052347")
+    expect(bool(warnings), "values: no warning for an abolished county's resident ID", None)
     return text
 
 
@@ -238,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         ("render", smoke_render),
         ("plan", smoke_plan),
         ("provisional", smoke_provisional),
-        ("traditional", smoke_traditional),
+        ("values", smoke_values),
     ]
     failed = 0
     with tempfile.TemporaryDirectory(prefix="paimai-smoke-") as tmp:
