@@ -43,6 +43,15 @@ def template_path(name: str) -> Path:
     return path
 
 
+def load_yaml(path: Path) -> Any:
+    """A YAML data file, parsed safely with libyaml when PyYAML has it (ten times faster than
+    the pure-Python parser: the rule files are read on every run)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
 def rule_files() -> list[Path]:
     """Every rule data file shipped in ``rules/`` (YAML), sorted by name."""
     return sorted(data_dir("rules").rglob("*.yaml"))

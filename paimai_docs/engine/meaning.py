@@ -21,9 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from ..resources import data_dir
+from ..resources import data_dir, load_yaml
 
 __all__ = ["Vocabulary", "clauses", "deferred", "stated_in", "vocabulary"]
 
@@ -75,7 +73,7 @@ class VocabularyError(ValueError):
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    data = yaml.safe_load((data_dir("rules") / "vocabulary.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(data_dir("rules") / "vocabulary.yaml")
     values = {name: _compile(entry["patterns"]) for name, entry in data["values"].items()}
     topics = {name: _compile(entry["patterns"]) for name, entry in data["topics"].items()}
     titles = {name: str(entry.get("title", name)) for name, entry in data["values"].items()}

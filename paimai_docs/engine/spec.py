@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from ..errors import PaimaiError
+from ..resources import load_yaml
 from ..vocabulary import RULE_KINDS as DOCUMENT_KINDS
 from ..vocabulary import SCOPES
 from .meaning import check_names
@@ -357,7 +358,7 @@ class RuleFile(_Spec):
 def load_rule_file(path: Path) -> tuple[Rule, ...]:
     """Load and validate one rule file; errors name the file, the rule and the field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise RuleFileError(f"无法读取规则文件 {path.name}：{exc}") from None
     try:

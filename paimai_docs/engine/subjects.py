@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ..models import MODELS
 from ..models.base import LABEL_KEY, SYNONYMS_KEY
 from ..reading.types import Document
+from ..resources import load_yaml
 from .meaning import clauses, deferred, stated_in, vocabulary
 from .spec import RequiredItem
 
@@ -82,11 +83,10 @@ def field_labels(kind: str, path: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def reader_fact_labels() -> dict[str, dict[str, str]]:
     """``rules/facts.yaml``: the labels of facts no model has as a field (name -> zh, en)."""
-    import yaml
 
     from ..resources import data_dir
 
-    data = yaml.safe_load((data_dir("rules") / "facts.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(data_dir("rules") / "facts.yaml")
     facts: dict[str, dict[str, str]] = data["facts"]
     return facts
 

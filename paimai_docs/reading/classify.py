@@ -30,9 +30,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-import yaml
-
-from ..resources import data_dir
+from ..resources import data_dir, load_yaml
 from ..vocabulary import DOCUMENT_KINDS
 from .normalize import normalize
 
@@ -119,7 +117,7 @@ def _literals(category: str, pattern: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """``rules/kinds.yaml``, compiled once."""
-    data = yaml.safe_load((data_dir("rules") / "kinds.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(data_dir("rules") / "kinds.yaml")
     caps = {str(key): float(value) for key, value in data.get("caps", {}).items()}
     titles: list[_Cue] = []
     content: list[_Cue] = []
