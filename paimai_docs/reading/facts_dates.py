@@ -160,6 +160,78 @@ def _after_label(
     return item
 
 
+# A date told as an act rather than under a label: "公告于12月8日见报", "12月10日办理会前备案",
+# "通知于12月20日送达": (the kinds it applies to, what comes before the date, what comes after
+# it, the fact it gives).
+_ACTS: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str], str], ...] = (
+    (
+        frozenset({"announcement"}),
+        re.compile(r"公告(?:已|于|在|已于|才|只)*$"),
+        re.compile(r"^(?:[^,。;\n]{0,12}?)(?:才|已|即)?(?:见报|发布|刊登|刊发|公布|登报|发出)"),
+        "publish_date",
+    ),
+    (
+        frozenset({"pre_auction_filing", "post_auction_filing"}),
+        re.compile(r"(?:于|在|已于|才于)?$"),
+        re.compile(
+            r"^(?:当天|当日)?(?:才|已)?(?:去)?(?:办理|申请|提交|报送)?(?:了)?(?:会前|事前|后期|事后)?备案"
+        ),
+        "filing_date",
+    ),
+)
+
+
+_ANY_KIND = frozenset(
+    {
+        "announcement", "pre_auction_filing", "post_auction_filing", "failed_auction_report",
+        "completion_report", "sale_confirmation", "auction_transcript", "result_publicity",
+        "entrustment_contract",
+    }
+)  # fmt: skip
+_ACTS = (
+    *_ACTS,
+    # "拍卖定于2026年12月18日", "拍卖会将于…"
+    (
+        _ANY_KIND,
+        re.compile(r"(?:拍卖|拍卖会|竞价|开拍)(?:时间)?(?:定于|将于|拟于|订于)$"),
+        re.compile(r""),
+        "auction_datetime",
+    ),
+    # "住宅于2026年12月28日拍卖", "车辆于2027年1月5日开拍"
+    (
+        _ANY_KIND,
+        re.compile(r"(?:于|在|定于|将于)$"),
+        re.compile(
+            r"^(?:\([^()]{0,8}\))?(?:[上下]午)?(?:\d{1,2}[时点:]\d{0,2}分?)?(?:公开)?(?:拍卖|开拍|进行拍卖|举行拍卖)"
+        ),
+        "auction_datetime",
+    ),
+    # "拍卖会2026年12月18日举行", "拍卖会于…结束"
+    (
+        _ANY_KIND,
+        re.compile(r"(?:拍卖会|拍卖|竞价)(?:于|在)?$"),
+        re.compile(
+            r"^(?:\([^()]{0,8}\))?(?:[上下]午)?(?:\d{1,2}[时点:]\d{0,2}分?)?(?:举行|结束|进行|开始|召开)"
+        ),
+        "auction_datetime",
+    ),
+)
+
+
+def _dated_acts(text: str, ranges: Sequence[DateRange], facts: _Facts, kind: str | None) -> None:
+    for kinds, before, after, name in _ACTS:
+        if kind not in kinds:
+            continue
+        for item in ranges:
+            if item.end is not None:
+                continue
+            head = text[max(0, item.start_index - 8) : item.start_index]
+            tail = text[item.end_index : item.end_index + 24]
+            if before.search(head) and after.match(tail):
+                value = item.begin.value if name == "auction_datetime" else item.begin.day
+                facts.add(name, value, item.start_index, item.end_index, None, 2)
+
+
 def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
     text = doc.text
     ranges = find_ranges(_repair_digits(text))
@@ -255,6 +327,7 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
                     item.end_index,
                     match.group(0),
                 )
+    _dated_acts(text, ranges, facts, kind)
     closing = _closing_date(text, ranges)
     if closing is not None:
         for name in names:
