@@ -6,6 +6,11 @@ returns ``(cid:N)``), so it is the only text engine here. pdfium is native code:
 :func:`read_pages` inside a worker process (:mod:`paimai_docs.reading._worker` does), never on
 untrusted bytes in a process you care about.
 
+A page's ruled tables (a filled form, a lot table) are also recovered from its rules
+(:mod:`.tables`) and appended to the page's text, a row a line (``标签：值`` for a form's row,
+cells separated by `` | `` for a wider table), unless every row is already a line of the text
+layer; the text before them is the text layer as pdfium gives it.
+
 Quality of a page's text (:func:`classify_quality`), checked in this order:
 
 =====================  ========================================================================
@@ -250,6 +255,21 @@ def _may_have_text(page: Any) -> bool:
     return False
 
 
+def _table_rows(page: Any, textpage: Any, text: str) -> list[str]:
+    """The page's ruled tables as lines (:func:`.tables.table_lines`: ``标签：值``, or cells
+    separated by `` | ``), so that the fact extractor reads a form's label and value, or a
+    lot's amounts, as one row."""
+    from .tables import page_tables, table_lines
+
+    try:
+        tables = page_tables(page, textpage)
+        return table_lines(tables, text) if tables else []
+    except MemoryError:
+        raise
+    except Exception:  # a page whose paths pdfium cannot describe: its text is still read
+        return []
+
+
 def _read_page(
     page: Any,
     number: int,
@@ -261,9 +281,12 @@ def _read_page(
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
+            rows = _table_rows(page, textpage, text)
         finally:
             textpage.close()
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if rows:  # after the page's own text, which stays as it was (evidence maps into it)
+            text = "\n".join([text.rstrip("\n"), *rows]) if text.strip() else "\n".join(rows)
     quality = classify_quality(text)
     source: TextSource = "text_layer" if text.strip() else "none"
     if quality != "ok" and ocr_page is not None:
