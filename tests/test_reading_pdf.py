@@ -159,7 +159,7 @@ def test_decompression_bomb_is_stopped_and_the_next_file_still_read() -> None:
             [FIXTURES / "broken_decompression_bomb.pdf", FIXTURES / "cid_stsong_announcement.pdf"]
         )
     # documents come back sorted by path, and where the repository sits decides the order
-    (bomb,) = [d for d in bundle.documents if d.file.endswith("炸弹.pdf")]
+    (bomb,) = [d for d in bundle.documents if d.file.endswith("broken_decompression_bomb.pdf")]
     (good,) = [d for d in bundle.documents if d is not bomb]
     assert [p.code for p in bomb.problems] == ["too_large"]
     assert good.problems == () and good.pages  # read by the worker that replaced the dead one
