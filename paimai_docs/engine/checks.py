@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CalendarYearNotCovered, InvalidValue
 from .findings import Finding, Severity
+from .meaning import compile_patterns
 from .spec import (
     Amount,
     BoundCheck,
@@ -188,8 +189,8 @@ def _without_value(subject: Subject, item: RequiredItem) -> list[str] | None:
 # Values a read document states after a label, when the reader gave no fact of that name
 
 
-def _compiled(patterns: Sequence[str]) -> list[re.Pattern[str]]:
-    return [re.compile(p[3:] if p.startswith("re:") else re.escape(p)) for p in patterns]
+def _compiled(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    return compile_patterns(tuple(patterns))
 
 
 def _line(text: str, start: int, end: int) -> str:

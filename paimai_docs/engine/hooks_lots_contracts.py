@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .checks import CheckFunction, _line, _pages, make_finding
 from .findings import Finding
+from .meaning import pattern_source
 from .spec import Rule
 from .subjects import FactValue, ModelSubject, Subject
 
@@ -26,7 +27,7 @@ __all__ = ["LOT_CONTRACT_HOOKS"]
 
 
 def _compile(patterns: Sequence[str]) -> re.Pattern[str] | None:
-    parts = [p[3:] if p.startswith("re:") else re.escape(p) for p in patterns]
+    parts = [pattern_source(p) for p in patterns]
     return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
 
 

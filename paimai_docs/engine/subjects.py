@@ -17,7 +17,14 @@ from ..models import MODELS
 from ..models.base import LABEL_KEY, SYNONYMS_KEY
 from ..reading.types import Document
 from ..resources import load_yaml
-from .meaning import clauses, deferred, stated_in, vocabulary
+from .meaning import (
+    clauses,
+    compile_patterns,
+    deferred,
+    pattern_source,
+    stated_in,
+    vocabulary,
+)
 from .spec import RequiredItem
 
 
@@ -248,9 +255,7 @@ class DocumentSubject(Subject):
     def find_text(self, patterns: Sequence[str]) -> FactValue | None:
         """The first page line where one of ``patterns`` occurs (patterns are plain text or
         ``re:`` regular expressions), matched on the normalised text."""
-        compiled = [
-            re.compile(p[3:]) if p.startswith("re:") else re.compile(re.escape(p)) for p in patterns
-        ]
+        compiled = compile_patterns(tuple(patterns))
         for number, _original, normalized in self.pages:
             for pattern in compiled:
                 match = pattern.search(normalized)
@@ -345,7 +350,7 @@ class BundleSubject(Subject):
 def _topic_groups(topics: tuple[str, ...], labels: tuple[str, ...]) -> list[re.Pattern[str]]:
     """One pattern per topic a clause must speak of; the first also accepts the labels."""
     words = vocabulary()
-    label_part = "|".join(p[3:] if p.startswith("re:") else re.escape(p) for p in labels)
+    label_part = "|".join(pattern_source(p) for p in labels)
     if not topics:
         return [re.compile(label_part)]
     first = words.topic(topics[0]).pattern + (f"|{label_part}" if label_part else "")
