@@ -29,6 +29,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template, Undefined
 from lxml import etree
 
+from . import rx
 from .errors import PaimaiError
 from .values.dates import formal_date as _formal_date
 from .values.dates import format_date, format_datetime
@@ -218,8 +219,8 @@ class _Environment(Environment):
         return template
 
 
-_LISTING_CHARS = re.compile("[\t\n\a\f]")
-_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing
+_LISTING_CHARS = rx.compile("[\t\n\a\f]")
+_PARAGRAPH = rx.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as docxtpl's resolve_listing
 
 
 class DocxTemplateCached(DocxTemplate):  # type: ignore[misc]  # docxtpl has no types
@@ -267,8 +268,8 @@ STRICT_ENV = make_environment()  # the environment a document is rendered with
 # Template checks
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_TAG_MARK = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+_TAG = rx.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_TAG_MARK = rx.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,6 @@ import contextlib
 import datetime as dt
 import io
 import os
-import re
 import secrets
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -65,6 +64,7 @@ from jinja2.utils import missing as jinja_missing
 from lxml import etree
 from pydantic import BaseModel
 
+from . import rx
 from .docx_style import clean_package, set_core_properties
 from .docx_template import (
     FILTERS,
@@ -184,7 +184,7 @@ class BatchRenderError(RenderError):
 # What the template sees
 
 # XML 1.0 cannot hold these; \v and \f (pasted from Word) are line breaks, the rest are dropped.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_ILLEGAL = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean_text(value: str) -> str:

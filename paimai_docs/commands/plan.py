@@ -34,6 +34,8 @@ from paimai_docs.plan import SCOPES, Deadline, Plan, plan, reporting
 from paimai_docs.provisional import source_text
 from paimai_docs.reading.dates import find_dates
 
+from .. import rx
+
 # What an output file given with -o may be called for each --format.
 OUTPUT_SUFFIXES = {"text": (".txt", ".text"), "json": (".json",), "ics": (".ics",)}
 
@@ -314,7 +316,7 @@ def _pad(text: str, width: int) -> str:
 #: The width of a text plan: rows fit a 100-column terminal.
 WIDTH = 100
 # a date with its weekday, a Latin word, a space, or one character: never split inside a date
-_TOKEN = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?: 周.)?|[\x21-\x7e]+|\s+|.", re.S)
+_TOKEN = rx.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?: 周.)?|[\x21-\x7e]+|\s+|.", re.S)
 
 
 def wrap(text: str, width: int = WIDTH, indent: str = "", first: str = "") -> list[str]:

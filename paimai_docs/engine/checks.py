@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .. import rx
 from ..errors import CalendarYearNotCovered, InvalidValue
 from .findings import Finding, Severity
 from .meaning import compile_patterns
@@ -64,7 +65,7 @@ def make_finding(
     )
 
 
-_CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CHINESE_DATE = rx.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def _english_dates(text: str) -> str:
@@ -223,7 +224,7 @@ def date_after_label(subject: Subject, patterns: Sequence[str]) -> FactValue | N
     return None
 
 
-_AMOUNT_AFTER = re.compile(
+_AMOUNT_AFTER = rx.compile(
     r"^[:：]?\s*(?:为|是)?\s*(?:人民币)?\s*[¥￥]?\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:万|亿)?元)"
 )
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .. import rx
 from ..errors import InvalidValue
 from .checks import CheckFunction, make_finding, unchecked
 from .findings import Finding
@@ -26,11 +27,11 @@ from .subjects import FactValue, Subject
 if TYPE_CHECKING:
     from .context import Context
 
-_WORDS = re.compile(
+_WORDS = rx.compile(
     r"大写[)）]?\s*[:：]?\s*(?:人民币|RMB)?\s*([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正]{2,})"
 )
 # A figure counts only when it is marked as money (¥ before it or 元 after it), never a date.
-_FIGURES = re.compile(
+_FIGURES = rx.compile(
     r"[¥￥]\s*(?P<a>\d[\d,]*(?:\.\d{1,2})?)|(?P<b>\d[\d,]*(?:\.\d{1,2})?)\s*(?P<unit>万?元)"
 )
 
@@ -172,7 +173,7 @@ def judicial_commission(rule: Rule, subject: Subject, context: Context) -> Itera
 # --------------------------------------------------------------------------------------------
 # The sale and after it (CONDUCT, REC, POST)
 
-_HAMMER_WORDS = re.compile(r"落槌|落锤|击槌|敲槌|槌定|买定|拍定|一槌定音|落锤成交")
+_HAMMER_WORDS = rx.compile(r"落槌|落锤|击槌|敲槌|槌定|买定|拍定|一槌定音|落锤成交")
 
 
 def _parent(path: str) -> str:
@@ -328,7 +329,7 @@ def retention_period(rule: Rule, subject: Subject, context: Context) -> Iterator
             yield make_finding(rule, subject, context, fact=fact, fill=fill)
 
 
-_DEFECT_PERIOD = re.compile(
+_DEFECT_PERIOD = rx.compile(
     r"(?:瑕疵|质量问题|质量异议|品质)[^。;]{0,40}?(?:请求赔偿|索赔|赔偿请求|主张权利|提出异议|提出索赔|提出赔偿|追究)"
     r"[^。;]{0,20}?(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit>日|天|个月|月)(?:内|之内)"
     r"|(?P<n2>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?P<unit2>日|天|个月|月)(?:内|之内)[^。;]{0,20}?"

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .. import rx
 from .checks import amount_after_label, date_after_label, make_finding, unchecked
 from .findings import Finding
 from .spec import Rule
@@ -60,7 +61,7 @@ def _param(rule: Rule, context: Context, name: str, default: Any) -> Any:
 # PRICE-01: a reserve not reached stops the sale; no reserve must be declared
 
 
-_NOT_SOLD = re.compile(
+_NOT_SOLD = rx.compile(
     r"流拍|未成交|不成交|未能成交|未达(?:到)?保留价|低于保留价|停止拍卖|无人应价|撤拍"
 )
 _UNDECLARED = (
@@ -302,8 +303,8 @@ def auxiliary_costs_on_buyer(rule: Rule, subject: Subject, context: Context) -> 
 
 
 _COUNT = r"(?P<n>\d+|[一二两三四五六七八九十])"
-_ORIGINALS = re.compile(rf"正本\s*(?:份数)?\s*:?\s*(?:共)?\s*{_COUNT}\s*份")
-_COPIES = re.compile(rf"副本\s*(?:份数)?\s*:?\s*(?:共)?\s*{_COUNT}\s*份")
+_ORIGINALS = rx.compile(rf"正本\s*(?:份数)?\s*:?\s*(?:共)?\s*{_COUNT}\s*份")
+_COPIES = rx.compile(rf"副本\s*(?:份数)?\s*:?\s*(?:共)?\s*{_COUNT}\s*份")
 _CHINESE = {
     "一": 1,
     "二": 2,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .. import rx
 from .checks import CheckFunction, _line, _pages, make_finding
 from .findings import Finding
 from .meaning import pattern_source
@@ -28,7 +29,7 @@ __all__ = ["LOT_CONTRACT_HOOKS"]
 
 def _compile(patterns: Sequence[str]) -> re.Pattern[str] | None:
     parts = [pattern_source(p) for p in patterns]
-    return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
+    return rx.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -41,7 +42,7 @@ _GUARD_BEFORE = (
     "不存在", "未发现", "未", "如", "若", "倘", "一旦", "凡", "保证", "承诺", "确保", "防止",
     "避免", "是否", "以外", "除", "不涉", "杜绝", "打击", "举报",
 )  # fmt: skip
-_SENTENCE_END = re.compile(r"[。;!?\n]")
+_SENTENCE_END = rx.compile(r"[。;!?\n]")
 _BEFORE = 16
 _AFTER = 16
 
@@ -128,7 +129,7 @@ def _first_hit(
 # --------------------------------------------------------------------------------------------
 # One party on both sides (LOT-10, CONTRACT-16)
 
-_SPACES = re.compile(r"[\s()（）]")
+_SPACES = rx.compile(r"[\s()（）]")
 
 
 def _names(subject: Subject, role: str) -> list[FactValue]:
@@ -277,10 +278,10 @@ def _issuer(authority: str) -> dict[str, str]:
 # --------------------------------------------------------------------------------------------
 # One vehicle described alike in every document (VEH-13)
 
-_VIN = re.compile(
+_VIN = rx.compile(
     r"(?:车辆识别代号|识别代号|车架号|VIN)[^A-Z0-9]{0,8}([A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])"
 )
-_PLATE = re.compile(
+_PLATE = rx.compile(
     r"(?:号牌号码|车牌号码|车牌号|号牌)[^\u4e00-\u9fffA-Z0-9\n]{0,8}"
     r"([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])\s*[·.\-]?\s*"
     r"([A-Z])\s*[·.\-]?\s*([A-Z0-9]{5,6})(?![A-Z0-9])"

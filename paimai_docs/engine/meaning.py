@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import rx
 from ..resources import data_dir, load_yaml
 
 __all__ = [
@@ -33,22 +34,22 @@ __all__ = [
     "vocabulary",
 ]
 
-_SENTENCE_END = re.compile(r"[。!?;！？；]")
-_ITEM_START = re.compile(
+_SENTENCE_END = rx.compile(r"[。!?;！？；]")
+_ITEM_START = rx.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条款项章节]|\d{1,2}(?:\.\d{1,2})*[.、)]|"
     r"\(?[一二三四五六七八九十]+[)、.]|\(\d{1,2}\)|[①-⑳]|[A-Z]\d{2}\s)"
 )
-_LABEL_START = re.compile(r"^\s*[^\s,。;:()]{1,14}\s*:")
+_LABEL_START = rx.compile(r"^\s*[^\s,。;:()]{1,14}\s*:")
 # a line that is only a date (the one under a signature) stands alone
-_DATE_LINE = re.compile(
+_DATE_LINE = rx.compile(
     r"^\s*(?:\d{4}\s*[年./-]|[〇零一二][〇零一二三四五六七八九O0]{3}年)[^,。;]{0,20}$"
 )
-_ALNUM_END = re.compile(r"[0-9A-Za-z]$")
-_ALNUM_START = re.compile(r"^[0-9A-Za-z]")
-_LINE_CLOSED = re.compile(r"[。!?;》”\"]\s*$")
+_ALNUM_END = rx.compile(r"[0-9A-Za-z]$")
+_ALNUM_START = rx.compile(r"^[0-9A-Za-z]")
+_LINE_CLOSED = rx.compile(r"[。!?;》”\"]\s*$")
 # A clause that puts the matter off ("另行协商", "待定") or leaves it to custom ("按行业惯例")
 # states no value of it.
-_DEFERRED = re.compile(
+_DEFERRED = rx.compile(
     r"另行(?:书面)?(?:协商|约定|商定|通知|确定|商议)|另议|待定|再议|协商确定|视情况而定|惯例|行规"
 )
 _MAX_CLAUSE = 400
@@ -64,11 +65,11 @@ def pattern_source(pattern: str) -> str:
 def compile_patterns(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """Each of a rule's text patterns compiled once (rules ask for the same few hundred on
     every document)."""
-    return tuple(re.compile(pattern_source(p)) for p in patterns)
+    return tuple(rx.compile(pattern_source(p)) for p in patterns)
 
 
 def _compile(patterns: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern_source(p)})" for p in patterns))
+    return rx.compile("|".join(f"(?:{pattern_source(p)})" for p in patterns))
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ class _Notice(BaseModel):
     """``notice:`` of a profile: the names the 补正通知书 prints (the command line's
     ``--issuer``, ``--addressee`` and ``--case-name`` win over them)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     issuer: _NoticeName | None = None  # 审核单位, who sends the notice
     addressee: _NoticeName | None = None  # 报送单位, who receives it
@@ -46,7 +46,7 @@ class _Notice(BaseModel):
 
 
 class _ProfileFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: Literal[1]
     id: str

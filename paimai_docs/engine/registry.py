@@ -4,18 +4,15 @@ requirements that are not rules (``rules/unchecked.yaml``) and the checklists
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
-import os
-import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..cache import load_pickle, store_pickle
 from ..resources import data_dir, load_yaml
 from .spec import Rule, RuleFileError, load_rule_file
 
@@ -50,19 +47,8 @@ def _load_rules_from(directory: str) -> tuple[Rule, ...]:
 
 
 # Reading and validating ~200 rules from YAML takes a few hundred milliseconds on every run; the
-# validated rules are kept in the user's cache folder under the hash of the rule files' bytes
-# and of this version (PAIMAI_CACHE_DIR chooses the folder, PAIMAI_NO_CACHE=1 turns it off).
-# A cache that cannot be read or written is simply not used.
-
-
-def _cache_dir() -> Path | None:
-    if os.environ.get("PAIMAI_NO_CACHE"):
-        return None
-    chosen = os.environ.get("PAIMAI_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "paimai-docs"
+# validated rules are kept in the user's cache folder (:mod:`..cache`) under the hash of the rule
+# files' bytes and of this version.
 
 
 def _cache_key(contents: list[tuple[Path, bytes]]) -> str:
@@ -75,31 +61,14 @@ def _cache_key(contents: list[tuple[Path, bytes]]) -> str:
 
 
 def _cached_rules(key: str) -> tuple[Rule, ...] | None:
-    folder = _cache_dir()
-    if folder is None:
-        return None
-    try:
-        with open(folder / f"rules-{key}.pickle", "rb") as handle:
-            loaded = pickle.load(handle)  # our own file, named by the hash of what it holds
-    except Exception:
-        return None
+    loaded = load_pickle(f"rules-{key}.pickle")
     if isinstance(loaded, tuple) and all(isinstance(rule, Rule) for rule in loaded):
         return loaded
     return None
 
 
 def _store_rules(key: str, rules: tuple[Rule, ...]) -> None:
-    folder = _cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(rules, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, folder / f"rules-{key}.pickle")
-    except Exception:  # a read-only home, a full disk: run without the cache
-        with contextlib.suppress(Exception):
-            os.unlink(handle.name)
+    store_pickle(f"rules-{key}.pickle", rules)
 
 
 def load_rules(directory: str | Path | None = None) -> tuple[Rule, ...]:
@@ -118,7 +87,7 @@ def get_rule(rule_id: str) -> Rule:
 class UncheckedRequirement(BaseModel):
     """A requirement of the rules catalogue that is not a rule, and why (rules/unchecked.yaml)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     scopes: str

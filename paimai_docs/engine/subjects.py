@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import rx
 from ..models import MODELS
 from ..models.base import LABEL_KEY, SYNONYMS_KEY
 from ..reading.types import Document
@@ -352,6 +353,6 @@ def _topic_groups(topics: tuple[str, ...], labels: tuple[str, ...]) -> list[re.P
     words = vocabulary()
     label_part = "|".join(pattern_source(p) for p in labels)
     if not topics:
-        return [re.compile(label_part)]
+        return [rx.compile(label_part)]
     first = words.topic(topics[0]).pattern + (f"|{label_part}" if label_part else "")
-    return [re.compile(first), *(words.topic(name) for name in topics[1:])]
+    return [rx.compile(first), *(words.topic(name) for name in topics[1:])]

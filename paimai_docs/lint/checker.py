@@ -13,6 +13,7 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError, nodes
 from lxml import etree
 from pydantic import BaseModel
 
+from .. import rx
 from ..docx_template import DocxTemplateCached, make_environment
 from ..models import DocumentModel
 from .parts import _CLOSE, _Para, _Scan, _scan, _Tag
@@ -60,7 +61,7 @@ _OPENERS = {
 _CLOSERS = {end: start for start, end in _OPENERS.items()} | {"endset": "set"}
 _DOCXTPL_TAGS = {"vm", "hm", "colspan", "cellbg"}
 _NOT_SUPPORTED = {"include", "import", "from", "extends"}
-_KEYWORD = re.compile(r"\s*[-+]?\s*([A-Za-z_]\w*)")
+_KEYWORD = rx.compile(r"\s*[-+]?\s*([A-Za-z_]\w*)")
 
 
 def _plain(content: str) -> str:

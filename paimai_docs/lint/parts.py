@@ -13,13 +13,14 @@ from typing import Any, Literal
 
 from lxml import etree
 
+from .. import rx
 from .report import Location, TemplateUnreadable
 
 # ------------------------------------------------------------------------------------------
 # Reading the .docx
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
+_PARTS = rx.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
 _CORE_PROPS = ("title", "subject", "creator", "description", "identifier", "language")
 _DC = "{http://purl.org/dc/elements/1.1/}"
 
@@ -115,10 +116,10 @@ def _read(data: bytes, name: str) -> list[tuple[str, list[_Para]]]:
 # ------------------------------------------------------------------------------------------
 # Tags
 
-_MARKS = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+_MARKS = rx.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
 _CLOSE = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-_PREFIX = re.compile(r"(p|tr|tc|r)\s")
+_PREFIX = rx.compile(r"(p|tr|tc|r)\s")
 
 
 @dataclass(frozen=True)

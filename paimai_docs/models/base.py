@@ -8,7 +8,6 @@ requirements (deadlines, caps, floors, checklists) live in ``rules/`` and are no
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar
@@ -22,6 +21,8 @@ from pydantic import (
     StringConstraints,
 )
 from pydantic_core import PydanticCustomError, PydanticUndefined
+
+from .. import rx
 
 LABEL_KEY = "x-label"
 SYNONYMS_KEY = "x-synonyms"
@@ -49,10 +50,10 @@ def field(
 
 
 _DATE_PATTERNS = (
-    re.compile(r"^(?P<y>\d{4})[-./年](?P<m>\d{1,2})[-./月](?P<d>\d{1,2})日?$"),
-    re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
+    rx.compile(r"^(?P<y>\d{4})[-./年](?P<m>\d{1,2})[-./月](?P<d>\d{1,2})日?$"),
+    rx.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
 )
-_TIME = re.compile(r"^(?P<h>\d{1,2})[:：时点](?P<min>\d{1,2})?分?$")
+_TIME = rx.compile(r"^(?P<h>\d{1,2})[:：时点](?P<min>\d{1,2})?分?$")
 
 
 def _parse_date_text(text: str) -> dt.date:
@@ -149,6 +150,7 @@ class Record(BaseModel):
         str_strip_whitespace=True,
         use_enum_values=False,
         validate_assignment=True,
+        defer_build=True,
     )
 
 

@@ -6,7 +6,6 @@ their declared size. Shared by the bundle reader (zips of a bundle) and the .doc
 
 from __future__ import annotations
 
-import re
 import stat
 import unicodedata
 import zipfile
@@ -14,6 +13,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import rx
 from .limits import Limits, size_text
 
 __all__ = [
@@ -123,7 +123,7 @@ def decode_member_name(info: zipfile.ZipInfo) -> str:
     return unicodedata.normalize("NFC", name.replace("\\", "/"))
 
 
-_DRIVE = re.compile(r"^[A-Za-z]:")
+_DRIVE = rx.compile(r"^[A-Za-z]:")
 
 
 def unsafe_member_name(name: str) -> str | None:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
+from .. import rx
 from ..resources import data_dir, load_yaml
 from ..vocabulary import DOCUMENT_KINDS
 from .normalize import normalize
@@ -89,18 +90,18 @@ def _compile(category: str, pattern: str) -> re.Pattern[str]:
     if category == "label":
         # a field label at the start of a line or a cell, followed by ":" or "|"
         # (or by spaces: a form's cells; the text has no spaces between Chinese words)
-        return re.compile(
+        return rx.compile(
             rf"(?:^|[\s|])(?:{pattern})(?:\([^()\n]{{0,12}}\))?(?:\s*[:|]|\s+(?=\S))", re.M
         )
     if category == "heading":
         # the start of a short line, after an optional number or bracket
-        return re.compile(
+        return rx.compile(
             rf"^[\s\[【(一二三四五六七八九十\d、.)】\]]*(?:{pattern})[^\n:]{{0,16}}$", re.M
         )
     if category == "addressee":
         # a salutation line: "……局:" on a line of its own
-        return re.compile(rf"^[^\n:,。;]{{0,40}}(?:{pattern})(?:\([^()\n]{{0,20}}\))?:\s*$", re.M)
-    return re.compile(pattern)
+        return rx.compile(rf"^[^\n:,。;]{{0,40}}(?:{pattern})(?:\([^()\n]{{0,20}}\))?:\s*$", re.M)
+    return rx.compile(pattern)
 
 
 def _literals(category: str, pattern: str) -> tuple[str, ...]:
@@ -144,15 +145,15 @@ def _rules() -> _Rules:
 
 # The title ----------------------------------------------------------------------------------
 
-_TITLE_PREFIX = re.compile(r"^(?:项目名称|标题|公告名称|名称|文件名称|文书名称)\s*:")
-_FORM_NUMBER = re.compile(r"\s*(?:No\.?|NO\.?|№|编号:?|第)\s*[A-Za-z0-9\-]*\d[A-Za-z0-9\-]*号?\s*$")
-_TRAILING = re.compile(r"(?:\s*(?:\([^()]{0,24}\)|\[[^\[\]]{0,24}\])|[。.!\s])+$")
-_LEADING = re.compile(r"^(?:\([^()]{0,12}\)|\[[^\[\]]{0,12}\]|【[^【】]{0,12}】)")
+_TITLE_PREFIX = rx.compile(r"^(?:项目名称|标题|公告名称|名称|文件名称|文书名称)\s*:")
+_FORM_NUMBER = rx.compile(r"\s*(?:No\.?|NO\.?|№|编号:?|第)\s*[A-Za-z0-9\-]*\d[A-Za-z0-9\-]*号?\s*$")
+_TRAILING = rx.compile(r"(?:\s*(?:\([^()]{0,24}\)|\[[^\[\]]{0,24}\])|[。.!\s])+$")
+_LEADING = rx.compile(r"^(?:\([^()]{0,12}\)|\[[^\[\]]{0,12}\]|【[^【】]{0,12}】)")
 _NOT_TITLES = frozenset({"特此公告", "特此报告", "现公告如下", "特此公示", "特此说明"})
-_SENTENCE = re.compile(r"[,;?!。]")
-_LABEL_ROW = re.compile(r"^[^:]{1,16}:")
+_SENTENCE = rx.compile(r"[,;?!。]")
+_LABEL_ROW = rx.compile(r"^[^:]{1,16}:")
 # a file number line: 宏达拍[2026]第118号, (2025)涪拍公字第018号
-_FILE_NUMBER = re.compile(r"^[^\s]{0,12}[\[(]\d{4}[\])][^\s]{0,8}\d+号$")
+_FILE_NUMBER = rx.compile(r"^[^\s]{0,12}[\[(]\d{4}[\])][^\s]{0,8}\d+号$")
 
 
 def _lines(text: str, count: int) -> list[str]:
@@ -304,18 +305,18 @@ def _confidence(title: float, content: float, runner_up: float) -> float:
 
 # Announcement variants ----------------------------------------------------------------------
 
-_NET = re.compile(
+_NET = rx.compile(
     r"网络司法拍卖|司法拍卖网络平台|网络拍卖平台|淘宝|阿里(?:资产|拍卖|巴巴)|京东(?:网络|司法|拍卖|资产|平台)"
     r"|公拍网|诉讼资产网|sf\.taobao"
     r"|融e购|网络平台|延时除外|延时的除外|网络拍卖|网拍|在线拍卖|竞价平台"
 )
-_COURT = re.compile(r"人民法院|本院|执行局|执行法院")
+_COURT = rx.compile(r"人民法院|本院|执行局|执行法院")
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-_VEHICLE = re.compile(
+_VEHICLE = rx.compile(
     r"车辆|轿车|汽车|机动车|客车|货车|公务车|公车|商务车|越野车|面包车|"
     rf"[{_PROVINCES}][A-Z][·・.\-]?[A-Z0-9]{{5,6}}"
 )
-_STATE = re.compile(
+_STATE = rx.compile(
     r"国有资产|国有产权|国有股权|行政事业单位|产权交易所|产权交易中心|产交所|挂牌|转让底价|"
     r"资产处置|公共资源交易中心.{0,20}(?:国有|资产)|e交易|国资"
 )

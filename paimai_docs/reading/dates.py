@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .. import rx
+
 __all__ = [
     "DateHit",
     "DateRange",
@@ -128,22 +130,22 @@ _MONTH_DAY = (
 _DAY_ONLY = r"(?<!\d)(?P<d4>\d{1,2})[日号]"
 _AFTER_DATE = rf"{_WEEKDAY}(?:[ \n]?(?:{_TIME})| ?)"  # (a PDF may break the line before the time)
 
-_DATE = re.compile(rf"(?:{_FULL}|{_MONTH_DAY}){_AFTER_DATE}")
-_FULL_ONLY = re.compile(_FULL)
-_RANGE_SEP = re.compile(r" ?(?:起|开始)?(?:至|到|~|-|—)[ \n]?")
-_END_FULL = re.compile(rf"(?:{_FULL}){_AFTER_DATE}")
-_END_MONTH_DAY = re.compile(
+_DATE = rx.compile(rf"(?:{_FULL}|{_MONTH_DAY}){_AFTER_DATE}")
+_FULL_ONLY = rx.compile(_FULL)
+_RANGE_SEP = rx.compile(r" ?(?:起|开始)?(?:至|到|~|-|—)[ \n]?")
+_END_FULL = rx.compile(rf"(?:{_FULL}){_AFTER_DATE}")
+_END_MONTH_DAY = rx.compile(
     r"(?:(?P<m3>\d{1,2})月(?P<d3>\d{1,2})[日号]|(?P<m5>\d{1,2})\.(?P<d5>\d{1,2})[日号]"
     rf"|(?P<cm3>[{_CN_SMALL}]{{1,2}})月(?P<cd3>[{_CN_SMALL}]{{1,3}})[日号]){_AFTER_DATE}"
 )
-_END_DAY = re.compile(rf"{_DAY_ONLY}{_AFTER_DATE}")
-_END_TIME = re.compile(_TIME)
-_RANGE_CLOSE = re.compile(r"(?:止|为止|结束)")
+_END_DAY = rx.compile(rf"{_DAY_ONLY}{_AFTER_DATE}")
+_END_TIME = rx.compile(_TIME)
+_RANGE_CLOSE = rx.compile(r"(?:止|为止|结束)")
 # Where a date can start (what every alternative of _DATE needs there): a digit that follows no
 # digit and begins "dddd年", "dddd-" (or / .) or "d月"/"dd月"; four Chinese year digits and 年;
 # one or two Chinese numerals and 月. A single character is consumed, so ``re`` skips quickly
 # to the next possible start; the lookaheads only rule candidates out.
-_DATE_STARTS = re.compile(
+_DATE_STARTS = rx.compile(
     rf"[\d{_CN_YEAR}{_CN_SMALL}]"
     rf"(?:(?<=\d)(?<!\d\d)(?=\d{{3}} ?年|\d{{3}}[-/.]|\d?月|\d?\.\d{{1,2}}[日号])"
     rf"|(?<=[{_CN_YEAR}])(?=[{_CN_YEAR}]{{3}}年)"

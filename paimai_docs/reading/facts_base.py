@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .. import rx
 from ..errors import InvalidValue
 from ..models import MODELS
 from ..models.base import LABEL_KEY, SYNONYMS_KEY
@@ -188,7 +189,7 @@ def _label_set(
     if blockers:
         for label in _OTHER_DEPOSITS:
             owner.setdefault(label, "")
-    return _LabelSet(owner, re.compile(f"(?:{_alternation(list(owner))})"))
+    return _LabelSet(owner, rx.compile(f"(?:{_alternation(list(owner))})"))
 
 
 @lru_cache(maxsize=1)
@@ -361,14 +362,14 @@ def _without(items: _S, indexes: Sequence[int]) -> Iterator[_S]:
     yield items[position:]
 
 
-_LIST_START = re.compile(
+_LIST_START = rx.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、](?!\d)"
     r"|第[一二三四五六七八九十\d]+[条章节]|[\u4e00-\u9fff]{2,10}:)"
 )
 _CLOSED = "。!?;:)"
 
 
-_NARROW = re.compile("[^\n\u2e80-\U0010ffff]+")
+_NARROW = rx.compile("[^\n\u2e80-\U0010ffff]+")
 
 
 def _visual_widths(text: str, lines: Sequence[str]) -> list[int]:
@@ -490,7 +491,7 @@ def _or_none(convert: Callable[[str], _V]) -> Callable[[str], _V | None]:
     return converted
 
 
-_PAREN = re.compile(r"\([^()]*\)|“|”|\"")
+_PAREN = rx.compile(r"\([^()]*\)|“|”|\"")
 
 
 def _clean_place(place: str) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from .. import rx
 from .dates import DateRange, find_ranges
 from .facts_base import (
     _CLOSED,
@@ -20,8 +21,8 @@ from .facts_base import (
 
 # after an exhibition's single date: it goes on ("起", "开始"…) or continues ("至", "-"): not
 # a one-day exhibition
-_START_LABEL = re.compile(r"开始|起始|始")
-_OPEN_ENDED = re.compile(r"\s*(?:\d{1,2}[:时点]\S{0,4}\s*)?(?:起|开始|以后|之后|至|到|-|~|—|止)")
+_START_LABEL = rx.compile(r"开始|起始|始")
+_OPEN_ENDED = rx.compile(r"\s*(?:\d{1,2}[:时点]\S{0,4}\s*)?(?:起|开始|以后|之后|至|到|-|~|—|止)")
 
 # --------------------------------------------------------------------------------------------
 # Dates: auction time and place, exhibition, publication, signing, filing
@@ -63,51 +64,51 @@ def _own_date_names(date_name: str) -> tuple[str, ...]:
     return (date_name,) if date_name == OWN_DATE else (date_name, OWN_DATE)
 
 
-_TRIGGER = re.compile(r"(?:定于|将于|拟于|订于|决定于|兹定于|于|在)$")
-_AUCTION_VERB = re.compile(
+_TRIGGER = rx.compile(r"(?:定于|将于|拟于|订于|决定于|兹定于|于|在)$")
+_AUCTION_VERB = rx.compile(
     r"举行|进行|公开拍卖|拍卖会|公开竞价|网络拍卖|拍卖活动|开拍|依法拍卖|公开变卖|竞价活动"
     r"|网络竞价|在线竞价|组织竞价|开槌"
 )
 # What else a date before an auction word may be the date of: the entrustment, a publication.
-_OTHER_ACT = re.compile(r"接受|受理|收到|签订|签署|委托|发布|刊登|公告|送达|通知|报名|交纳|缴纳")
+_OTHER_ACT = rx.compile(r"接受|受理|收到|签订|签署|委托|发布|刊登|公告|送达|通知|报名|交纳|缴纳")
 # "2025年11月6日上午10时,拍卖会在…举行", "本次秋拍于12月6日开槌": a date and then the sale.
-_SALE_AFTER_DATE = re.compile(
+_SALE_AFTER_DATE = rx.compile(
     r"(?:\([^()]{0,8}\))?,?(?:[\u4e00-\u9fff]{0,12}?)(?:拍卖会|竞价会|拍卖|竞价)(?:在|于)"
     r"[^。;]{0,50}?(?:举行|进行|召开)"
     r"|(?:\([^()]{0,8}\))?(?:开槌|开拍|槌响)"
 )
 # "于本日举行的…拍卖会": the auction was held on the day the document bears.
-_HELD_TODAY = re.compile(r"(?:于|在)(?:本日|当日|今日|即日)(?:举行|进行|召开)[^。]{0,40}?拍卖")
+_HELD_TODAY = rx.compile(r"(?:于|在)(?:本日|当日|今日|即日)(?:举行|进行|召开)[^。]{0,40}?拍卖")
 # Labels read only at the start of a line: generic words that elsewhere end longer labels
 # ("报名开始时间"), and 时间 in a transcript's header (the time of the sale it records).
-_LINE_LABEL = re.compile(
+_LINE_LABEL = rx.compile(
     r"(?:^|\n)(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]?)?"
     r"(?P<label>开始时间|竞价开始|竞价开始时间|拍卖会|交易时间|交易日期)(?:\([^()]*\))?:"
 )
-_TRANSCRIPT_TIME = re.compile(r"(?:^|\n)(?P<label>时间|日期|拍卖时间):")
-_DEADLINE_AFTER = re.compile(r"^(?:\([^()]*\))?(?:前|之前|以前|止|截止|为止)")
+_TRANSCRIPT_TIME = rx.compile(r"(?:^|\n)(?P<label>时间|日期|拍卖时间):")
+_DEADLINE_AFTER = rx.compile(r"^(?:\([^()]*\))?(?:前|之前|以前|止|截止|为止)")
 _PLACE_END = (
     r"(?:上)?(?:进行|举行|公开|对|召开|依法|以|通过|举办|开展|"
     r"拍卖(?:下列|以下|如下|位于|坐落|上述|该|本)|竞价(?:下列|以下|如下|上述))"
 )
-_VENUE = re.compile(
+_VENUE = rx.compile(
     r"^(?:\([^()]{0,12}\))?(?:,)?(?:在|于)"
     rf"(?P<place>(?:[^。;,\n()]|\([^()\n]*\)){{2,80}}?){_PLACE_END}"
 )
-_VENUE_SENTENCE = re.compile(
+_VENUE_SENTENCE = rx.compile(
     r"在(?P<place>(?:[^。;,\n()在对]|\([^()\n]*\)){2,60}?)(?:上)?"
     r"(?:举行|进行|公开)(?:公开)?(?:线上|网络|在线|现场)?(?:拍卖|竞价|变卖)"
 )
-_PLACE_LIKE = re.compile(
+_PLACE_LIKE = rx.compile(
     r"(?:平台|中心|室|厅|楼|层|号|网|场|所|公司|大厦|酒店|宾馆|APP|App|app|网站|院|馆|处|局|地)$"
 )
-_NOT_PLACE = re.compile(r"前|后|之中|期间|时$|中$|所在地$")
+_NOT_PLACE = rx.compile(r"前|后|之中|期间|时$|中$|所在地$")
 
 
-_VENUE_VALUE = re.compile(r"(?:\([^()]*\))?:(?P<place>[^。;\n]{2,60})")
-_PLACE_SPLIT = re.compile(r"[,;]")
-_SHOWN_FROM_PUBLICATION = re.compile(r"(?:自|于|从)公告之日起[^。;]{0,40}?(?:展示|预展|看样)")
-_DEPOSIT_DEADLINE = re.compile(r"保证金[^。\n]{0,30}?截止(?:时间|日期)?(?:为|:)?")
+_VENUE_VALUE = rx.compile(r"(?:\([^()]*\))?:(?P<place>[^。;\n]{2,60})")
+_PLACE_SPLIT = rx.compile(r"[,;]")
+_SHOWN_FROM_PUBLICATION = rx.compile(r"(?:自|于|从)公告之日起[^。;]{0,40}?(?:展示|预展|看样)")
+_DEPOSIT_DEADLINE = rx.compile(r"保证金[^。\n]{0,30}?截止(?:时间|日期)?(?:为|:)?")
 
 
 def _sentence_after(text: str, position: int, limit: int = 90) -> str:
@@ -130,7 +131,7 @@ def _sentence_after(text: str, position: int, limit: int = 90) -> str:
 
 # Characters that repair digits typed as letters in dates ("2O25年", "3月l2日"); one for one,
 # so the positions of the repaired text are those of the original.
-_DIGIT_TYPO = re.compile(r"(?<=[\d年月/.\-])[lIO](?=\d)|(?<=\d)[lIO](?=[\d年月日号时:])")
+_DIGIT_TYPO = rx.compile(r"(?<=[\d年月/.\-])[lIO](?=\d)|(?<=\d)[lIO](?=[\d年月日号时:])")
 
 
 def _repair_digits(text: str) -> str:
@@ -166,14 +167,14 @@ def _after_label(
 _ACTS: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         frozenset({"announcement"}),
-        re.compile(r"公告(?:已|于|在|已于|才|只)*$"),
-        re.compile(r"^(?:[^,。;\n]{0,12}?)(?:才|已|即)?(?:见报|发布|刊登|刊发|公布|登报|发出)"),
+        rx.compile(r"公告(?:已|于|在|已于|才|只)*$"),
+        rx.compile(r"^(?:[^,。;\n]{0,12}?)(?:才|已|即)?(?:见报|发布|刊登|刊发|公布|登报|发出)"),
         "publish_date",
     ),
     (
         frozenset({"pre_auction_filing", "post_auction_filing"}),
-        re.compile(r"(?:于|在|已于|才于)?$"),
-        re.compile(
+        rx.compile(r"(?:于|在|已于|才于)?$"),
+        rx.compile(
             r"^(?:当天|当日)?(?:才|已)?(?:去)?(?:办理|申请|提交|报送)?(?:了)?(?:会前|事前|后期|事后)?备案"
         ),
         "filing_date",
@@ -193,15 +194,15 @@ _ACTS = (
     # "拍卖定于2026年12月18日", "拍卖会将于…"
     (
         _ANY_KIND,
-        re.compile(r"(?:拍卖|拍卖会|竞价|开拍)(?:时间)?(?:定于|将于|拟于|订于)$"),
-        re.compile(r""),
+        rx.compile(r"(?:拍卖|拍卖会|竞价|开拍)(?:时间)?(?:定于|将于|拟于|订于)$"),
+        rx.compile(r""),
         "auction_datetime",
     ),
     # "住宅于2026年12月28日拍卖", "车辆于2027年1月5日开拍"
     (
         _ANY_KIND,
-        re.compile(r"(?:于|在|定于|将于)$"),
-        re.compile(
+        rx.compile(r"(?:于|在|定于|将于)$"),
+        rx.compile(
             r"^(?:\([^()]{0,8}\))?(?:[上下]午)?(?:\d{1,2}[时点:]\d{0,2}分?)?(?:公开)?(?:拍卖|开拍|进行拍卖|举行拍卖)"
         ),
         "auction_datetime",
@@ -209,8 +210,8 @@ _ACTS = (
     # "拍卖会2026年12月18日举行", "拍卖会于…结束"
     (
         _ANY_KIND,
-        re.compile(r"(?:拍卖会|拍卖|竞价)(?:于|在)?$"),
-        re.compile(
+        rx.compile(r"(?:拍卖会|拍卖|竞价)(?:于|在)?$"),
+        rx.compile(
             r"^(?:\([^()]{0,8}\))?(?:[上下]午)?(?:\d{1,2}[时点:]\d{0,2}分?)?(?:举行|结束|进行|开始|召开)"
         ),
         "auction_datetime",
@@ -374,7 +375,7 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
             facts.add("deposit_deadline", item.begin.value, match.start(), item.end_index)
 
 
-_CLOSING_LINE = re.compile(
+_CLOSING_LINE = rx.compile(
     r"^(?:特此公告[。.]?|特此报告[。.]?)?"
     r"(?:[\u4e00-\u9fff()]{2,30}(?:公司|法院|中心|交易所|拍卖行|局|委员会|所))?"
     r"(?:(?:日期|签订日期|签署日期|公告日期|发布日期|填报日期|时间)[::]?)?"
@@ -422,7 +423,7 @@ def _closing_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
 
 
 # "公示期：2026年3月23日至2026年3月27日", "公示期为…至…", "自…起公示…至…": the publicity period.
-_PUBLICITY = re.compile(r"公示(?:期|期间|时间|日期)(?:为|自|从|:)*")
+_PUBLICITY = rx.compile(r"公示(?:期|期间|时间|日期)(?:为|自|从|:)*")
 
 
 def _publicity(text: str, ranges: Sequence[DateRange], starts: list[int], facts: _Facts) -> None:

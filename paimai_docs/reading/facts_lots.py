@@ -14,13 +14,12 @@ lease right) gives none, since a wrong class would change the lead time a rule r
 
 from __future__ import annotations
 
-import re
-
+from .. import rx
 from .facts_base import _Doc, _Facts
 
 __all__ = ["property_class"]
 
-_LABELLED = re.compile(
+_LABELLED = rx.compile(
     r"(?P<label>财产类别|标的类别|财产类型|标的类型|资产类别)(?:\([^()]*\))?[::]?"
     r"(?P<value>不动产|动产|其他财产权利?|财产权利|财产权)"
 )
@@ -28,21 +27,21 @@ _VALUES = {"不动产": "immovable", "动产": "movable"}
 _CUES = (
     (
         "property_right",
-        re.compile(
+        rx.compile(
             r"股权|债权|采矿权|探矿权|经营权|租赁权|承租权|收益权|商标(?:专用)?权|商标|专利权?"
             r"|著作权|特许经营权"
         ),
     ),
     (
         "immovable",
-        re.compile(
+        rx.compile(
             r"房产|房屋|住宅|商铺|商业用房|厂房|写字楼|土地使用权|用地使用权|建设用地|不动产"
             r"|建筑面积|㎡|车位"
         ),
     ),
     (
         "movable",
-        re.compile(
+        rx.compile(
             r"车辆|机动车|轿车|客车|货车|挂车|设备|机器|存货|库存|钢材|原材料|字画|书画|瓷器|"
             r"艺术品|家具|电子产品|物资"
         ),

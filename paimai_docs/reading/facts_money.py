@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from functools import partial
 
+from .. import rx
 from ..values.money import parse_amount, parse_words
 from .facts_base import _Doc, _Facts, _labels, _LabelSet, _or_none, _Page
 
@@ -16,26 +17,26 @@ _parse_words = _or_none(parse_words)
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d(?:\d|[O〇](?=[\dO〇.万元亿]))*(?:\.\d+)?"
 _BIG = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿"
 _WORDS_CORE = rf"[{_BIG}]+[元圆](?:[{_BIG}]+[角分])*[整正]?"
-_VALUE = re.compile(
+_VALUE = rx.compile(
     r"(?P<filler>(?:[^。;\n\d]|\d[.、](?=\D)){0,16}?)"
     rf"(?:(?P<prefix>人民币|RMB|CNY|¥)?(?P<num>{_NUMBER})(?!\d)(?![.、](?!\d))"
     r" ?(?P<mult>万亿|亿|万)?(?P<yuan>元|圆)?"
     rf"|(?:人民币)?(?:\(?大写\)?:?)?(?P<words>{_WORDS_CORE}))"
 )
 # A unit in brackets after the label, or a bracketed remark without figures ("（含税）").
-_LABEL_UNIT = re.compile(r"\((?P<unit>万元|元|人民币元|万|亿元)\)|\((?![^()\n]*\d)[^()\n]{1,12}\)")
+_LABEL_UNIT = rx.compile(r"\((?P<unit>万元|元|人民币元|万|亿元)\)|\((?![^()\n]*\d)[^()\n]{1,12}\)")
 # A label that ends its line (a heading or a form's label cell): its value starts the next one.
-_LINE_END = re.compile(r"[:\s|]*(?:为|是)?(?:人民币)?[:\s]*\n")
-_WORDS_AFTER = re.compile(rf" ?\((?:大写|人民币|:)*(?P<words>{_WORDS_CORE})\)")
-_FIGURES_AFTER = re.compile(rf" ?\((?:小写|人民币|:|¥)*(?P<num>{_NUMBER}) ?(?P<mult>万|亿)?元?\)")
-_BARE_FILLER = re.compile(r"^[:\s|]*(?:为|是|约|合计|共计)?[:\s|]*(?:人民币)?$")
-_NO_VALUE = re.compile(r"无|不设|没有|待定|另行|见附|详见")
+_LINE_END = rx.compile(r"[:\s|]*(?:为|是)?(?:人民币)?[:\s]*\n")
+_WORDS_AFTER = rx.compile(rf" ?\((?:大写|人民币|:)*(?P<words>{_WORDS_CORE})\)")
+_FIGURES_AFTER = rx.compile(rf" ?\((?:小写|人民币|:|¥)*(?P<num>{_NUMBER}) ?(?P<mult>万|亿)?元?\)")
+_BARE_FILLER = rx.compile(r"^[:\s|]*(?:为|是|约|合计|共计)?[:\s|]*(?:人民币)?$")
+_NO_VALUE = rx.compile(r"无|不设|没有|待定|另行|见附|详见")
 # Between a label and a figure: a rate ("成交价的5%计59000元" is a commission) or a unit of
 # measure ("参考价每吨3150元" is a unit price), so the figure is not the labelled amount.
-_NOT_THE_AMOUNT = re.compile(
+_NOT_THE_AMOUNT = rx.compile(
     r"[%‰]|百分之|千分之|每(?:吨|平方米|平米|㎡|m2|公斤|千克|斤|股|亩|立方|延米|克)"
 )
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff%‰]")
+_CJK_CHAR = rx.compile(r"[\u4e00-\u9fff%‰]")
 
 
 def _figures(number: str) -> str:
@@ -68,7 +69,7 @@ def _amount_at(
     return None
 
 
-_OPENING = re.compile(
+_OPENING = rx.compile(
     rf"(?:人民币|RMB|CNY)?(?:(?P<words>{_WORDS_CORE})|(?P<prefix>¥)?(?P<num>{_NUMBER})(?!\d) ?"
     r"(?P<mult>万亿|亿|万)?(?P<yuan>元|圆)?)"
 )
@@ -132,11 +133,11 @@ def _figures_amount(
     return value, match.end(), words_value, end
 
 
-_NO_RESERVE = re.compile(
+_NO_RESERVE = rx.compile(
     r"保留价(?::|为)?(?:无|没有|不设)(?!.{0,3}保留)|(?<!有)无保留价|不设保留价|没有保留价"
 )
 # A sentence that says a lot did not sell: its highest bid is no hammer price.
-_NOT_SOLD = re.compile(r"流拍|未达到?保留价|未成交|不成交|无人应价|撤拍|中止|低于保留价")
+_NOT_SOLD = rx.compile(r"流拍|未达到?保留价|未成交|不成交|无人应价|撤拍|中止|低于保留价")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -189,13 +190,13 @@ _AMOUNT = (
     rf"|(?P<prefix>人民币|¥)?(?P<num>{_NUMBER}) ?(?P<mult>万|亿)?(?P<yuan>元)?)"
 )
 # "以¥6,380,000.00的最高应价竞得", "以年租金12.96万元竞得", "以每年176.5万元竞得": the hammer price.
-_WON_AT = re.compile(
+_WON_AT = rx.compile(
     r"以(?:每年|每月|年|月|总)?(?:租金|经营费|价款|总价|价格|成交价)?(?:人民币)?"
     rf"{_AMOUNT}(?:的)?(?:最高应价|最高价|价格|价款|报价|总价)?"
     r"(?:竞得|成交|拍得|胜出|购得|落槌|买受|拍定|中标)"
 )
 # "以¥5,200,000.00起拍", "220000元起拍": the starting price.
-_STARTS_AT = re.compile(rf"(?<![\d.,]){_AMOUNT}(?:起拍|起叫|开拍)")
+_STARTS_AT = rx.compile(rf"(?<![\d.,]){_AMOUNT}(?:起拍|起叫|开拍)")
 
 
 def _sentence_amount(match: re.Match[str]) -> Decimal | None:
@@ -236,20 +237,20 @@ _PRICE_WORDS = {
     "评估价值": "appraisal_value",
 }  # fmt: skip
 _PRICE = "|".join(sorted(_PRICE_WORDS, key=len, reverse=True))
-_SAME_PRICE = re.compile(
+_SAME_PRICE = rx.compile(
     rf"(?P<a>{_PRICE})(?:\(|,)?(?:即为|即|等于|就是|与|和|同)(?:本次拍卖的)?(?P<b>{_PRICE})"
     r"(?:相同|一致|相等|\))?"
 )
 _LISTING_LABELS = frozenset({"转让底价", "转让低价", "挂牌底价", "挂牌价格", "挂牌价"})
 # Where bidding starts from the floor price (a sale that calls from the 底价).
-_STARTS_FROM_FLOOR = re.compile(
+_STARTS_FROM_FLOOR = rx.compile(
     r"(?:由|从|自)底价(?:开始)?(?:起叫|起拍|起价|竞价|叫价)|底价起拍|底价即起拍价"
 )
-_LISTING = re.compile(r"挂牌|招租")
-_REFERENCE_IS_START = re.compile(
+_LISTING = rx.compile(r"挂牌|招租")
+_REFERENCE_IS_START = rx.compile(
     r"参考价(?:即为|即|为|就是|作为)(?:本次拍卖的)?起拍价|以参考价(?:作为)?起拍|参考价起拍"
 )
-_REFERENCE_IS_APPRAISAL = re.compile(r"参考价(?:即为|即|为|就是)(?:本次)?评估价")
+_REFERENCE_IS_APPRAISAL = rx.compile(r"参考价(?:即为|即|为|就是)(?:本次)?评估价")
 
 
 def _price_roles(doc: _Doc, facts: _Facts, kind: str | None) -> None:
@@ -291,11 +292,11 @@ def _price_roles(doc: _Doc, facts: _Facts, kind: str | None) -> None:
 # (a model name "奥迪A6L FV7241BCVBG") the row is shifted until every amount column holds an
 # amount. A header that ends a page goes on with the first rows of the next.
 
-_HEADER_WORDS = re.compile(r"序号|编号|标的|名称|数量|单位|规格|型号|面积|坐落|车牌|号牌|拍品")
-_CELL = re.compile(rf"^(?:¥|人民币)?(?P<num>{_NUMBER})(?P<mult>万|亿)?元?$")
-_EMPTY_CELL = re.compile(r"^(?:—+|-+|/|无|流拍|撤拍|未成交|)$")
-_CELL_UNIT = re.compile(r"\((万元|元|万)\)")
-_SEPARATORS = re.compile(r" ?[|\t] ?")
+_HEADER_WORDS = rx.compile(r"序号|编号|标的|名称|数量|单位|规格|型号|面积|坐落|车牌|号牌|拍品")
+_CELL = rx.compile(rf"^(?:¥|人民币)?(?P<num>{_NUMBER})(?P<mult>万|亿)?元?$")
+_EMPTY_CELL = rx.compile(r"^(?:—+|-+|/|无|流拍|撤拍|未成交|)$")
+_CELL_UNIT = rx.compile(r"\((万元|元|万)\)")
+_SEPARATORS = rx.compile(r" ?[|\t] ?")
 
 
 def _cells(line: str, separator: str) -> list[str]:

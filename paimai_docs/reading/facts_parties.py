@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .. import rx
 from ..errors import InvalidValue
 from ..values.contact import validate_phone
 from ..values.identity import validate_credit_code, validate_resident_id
@@ -27,35 +28,35 @@ from .facts_base import (
 
 _validate_phone = _or_none(validate_phone)
 
-_PHONE = re.compile(
+_PHONE = rx.compile(
     r"(?<![\d\-/.A-Za-z])"
     r"(?P<phone>(?:\(0\d{2,3}\)|0\d{2,3}) ?- ?\d{7,8}|\(0\d{2,3}\)\d{7,8}"
     r"|1[3-9]\d{9}|[48]00-?\d{3}-?\d{4}|0\d{9,11}|12368|12345)"
     r"(?P<ext>(?:转|-)\d{1,5})?"
     r"(?![\d.,]*\d|元|万|[A-Za-z/])"
 )
-_PHONE_WORD = re.compile(r"电话|手机|联系|热线|tel|Tel|TEL|咨询")
-_FAX = re.compile(r"传真[^\d]{0,4}$")
+_PHONE_WORD = rx.compile(r"电话|手机|联系|热线|tel|Tel|TEL|咨询")
+_FAX = rx.compile(r"传真[^\d]{0,4}$")
 _PHONE_OWNERS = (
-    ("court_supervision_phone", re.compile(r"监督|举报|投诉")),
-    ("contact_phone", re.compile(r"技术|淘宝|京东|阿里|客服|平台管理员|网站")),
-    ("court_phone", re.compile(r"法院|本院|法官|执行局|审判|执行员|书记员")),
-    ("exchange_phone", re.compile(r"交易中心|交易所|产交所|公共资源")),
+    ("court_supervision_phone", rx.compile(r"监督|举报|投诉")),
+    ("contact_phone", rx.compile(r"技术|淘宝|京东|阿里|客服|平台管理员|网站")),
+    ("court_phone", rx.compile(r"法院|本院|法官|执行局|审判|执行员|书记员")),
+    ("exchange_phone", rx.compile(r"交易中心|交易所|产交所|公共资源")),
     (
         "auctioneer_phone",
-        re.compile(r"拍卖公司|拍卖行|拍卖有限|拍卖人|我公司|本公司|拍卖企业|拍卖机构"),
+        rx.compile(r"拍卖公司|拍卖行|拍卖有限|拍卖人|我公司|本公司|拍卖企业|拍卖机构"),
     ),
 )
-_AFTER_OWNER = re.compile(r" ?\((?P<who>[^()]{1,12})\)")
-_ORG_LINE = re.compile(
+_AFTER_OWNER = rx.compile(r" ?\((?P<who>[^()]{1,12})\)")
+_ORG_LINE = rx.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}:)?[\u4e00-\u9fff]{2,30}?(?:(?P<court>人民法院)"
     r"|(?P<exchange>产权交易所|产权交易中心|公共资源交易中心|交易所|产交所)"
     r"|(?P<auctioneer>拍卖(?:有限|股份有限)?(?:责任)?公司|拍卖行(?:有限公司)?))$"
 )
 _SELF_REFERENCE = (
-    ("auctioneer", re.compile(r"我公司|本公司|我司")),
-    ("court", re.compile(r"本院|我院")),
-    ("exchange", re.compile(r"本所|本中心|产交所")),
+    ("auctioneer", rx.compile(r"我公司|本公司|我司")),
+    ("court", rx.compile(r"本院|我院")),
+    ("exchange", rx.compile(r"本所|本中心|产交所")),
 )
 
 
@@ -93,7 +94,7 @@ def _issuer(text: str) -> str | None:
     return best[1] if best[0] else None
 
 
-_PHONE_LABEL = re.compile(
+_PHONE_LABEL = rx.compile(
     r"[\u4e00-\u9fff]{0,10}(?:电话|手机|热线|咨询人|咨询|监督|举报|联系人|联系方式|管理|支持|"
     r"Tel|TEL|tel)(?:电话|号码)?"
 )
@@ -111,7 +112,7 @@ def _phone_label(context: str) -> str | None:
 # Where a number can start (what every alternative of _PHONE needs there): after no digit,
 # letter or - / . comes "(0", "0dd", "1" and a mobile's or 12368's or 12345's digits, or "400"
 # or "800". A single character is consumed, so ``re`` skips quickly to the next candidate.
-_PHONE_STARTS = re.compile(
+_PHONE_STARTS = rx.compile(
     r"[\d(](?<![\d\-/.A-Za-z][\d(])"
     r"(?:(?<=\()(?=0)|(?<=0)(?=\d\d)|(?<=1)(?=[3-9]\d{9}|2368|2345)|(?<=[48])(?=00))"
 )
@@ -170,21 +171,21 @@ def _phones(doc: _Doc, facts: _Facts) -> None:
 # --------------------------------------------------------------------------------------------
 # Commission
 
-_PERCENT = re.compile(
+_PERCENT = rx.compile(
     r"(?P<p>\d+(?:\.\d+)?) ?[%‰]|百分之[零一二三四五六七八九十点]+"
     r"|千分之[零一二三四五六七八九十点]+"
 )
-_BUYER = re.compile(r"买受人|竞得人|受让方|买方|承租人|中标人")
-_CONSIGNOR = re.compile(r"委托人|委托方|出卖人|转让方|出租人|甲方")
-_CHARGED = re.compile(
+_BUYER = rx.compile(r"买受人|竞得人|受让方|买方|承租人|中标人")
+_CONSIGNOR = rx.compile(r"委托人|委托方|出卖人|转让方|出租人|甲方")
+_CHARGED = rx.compile(
     r"^[^,]{0,6}?向(?:(?P<buyer>买受人|竞得人|受让方|买方|承租人)|委托人|委托方|出卖人|转让方)"
     r"(?:收取|计收|加收)"
 )
-_PAY = re.compile(r"支付|收取|交纳|缴纳|付给|给付|承担")
+_PAY = rx.compile(r"支付|收取|交纳|缴纳|付给|给付|承担")
 
 
-_SENTENCE = re.compile(r"[^。;\n]+")
-_CLAUSES = re.compile(r"(,)")
+_SENTENCE = rx.compile(r"[^。;\n]+")
+_CLAUSES = rx.compile(r"(,)")
 
 
 def _commission(doc: _Doc, facts: _Facts) -> None:
@@ -243,17 +244,17 @@ def _commission(doc: _Doc, facts: _Facts) -> None:
 # --------------------------------------------------------------------------------------------
 # Identities and parties
 
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?P<id>\d{17}[\dXx])(?![0-9A-Za-z])")
-_CREDIT = re.compile(
+_ID_NUMBER = rx.compile(r"(?<![0-9A-Za-z])(?P<id>\d{17}[\dXx])(?![0-9A-Za-z])")
+_CREDIT = rx.compile(
     r"(?<![0-9A-Za-z])(?P<code>[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10})(?![0-9A-Za-z])"
 )
-_ID_LABEL = re.compile(r"身份证|证件号|公民身份号码|身份号码|证件号码")
-_CREDIT_LABEL = re.compile(r"信用代码|社会信用|组织机构代码|营业执照|注册号")
-_ACCOUNT_LABEL = re.compile(r"账号|帐号|账户|帐户|卡号")
+_ID_LABEL = rx.compile(r"身份证|证件号|公民身份号码|身份号码|证件号码")
+_CREDIT_LABEL = rx.compile(r"信用代码|社会信用|组织机构代码|营业执照|注册号")
+_ACCOUNT_LABEL = rx.compile(r"账号|帐号|账户|帐户|卡号")
 
 
 # Both numbers are 18 digits or capitals (and x) in a row; most documents have none.
-_ID_OR_CODE = re.compile(r"[\dA-Zx][\dA-Zx]{17}")
+_ID_OR_CODE = rx.compile(r"[\dA-Zx][\dA-Zx]{17}")
 
 
 def _identities(doc: _Doc, facts: _Facts) -> None:
@@ -322,25 +323,25 @@ _PARTY_EXTRAS = {
     "consignor": ("委托方", "委托单位"),
     "auctioneer": ("拍卖企业", "拍卖方", "拍卖机构"),
 }
-_ROLE_IN_PAREN = re.compile(
+_ROLE_IN_PAREN = rx.compile(
     r"\((?:(?P<role>委托人|委托方|拍卖人|拍卖方|买受人|竞买人|出卖人)|[^()\n]{1,8})\)"
 )
 _ROLE_TARGET = {
     "委托人": "consignor", "委托方": "consignor", "出卖人": "consignor",
     "拍卖人": "auctioneer", "拍卖方": "auctioneer", "买受人": "buyer", "竞买人": "bidder",
 }  # fmt: skip
-_ORG_SUFFIX = re.compile(
+_ORG_SUFFIX = rx.compile(
     r"(?:公司|法院|中心|交易所|局|厅|委员会|银行|支行|分行|社|院|集团|合作社|事务所|管理处|"
     r"商行|厂|店|协会|学校|大学|医院|政府|办事处|部|站|队|所|拍卖行)$"
 )
-_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{1,8})?$")
-_NOT_A_NAME = re.compile(
+_PERSON = rx.compile(r"^[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{1,8})?$")
+_NOT_A_NAME = rx.compile(
     r"人$|方$|委托|拍卖|见|详|略|签字|盖章|填写|无$|本人|某|户名|账号|帐号|地址|电话|名称|姓名|"
     r"信息|开户|签名|日期|成功|网上|应当|必须|保证|承担|负责"
 )
 
 
-_PRONOUN = re.compile(r"^(?:贵|本|我|该|其|上述|原)(?:院|公司|司|所|中心|局|单位|行)$")
+_PRONOUN = rx.compile(r"^(?:贵|本|我|该|其|上述|原)(?:院|公司|司|所|中心|局|单位|行)$")
 
 
 def _looks_like_name(name: str) -> bool:
@@ -351,17 +352,17 @@ def _looks_like_name(name: str) -> bool:
     return bool(_PERSON.match(name)) and not _NOT_A_NAME.search(name)
 
 
-_NAME_VALUE = re.compile(r"[^:\n,;。()]{0,4}?:(?P<name>[^\n,;。:]{2,60})")
-_ENTRUSTED_BY = re.compile(r"受(?P<name>[^,。;\n受]{2,40}?)(?:的)?委托")
-_COURT_ISSUER = re.compile(
+_NAME_VALUE = rx.compile(r"[^:\n,;。()]{0,4}?:(?P<name>[^\n,;。:]{2,60})")
+_ENTRUSTED_BY = rx.compile(r"受(?P<name>[^,。;\n受]{2,40}?)(?:的)?委托")
+_COURT_ISSUER = rx.compile(
     r"(?<![《\u4e00-\u9fff])(?:在|于|由|向|经|受|据)?(?P<name>[\u4e00-\u9fff]{2,20}人民法院)(?:将于|定于|拟于|于|关于|在)"
 )
-_WINNING_BIDDER = re.compile(
+_WINNING_BIDDER = rx.compile(
     r"(?:竞买人|买受人|用户姓名|用户)(?::)?(?P<name>[\u4e00-\u9fff·]{2,8}?)"
     r",?(?:竞买号|通过竞买号|以最高应价)"
 )
-_BIDDER_NO = re.compile(r"竞买号(?:牌|码)?(?::|为)?(?P<no>[A-Za-z0-9]{2,12})")
-_AUCTION_FIRM_LINE = re.compile(
+_BIDDER_NO = rx.compile(r"竞买号(?:牌|码)?(?::|为)?(?P<no>[A-Za-z0-9]{2,12})")
+_AUCTION_FIRM_LINE = rx.compile(
     r"^(?P<name>[\u4e00-\u9fff()]{2,30}(?:拍卖(?:有限|股份有限)?(?:责任)?公司|拍卖行(?:有限公司)?))$"
 )
 
@@ -369,7 +370,7 @@ _AUCTION_FIRM_LINE = re.compile(
 @lru_cache(maxsize=1)
 def _party_labels() -> _LabelSet:
     owner = labels_for(_PARTY_TARGETS, _PARTY_EXTRAS, _GENERIC | {"法院", "人民法院"})
-    return _LabelSet(owner, re.compile(f"(?:{_alternation(list(owner))})"))
+    return _LabelSet(owner, rx.compile(f"(?:{_alternation(list(owner))})"))
 
 
 def _parties(doc: _Doc, facts: _Facts) -> None:

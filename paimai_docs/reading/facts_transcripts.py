@@ -16,13 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import rx
 from .dates import chinese_number, find_dates
 from .facts_base import _Doc, _Facts
 
 __all__ = ["transcript_facts"]
 
 # Cue words: without one of them the document has none of these facts.
-_CUES = re.compile(
+_CUES = rx.compile(
     r"拍卖师|记录人|记录员|书记员|拍卖规则|委托竞买|拍卖结果|竞价结果|成交|流拍|落槌|落锤|号牌|签名|"
     r"竞买人数|登记人数|报名人数|结束时间|全国拍卖|联数|一式|正本|副本|到场|到达|业务会议|"
     r"保管|保存|付款|缴款|交款|到账|付清|缴清|裁定|中止|终止|保留价"
@@ -30,7 +31,7 @@ _CUES = re.compile(
 
 _YES = r"(?:是|有|已|已签名|已签字|已签|已说明|已宣布|已宣读|已备案|已登记|√|✓|☑|■|Y|YES|yes)"
 _NO = r"(?:否|无|未|没有|未签名|未签字|未说明|未宣布|未备案|×|✗|☐|□|N|NO|no)"
-_ANSWER = re.compile(rf"\s*[:：]?\s*(?:(?P<no>{_NO})|(?P<yes>{_YES}))")
+_ANSWER = rx.compile(rf"\s*[:：]?\s*(?:(?P<no>{_NO})|(?P<yes>{_YES}))")
 
 
 def _joined(doc: _Doc) -> tuple[str, list[int]]:
@@ -82,21 +83,21 @@ _CERT_LABEL = (
     r"(?:拍卖师)?(?:执业|资格|注册)(?:证书?|资格证书?)(?:号码|编号|号)"
     r"|拍卖师证(?:书)?(?:号码|编号|号)"
 )
-_CERT = re.compile(rf"(?:{_CERT_LABEL})\s*[:：]?\s*(?P<no>[A-Za-z]{{0,4}}-?\d[\dA-Za-z\-]{{3,19}})")
+_CERT = rx.compile(rf"(?:{_CERT_LABEL})\s*[:：]?\s*(?P<no>[A-Za-z]{{0,4}}-?\d[\dA-Za-z\-]{{3,19}})")
 _NAME_AFTER = r"\s*[:：]?\s*(?P<name>[\u4e00-\u9fff]{2,4})(?=$|[\s,;。(（、]|拍卖师|记录|\d)"
 _LINE_START = r"(?:^|(?<=[\s,;。:(]))"
-_AUCTIONEER = re.compile(
+_AUCTIONEER = rx.compile(
     rf"{_LINE_START}(?:主槌拍卖师|主持拍卖师|拍卖师姓名|拍卖师)(?!资格|资质|执业|证|签|\(){_NAME_AFTER}",
     re.MULTILINE,
 )
-_RECORDER = re.compile(
+_RECORDER = rx.compile(
     rf"{_LINE_START}(?:记录人|记录员|书记员)(?!签|\(){_NAME_AFTER}", re.MULTILINE
 )
 # words that follow the label in prose, not a person's name
-_NOT_NAMES = re.compile(r"签|盖章|姓名|宣|主持|落槌|记录|应|须|资|证|的|在|对|由|和|及|将|已|未")
+_NOT_NAMES = rx.compile(r"签|盖章|姓名|宣|主持|落槌|记录|应|须|资|证|的|在|对|由|和|及|将|已|未")
 
 _RULES_LABEL = r"(?:是否)?已?宣布(?:了)?拍卖规则(?:和|及|与|、)?(?:注意事项)?"
-_RULES_SAID = re.compile(
+_RULES_SAID = rx.compile(
     r"(?P<neg>未|没有|并未)?(?:宣布|宣读|介绍|讲解|说明|告知)(?:了)?(?:本场|本次)?"
     r"(?:拍卖规则|竞买规则|拍卖须知|竞买须知|注意事项)"
 )
@@ -126,7 +127,7 @@ def _announced(doc: _Doc, facts: _Facts, joined: str, where: list[int]) -> None:
 # --------------------------------------------------------------------------------------------
 # Each lot's result, the hammer, the buyer's number, the signatures
 
-_RESULT = re.compile(
+_RESULT = rx.compile(
     r"(?:拍卖结果|竞价结果|结果)\s*[:：]?\s*(?P<value>部分成交|成交|流拍|无人应价|无人出价|无人竞价|"
     r"未达(?:到)?保留价(?:停止)?|撤回|中止|终止)"
 )
@@ -135,9 +136,9 @@ _RESULTS = {
     "无人出价": "no_bids", "无人竞价": "no_bids", "撤回": "withdrawn", "中止": "suspended",
     "终止": "terminated",
 }  # fmt: skip
-_SOLD_SAID = re.compile(r"落槌成交|落锤成交|拍卖成交|(?:以|出价)[^。\n]{1,30}(?:竞得|拍得|买定)")
-_HAMMER_TIME = re.compile(r"(?:落槌|落锤|成交)时间\s*[:：]?")
-_BUYER_NO = re.compile(
+_SOLD_SAID = rx.compile(r"落槌成交|落锤成交|拍卖成交|(?:以|出价)[^。\n]{1,30}(?:竞得|拍得|买定)")
+_HAMMER_TIME = rx.compile(r"(?:落槌|落锤|成交)时间\s*[:：]?")
+_BUYER_NO = rx.compile(
     r"(?:买受人|成交|竞得人?|竞得者)(?:竞买)?号(?:牌|码)?\s*[:：]?\s*(?:为)?(?P<no>[A-Za-z]?\d{1,6})(?!\d)"
 )
 _SIGNED = (
@@ -176,13 +177,13 @@ def _signatures(doc: _Doc, facts: _Facts, joined: str, where: list[int]) -> None
 # --------------------------------------------------------------------------------------------
 # Counts: bidders, parts of the confirmation, originals and copies of a report
 
-_BIDDERS = re.compile(
+_BIDDERS = rx.compile(
     r"(?:竞买人数|登记人数|报名人数|到场竞买人数|参加竞买人数|竞买人共|共有竞买人|竞买登记人数)"
     rf"\s*[:：]?\s*(?:为|有|计)?\s*{_COUNT}\s*(?:人|名|位|户|家|个)?"
 )
-_PARTS = re.compile(rf"(?:联数\s*[:：]?\s*|一式\s*){_COUNT}\s*联")
-_ORIGINALS = re.compile(rf"正本\s*(?:份数)?\s*[:：]?\s*{_COUNT}\s*份")
-_COPIES = re.compile(rf"副本\s*(?:份数)?\s*[:：]?\s*{_COUNT}\s*份")
+_PARTS = rx.compile(rf"(?:联数\s*[:：]?\s*|一式\s*){_COUNT}\s*联")
+_ORIGINALS = rx.compile(rf"正本\s*(?:份数)?\s*[:：]?\s*{_COUNT}\s*份")
+_COPIES = rx.compile(rf"副本\s*(?:份数)?\s*[:：]?\s*{_COUNT}\s*份")
 
 
 def _counts(doc: _Doc, facts: _Facts, kind: str) -> None:
@@ -206,7 +207,7 @@ _MOFCOM_LABEL = (
     r"(?:是否)?(?:已在)?全国拍卖(?:行业)?(?:管理)?(?:信息)?系统"
     r"(?:中)?(?:已)?(?:备案|登记|录入|报送)"
 )
-_MOFCOM_SAID = re.compile(
+_MOFCOM_SAID = rx.compile(
     r"(?P<neg>未|尚未|没有)?(?:在|通过|于)全国拍卖(?:行业)?(?:管理)?(?:信息)?系统(?:中)?"
     r"(?:完成|办理|进行)?(?:了)?(?:备案|登记|录入|报送)"
 )
@@ -226,22 +227,22 @@ def _mofcom(doc: _Doc, facts: _Facts, joined: str, where: list[int]) -> None:
 # Times and dates of the sale and after it
 
 _END = r"拍卖(?:会)?结束(?:时间|日期)|闭槌时间|散场时间"
-_ARRIVAL = re.compile(
+_ARRIVAL = rx.compile(
     r"(?:工作人员|拍卖机构人员|拍卖公司人员|本公司人员|人员)(?:于|在)?(?:到场|到达现场|到达|签到)(?:时间)?"
     r"\s*[:：]?|(?:到场|到达现场|签到)时间\s*[:：]?"
 )
 # "工作人员于14:10到场": the time between the people and their arrival
-_ARRIVED_AT = re.compile(
+_ARRIVED_AT = rx.compile(
     r"(?:工作人员|拍卖机构人员|拍卖公司人员|本公司人员)(?:已)?(?:于|在)\s*(?P<when>[^。\n,;]{3,22}?)\s*"
     r"(?:到场|到达|抵达|签到)"
 )
-_CLOCK = re.compile(r"(?P<h>[0-2]?\d)\s*(?:[:：]|时|点)\s*(?P<m>[0-5]\d)?")
+_CLOCK = rx.compile(r"(?P<h>[0-2]?\d)\s*(?:[:：]|时|点)\s*(?P<m>[0-5]\d)?")
 _MEETING = r"(?:拍卖前|会前)?业务会议(?:召开)?(?:时间|日期)?\s*[:：]?\s*(?:于)?"
 _PAYMENT = (
     r"(?:付款|缴款|交款|到账|价款(?:交付|交纳|缴纳|付清|到账)|付清|缴清|全款到账|成交价款交纳)"
     r"(?:日期|时间)"
 )
-_PAID_SAID = re.compile(
+_PAID_SAID = rx.compile(
     r"(?:买受人|竞得人)?(?:已)?于(?P<date>[^。\n,;]{6,24}?)(?:付清|缴清|交清|结清|支付完毕|缴纳完毕|交纳完毕)"
     r"(?:了)?(?:全部)?(?:成交)?(?:价款|款项|全款|拍卖款)"
 )
@@ -280,7 +281,7 @@ def _times(doc: _Doc, facts: _Facts) -> None:
 # --------------------------------------------------------------------------------------------
 # Retention of records
 
-_RETAIN = re.compile(
+_RETAIN = rx.compile(
     r"(?:保管|保存|存档|归档保存)(?:期限|期|年限)?\s*[:：]?\s*(?:为|不少于|不低于|不得少于|至少|不超过)?\s*"
     rf"{_COUNT}\s*年"
 )
@@ -296,7 +297,7 @@ def _retention(doc: _Doc, facts: _Facts) -> None:
 # --------------------------------------------------------------------------------------------
 # Entry point
 
-_RESERVE_YES = re.compile(r"有无保留价\s*[:：]?\s*有|设有保留价|(?:是否)?设保留价\s*[:：]?\s*是")
+_RESERVE_YES = rx.compile(r"有无保留价\s*[:：]?\s*有|设有保留价|(?:是否)?设保留价\s*[:：]?\s*是")
 _RESERVE_DECLARED = r"无保留价已(?:予)?说明|(?:是否)?已说明无保留价"
 
 

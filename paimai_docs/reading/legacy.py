@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -28,6 +27,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import rx
 from .limits import Limits
 
 __all__ = ["LEGACY_SUFFIXES", "START_SECONDS", "convert_legacy", "libreoffice_hint"]
@@ -36,7 +36,7 @@ LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
 START_SECONDS = 60.0  # for LibreOffice to start, on top of the first file's time
 MIN_MEMORY = 1 << 30  # LibreOffice needs about 1 GiB of address space to convert anything
 POLL_SECONDS = 0.05
-_OUTPUT = re.compile(r"^(\d{5})\.docx$")
+_OUTPUT = rx.compile(r"^(\d{5})\.docx$")
 # What a word-processor file starts with: OLE2 (.doc, .wps), RTF, zip (.odt; a .docx renamed).
 # LibreOffice would import anything else as plain text, and junk would become a "document".
 _MAGIC = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf", b"PK\x03\x04")

@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import asdict, dataclass, field
 
+from .. import rx
 from ..errors import InvalidValue
 
 __all__ = ["ENV_WORKER_MEMORY", "Limits", "parse_size"]
@@ -23,7 +24,7 @@ _GiB = 1 << 30
 ENV_WORKER_MEMORY = "PAIMAI_WORKER_MEMORY"
 DEFAULT_WORKER_MEMORY = _GiB
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:I?B)?\s*$", re.IGNORECASE)
+_SIZE = rx.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:I?B)?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "K": _KiB, "M": _MiB, "G": _GiB, "T": _GiB * _KiB}
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
 
+from .. import rx
 from .archive import ArchiveProblem
 
 __all__ = ["MANIFEST_NAMES", "MAX_MANIFEST_BYTES", "ManifestEntry", "parse_manifest"]
@@ -34,9 +34,9 @@ class ManifestEntry:
     facts: dict[str, Any]
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
-_FACT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_ISO_DATE = rx.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = rx.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
+_FACT_NAME = rx.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _known_kinds() -> set[str]:

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .. import rx
 from ..errors import MissingExtra
 
 __all__ = ["MappedText", "normalize", "normalize_mapped", "to_simplified"]
@@ -72,7 +73,7 @@ def _opencc() -> Any:
 
 
 # A character OpenCC may change: none below U+3400 (CJK Extension A) is in its tables.
-_HAN_OR_ABOVE = re.compile("[\u3400-\U0010ffff]")
+_HAN_OR_ABOVE = rx.compile("[\u3400-\U0010ffff]")
 
 
 def to_simplified(text: str) -> str:
@@ -189,7 +190,7 @@ def _map_chars(
                     others[char] = value
             if not others:
                 return text, offsets
-            pattern = re.compile("[" + "".join(map(re.escape, others)) + "]")
+            pattern = rx.compile("[" + "".join(map(re.escape, others)) + "]")
             return _apply(text, offsets, pattern, lambda match: others[match.group()])
     parts: list[str] = []
     new_offsets: list[int] = []
@@ -256,7 +257,7 @@ _CHAR_TABLE = _CharTable()
 # Characters that step 2 and 3 leave as they are, in ranges a regular expression skips quickly:
 # line breaks, printable ASCII, the CJK Unified Ideographs and common Chinese punctuation.
 _KEPT = "\n -~\u4e00-\u9fff。、《》〇“”‘’·"
-_MAYBE_CHANGED = re.compile(f"[^{_KEPT}]")
+_MAYBE_CHANGED = rx.compile(f"[^{_KEPT}]")
 
 
 def _changes(text: str) -> list[tuple[str, str]] | None:
@@ -293,14 +294,14 @@ _CJK_PUNCT = r"。、，；：！？“”‘’《》〈〉…·"
 _NUMERAL = "〇一二三四五六七八九十"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-_RING_ZERO = re.compile(rf"(?<=[{_NUMERAL}〇○])[○◯]|[○◯](?=[{_NUMERAL}○◯〇])")
-_PINYIN = re.compile(rf"(?<=[{_CJK}])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
-_SPACES = re.compile(r" {2,}")
-_LINE_EDGES = re.compile(r"^ +| +$", re.MULTILINE)
+_NEWLINES = rx.compile(r"\r\n?|[\u2028\u2029\x85]")
+_RING_ZERO = rx.compile(rf"(?<=[{_NUMERAL}〇○])[○◯]|[○◯](?=[{_NUMERAL}○◯〇])")
+_PINYIN = rx.compile(rf"(?<=[{_CJK}])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+_SPACES = rx.compile(r" {2,}")
+_LINE_EDGES = rx.compile(r"^ +| +$", re.MULTILINE)
 # Spaces that carry no meaning: between CJK characters, between CJK and digits, next to
 # punctuation (full-width punctuation is ASCII by now), after a list number such as "1. ".
-_INNER_SPACES = re.compile(
+_INNER_SPACES = rx.compile(
     rf"(?<=[{_CJK}{_CJK_PUNCT}]) +(?=[{_CJK}{_CJK_PUNCT}0-9])"
     rf"|(?<=[0-9]) +(?=[{_CJK}{_CJK_PUNCT}%])"
     rf"|(?<=[0-9{_CJK}{_CJK_PUNCT}]) +(?=[,.:;!?)\]%])"
@@ -312,7 +313,7 @@ _INNER_SPACES = re.compile(
 )
 _BIG_WORDS = "壹贰叁肆伍陆柒捌玖拾佰仟万亿零"
 # Line breaks inside a date, time, amount or phone number.
-_BROKEN = re.compile(
+_BROKEN = rx.compile(
     rf"(?<=[0-9{_NUMERAL}]年) *\n\s*(?=[0-9{_NUMERAL}])"
     rf"|(?<=[0-9{_NUMERAL}]月) *\n\s*(?=[0-9{_NUMERAL}])"
     rf"|(?<=[0-9]) *\n\s*(?=[年月日号时点分]|万元|亿元|元)"
@@ -328,8 +329,8 @@ _BROKEN = re.compile(
 # An amount broken across lines ("11787\n511元"): joined when the next line's digits end in
 # 元 and the previous line ends in digits after a label (not a bare number, which is a table
 # cell or a list number, and not a phone number).
-_BROKEN_NUMBER = re.compile(r"(?<=[0-9]) *\n\s*(?=[0-9]{1,12}(?:\.[0-9]+)?(?:万元|亿元|元))")
-_TRAILING_NUMBER = re.compile(r"(?:^|[^0-9,.\-])[0-9][0-9,.]*$")
+_BROKEN_NUMBER = rx.compile(r"(?<=[0-9]) *\n\s*(?=[0-9]{1,12}(?:\.[0-9]+)?(?:万元|亿元|元))")
+_TRAILING_NUMBER = rx.compile(r"(?:^|[^0-9,.\-])[0-9][0-9,.]*$")
 
 
 def _join_number(match: re.Match[str]) -> str:
@@ -344,9 +345,9 @@ def _join_number(match: re.Match[str]) -> str:
 # a line break) first, after zero-width lookbehinds. Searched position by position, such a
 # pattern tries each of its alternatives at every character; matched only where it can start
 # it is several times faster and finds the same matches (see _matches).
-_SPACE_STARTS = re.compile(" ")
-_BREAK_STARTS = re.compile("[ \n]")
-_PAREN_STARTS = re.compile(r"\(")
+_SPACE_STARTS = rx.compile(" ")
+_BREAK_STARTS = rx.compile("[ \n]")
+_PAREN_STARTS = rx.compile(r"\(")
 
 
 def _matches(

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import rx
 from .types import PageQuality, TextSource
 
 __all__ = [
@@ -63,7 +64,7 @@ MIN_CJK_SHARE = 0.1
 # (a page tree that loops or lies about its page count makes every page fail).
 MAX_LEADING_PAGE_FAILURES = 10
 
-_CID = re.compile(r"\(cid:\d+\)")
+_CID = rx.compile(r"\(cid:\d+\)")
 
 
 class PdfProblem(Exception):
@@ -94,12 +95,12 @@ class RawPage:
 # this at a tenth of the cost of reading the page.
 _CJK_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f\u3007"
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B–G, 〇
-_NOT_CJK = re.compile(f"[^{_CJK_RANGES}]+")
-_UNMAPPED = re.compile(
+_NOT_CJK = rx.compile(f"[^{_CJK_RANGES}]+")
+_UNMAPPED = rx.compile(
     "[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\ufdd0-\ufdef\ufffe\uffff]"
 )  # replacement character, private use, noncharacters
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # Cc (white space is gone by then)
-_LETTERS = re.compile(r"[^\W\d_]+")  # letters, Chinese included
+_CONTROL = rx.compile("[\x00-\x1f\x7f-\x9f]")  # Cc (white space is gone by then)
+_LETTERS = rx.compile(r"[^\W\d_]+")  # letters, Chinese included
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:

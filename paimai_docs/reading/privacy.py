@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
+
 MASK = "*"
 
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９Ｘｘ＋－（）", "0123456789Xx+-()")
 
 # Order matters: the longest, most specific shapes first, so an 18-digit ID is not also taken for
 # an account number and an account number is not cut into phone numbers.
-_RESIDENT_ID = re.compile(r"(?<!\d)(\d{6})(\d{8})(\d{3}[\dXx])(?![\dXx])")
+_RESIDENT_ID = rx.compile(r"(?<!\d)(\d{6})(\d{8})(\d{3}[\dXx])(?![\dXx])")
 # 12–30 digits, possibly written in groups of 3–6 separated by single spaces or hyphens
 # (6222 0202 0000 1234 567).
-_ACCOUNT = re.compile(r"(?<![\d\w])\d{3,6}(?:[ \-]\d{3,6}){2,7}(?![\d])|(?<!\d)\d{12,30}(?!\d)")
-_MOBILE = re.compile(r"(?<!\d)(?:\+?86[ \-]?)?(1[3-9]\d)[ \-]?(\d{4})[ \-]?(\d{4})(?!\d)")
+_ACCOUNT = rx.compile(r"(?<![\d\w])\d{3,6}(?:[ \-]\d{3,6}){2,7}(?![\d])|(?<!\d)\d{12,30}(?!\d)")
+_MOBILE = rx.compile(r"(?<!\d)(?:\+?86[ \-]?)?(1[3-9]\d)[ \-]?(\d{4})[ \-]?(\d{4})(?!\d)")
 # 0 + 2–3 digit area code, optional bracket or separator, 7–8 digit local number.
-_LANDLINE = re.compile(r"(?<!\d)([(（]?0\d{2,3}[)）]?)([ \-－—]?)(\d{3,4})[ \-]?(\d{4})(?!\d)")
+_LANDLINE = rx.compile(r"(?<!\d)([(（]?0\d{2,3}[)）]?)([ \-－—]?)(\d{3,4})[ \-]?(\d{4})(?!\d)")
 
 
 def _mask_digits(text: str, keep_start: int, keep_end: int) -> str:

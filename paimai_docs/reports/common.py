@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from .. import rx
 from ..engine import Finding, Rule
 from ..reading.privacy import mask_text
 from ..reading.types import Document, Fact, ReadProblem
@@ -40,9 +41,9 @@ STAGE_TITLES = STAGES
 SEVERITY_TITLES = SEVERITIES
 
 # Chinese characters and the full-width punctuation that goes with them
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+CJK = rx.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 # text a message quotes from a document: “…”, «…», 「…」
-_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|「[^」]*」|《[^》]*》")
+_QUOTED = rx.compile(r"“[^”]*”|«[^»]*»|「[^」]*」|《[^》]*》")
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -104,12 +105,12 @@ def datetime_text(value: dt.datetime, lang: str = "zh") -> str:
     return f"{date_text(value, lang)} {value:%H:%M}"
 
 
-_PADDED_ZH = re.compile(r"(\d{4})年0?(\d{1,2})月0?(\d{1,2})日")
+_PADDED_ZH = rx.compile(r"(\d{4})年0?(\d{1,2})月0?(\d{1,2})日")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DAY_EN = re.compile(
+_DAY_EN = rx.compile(
     r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b"
 )
-_ISO_IN_ZH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_ISO_IN_ZH = rx.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 
 def dates_in_text(text: str, lang: str = "zh") -> str:
@@ -235,8 +236,8 @@ def fact_value(value: Any) -> str:
 # Messages
 
 
-_LIBRARY_TAIL = re.compile(r"[:：]\s*[^\u4e00-\u9fff]*[A-Za-z]{2}[^\u4e00-\u9fff]*$")
-_LIBRARY_ASIDE = re.compile(r"[（(][^（）()]*[A-Za-z]{3}[^（）()]*[）)]")
+_LIBRARY_TAIL = rx.compile(r"[:：]\s*[^\u4e00-\u9fff]*[A-Za-z]{2}[^\u4e00-\u9fff]*$")
+_LIBRARY_ASIDE = rx.compile(r"[（(][^（）()]*[A-Za-z]{3}[^（）()]*[）)]")
 
 
 def problem_text(problem: ReadProblem, lang: str = "zh") -> str:

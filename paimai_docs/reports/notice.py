@@ -49,6 +49,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from .. import rx
 from ..checker import CheckResult
 from ..docx_style import (
     FANGSONG,
@@ -343,12 +344,12 @@ class _Layout:
 _CN_NUMBERS = "一二三四五六七八九十"
 # where a file name may be broken: after a "/", and after the number prefix of a name
 # (02-, 3_, 1.) — 02-拍卖公告.pdf is 02- / 拍卖公告.pdf, never 02-拍卖公 / 告.pdf
-_NUMBER_PREFIX = re.compile(r"\d{1,3}[-_.、．）)]+(?=\D)")
+_NUMBER_PREFIX = rx.compile(r"\d{1,3}[-_.、．）)]+(?=\D)")
 
 
 # what a line break may not split: a run of Latin letters and digits, and the last character
 # of a name with its extension (拍卖公告 / 书.pdf, never 拍卖公告书 / .pdf)
-_TOKENS = re.compile(r".\.[A-Za-z0-9]{1,5}$|[A-Za-z0-9.]+|.", re.S)
+_TOKENS = rx.compile(r".\.[A-Za-z0-9]{1,5}$|[A-Za-z0-9.]+|.", re.S)
 
 
 def _name_parts(name: str) -> list[str]:

@@ -8,17 +8,18 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
 
+from .. import rx
 from ..errors import InvalidFormat
 from ._pydantic import as_pydantic, require_text
 from .masking import MaskedStr, serialize_personal
 
-_SEPARATORS = re.compile(r"[\s\-－—–()（）.·]")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_SEPARATORS = rx.compile(r"[\s\-－—–()（）.·]")
+_MOBILE = rx.compile(r"^1[3-9]\d{9}$")
 # Area codes: 010 and 02X are three digits, the rest four (0xxx); local numbers 7 or 8 digits.
-_LANDLINE = re.compile(r"^(?P<area>010|02\d|0[3-9]\d{2})(?P<local>[2-9]\d{6,7})$")
-_SERVICE = re.compile(r"^(?P<prefix>400|800)(?P<rest>\d{7})$")
-_SHORT = re.compile(r"^(12\d{3}|95\d{3,4}|96\d{3,4})$")  # 12368 court line, 12345 hotline, 95xxx
-_EXTENSION = re.compile(r"(?:转|ext\.?|x|分机)\s*(\d{1,6})$", re.IGNORECASE)
+_LANDLINE = rx.compile(r"^(?P<area>010|02\d|0[3-9]\d{2})(?P<local>[2-9]\d{6,7})$")
+_SERVICE = rx.compile(r"^(?P<prefix>400|800)(?P<rest>\d{7})$")
+_SHORT = rx.compile(r"^(12\d{3}|95\d{3,4}|96\d{3,4})$")  # 12368 court line, 12345 hotline, 95xxx
+_EXTENSION = rx.compile(r"(?:转|ext\.?|x|分机)\s*(\d{1,6})$", re.IGNORECASE)
 
 
 class PhoneNumber(MaskedStr):

@@ -41,6 +41,8 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from paimai_docs.errors import InvalidFormat, InvalidValue
 
+from .. import rx
+
 __all__ = [
     "MAX_AMOUNT",
     "MONEY_PATTERN",
@@ -355,8 +357,8 @@ def _parse_integer_numeral(text: str) -> int:
     return _numeral_value(digits)
 
 
-_WORDS_PREFIX = re.compile(r"^(?:人民币|RMB|CNY|\(大写\)|大写|:)+", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
+_WORDS_PREFIX = rx.compile(r"^(?:人民币|RMB|CNY|\(大写\)|大写|:)+", re.IGNORECASE)
+_SPACE = rx.compile(r"\s+")
 
 
 def _clean(text: str) -> str:
@@ -438,7 +440,7 @@ def parse_words(text: str) -> Decimal:
 # --------------------------------------------------------------------------------------------
 # Amounts as written in documents
 
-_AMOUNT = re.compile(
+_AMOUNT = rx.compile(
     r"""
     (?P<sign>[-−])?
     (?:人民币|RMB|CNY)?

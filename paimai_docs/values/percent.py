@@ -22,6 +22,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from paimai_docs import rx
 from paimai_docs.errors import InvalidFormat, InvalidValue
 from paimai_docs.values.money import (
     _DIGIT_CHARS,
@@ -104,9 +105,9 @@ def _finish(value: Decimal, *, bare: bool) -> Decimal:
     return value.copy_abs().normalize(_CTX)  # copy_abs turns -0 into 0
 
 
-_NUMBER = re.compile(r"(?P<sign>[-−])?(?P<number>\d+(?:\.\d+)?|\.\d+)(?P<sign_mark>%|‰)?", re.ASCII)
-_WORDS = re.compile(r"(?P<kind>百分之|千分之)(?P<integer>[^点]+)(?:点(?P<decimals>.+))?")
-_SPACE = re.compile(r"\s+")
+_NUMBER = rx.compile(r"(?P<sign>[-−])?(?P<number>\d+(?:\.\d+)?|\.\d+)(?P<sign_mark>%|‰)?", re.ASCII)
+_WORDS = rx.compile(r"(?P<kind>百分之|千分之)(?P<integer>[^点]+)(?:点(?P<decimals>.+))?")
+_SPACE = rx.compile(r"\s+")
 
 
 def _words_number(integer: str, decimals: str | None) -> Decimal:

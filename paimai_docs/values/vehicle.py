@@ -8,22 +8,23 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
+from .. import rx
 from ..errors import InvalidChecksum, InvalidFormat
 from ._pydantic import as_pydantic, require_text
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O on plates
-_PLATE_SEPARATORS = re.compile(r"[\s·•.\-－]")
-_ORDINARY = re.compile(
+_PLATE_SEPARATORS = rx.compile(r"[\s·•.\-－]")
+_ORDINARY = rx.compile(
     rf"^[{PROVINCES}][{_LETTERS}][{_LETTERS}0-9]{{4}}[{_LETTERS}0-9挂学警领港澳试超]$"
 )
 # New-energy plates: six characters after the issuing letter; small cars start with D/F (or
 # A-K in the 2021 extension), large vehicles end with D/F.
-_NEW_ENERGY = re.compile(
+_NEW_ENERGY = rx.compile(
     rf"^[{PROVINCES}][{_LETTERS}](?:[A-HJK][{_LETTERS}0-9]\d{{4}}|\d{{5}}[DF])$"
 )
-_EMBASSY = re.compile(r"^使\d{6}$|^\d{6}使$")
-_MILITARY_LIKE = re.compile(r"^WJ\d{2}\d{5}$")
+_EMBASSY = rx.compile(r"^使\d{6}$|^\d{6}使$")
+_MILITARY_LIKE = rx.compile(r"^WJ\d{2}\d{5}$")
 
 
 def validate_plate(value: Any) -> str:
@@ -45,7 +46,7 @@ _VIN_VALUES = {
     **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
 }
 _VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
-_VIN_SHAPE = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
+_VIN_SHAPE = rx.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 
 
 def vin_check_digit(vin: str) -> str:

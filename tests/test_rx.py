@@ -1,0 +1,100 @@
+"""Regular expressions remembered between runs (paimai_docs.rx): the same pattern objects as
+re.compile, a cache that survives the process, and no failure from a bad cache file."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pickle
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from paimai_docs import rx
+
+PATTERNS = [
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])",
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]",
+    r"^(?:[一二三四五六七八九十]+[、.])\s*(?P<title>.+)$",
+    r"[^\n\u2e80-\U0010ffff]+",
+    r"保证金(?:为|:|：)?\s*(?:人民币)?(?P<amount>[\d,，.]+)\s*(?P<unit>万?元)",
+]
+
+
+@pytest.fixture()
+def fresh_rx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """rx with an empty cache in a folder of this test's own."""
+    monkeypatch.setenv("PAIMAI_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("PAIMAI_NO_CACHE", raising=False)
+    monkeypatch.setattr(rx, "_programs", None)
+    monkeypatch.setattr(rx, "_new", 0)
+    return rx
+
+
+@pytest.mark.parametrize("flags", [0, re.MULTILINE, re.IGNORECASE | re.VERBOSE])
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_same_pattern_as_re(fresh_rx, pattern: str, flags: int) -> None:  # type: ignore[no-untyped-def]
+    first = fresh_rx.compile(pattern, flags)  # compiled, and its program kept
+    again = fresh_rx.compile(pattern, flags)  # built from the kept program
+    expected = re.compile(pattern, flags)
+    assert first == expected and again == expected
+    assert again.groupindex == expected.groupindex and again.groups == expected.groups
+    text = "2026 年 10 月 9 日 拍卖 保证金：20万元\n一、标的 abc"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in expected.finditer(text)]
+
+
+def test_every_shipped_pattern_is_the_same_as_re() -> None:
+    """Every pattern the package compiled while these tests ran, built from its kept program,
+    equals what re.compile makes of it."""
+    for module in ("paimai_docs.reading.facts", "paimai_docs.reading.classify",
+                   "paimai_docs.engine.hooks", "paimai_docs.reports.common"):  # fmt: skip
+        importlib.import_module(module)
+    programs = rx._load()
+    assert len(programs) > 100
+    for (pattern, flags), entry in programs.items():
+        assert rx._build(pattern, entry) == re.compile(pattern, flags), pattern
+
+
+def test_kept_between_processes(tmp_path: Path) -> None:
+    env = {**os.environ, "PAIMAI_CACHE_DIR": str(tmp_path)}
+    env.pop("PAIMAI_NO_CACHE", None)
+    code = "from paimai_docs import rx; print(rx.compile(r'[\\u4e00-\\u9fff]{2,4}公司').pattern)"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    (kept,) = tmp_path.glob("regex-*.pickle")
+    with open(kept, "rb") as handle:
+        programs = pickle.load(handle)
+    assert ("[\\u4e00-\\u9fff]{2,4}公司", 0) in programs
+    # a second process merges its own patterns with the first one's
+    code2 = "from paimai_docs import rx; rx.compile(r'\\d+号')"
+    subprocess.run([sys.executable, "-c", code2], env=env, check=True, capture_output=True)
+    with open(kept, "rb") as handle:
+        programs = pickle.load(handle)
+    assert {("[\\u4e00-\\u9fff]{2,4}公司", 0), ("\\d+号", 0)} <= set(programs)
+
+
+def test_a_bad_cache_file_is_not_used(fresh_rx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / fresh_rx._file_name()).write_bytes(b"not a pickle")
+    assert fresh_rx.compile(r"\d{4}年") == re.compile(r"\d{4}年")
+
+
+def test_a_wrong_program_is_compiled_afresh(fresh_rx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A kept program the engine refuses (another build of the interpreter) is not trusted."""
+    broken = {(r"\d+元", 0): (0, [999999, 1, 2], 0, {}, ())}
+    with open(tmp_path / fresh_rx._file_name(), "wb") as handle:
+        pickle.dump(broken, handle)
+    assert fresh_rx.compile(r"\d+元") == re.compile(r"\d+元")
+
+
+def test_errors_are_re_errors(fresh_rx) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(re.error):
+        fresh_rx.compile(r"(unclosed")
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    env = {**os.environ, "PAIMAI_CACHE_DIR": str(tmp_path), "PAIMAI_NO_CACHE": "1"}
+    code = "from paimai_docs import rx; rx.compile(r'[\\u4e00-\\u9fff]+')"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    assert list(tmp_path.iterdir()) == []
