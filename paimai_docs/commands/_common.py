@@ -10,21 +10,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-_LANG = ["zh"]
+from ..lang import current_lang, say, set_lang
 
-
-def set_lang(lang: str) -> None:
-    """Set by the ``paimai`` entry point from ``--lang`` before anything is parsed."""
-    _LANG[0] = "en" if lang == "en" else "zh"
-
-
-def current_lang() -> str:
-    return _LANG[0]
-
-
-def say(zh: str, en: str, lang: str | None = None) -> str:
-    return en if (lang or current_lang()) == "en" else zh
-
+__all__ = ["current_lang", "say", "set_lang"]
 
 _ERRNO_TEXT = {
     errno.ENOENT: ("不存在", "does not exist"),
