@@ -44,8 +44,11 @@ def load_pickle(name: str) -> Any:
         return None
 
 
-def store_pickle(name: str, value: Any) -> bool:
-    """Keep ``value`` under ``name``; False when it could not be written (and nothing is)."""
+def store_pickle(name: str, value: Any, *, replaces: str | None = None) -> bool:
+    """Keep ``value`` under ``name``; False when it could not be written (and nothing is).
+    ``replaces``: the prefix of the names of earlier versions of the same thing (kept under
+    the hash of what they were built from), removed once the new one is in place — the folder
+    does not grow with every upgrade."""
     folder = cache_dir()
     if folder is None:
         return False
@@ -56,6 +59,11 @@ def store_pickle(name: str, value: Any) -> bool:
             temporary = handle.name
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, folder / name)
+        if replaces:
+            for old in folder.glob(f"{replaces}*.pickle"):
+                if old.name != name:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
     except Exception:
         if temporary is not None:
             with contextlib.suppress(OSError):

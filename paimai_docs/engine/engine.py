@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..model_index import document_titles, field_labels
 from ..reading.types import Document
 from ..values.pages import page_ranges
 from .checks import CHECKS, UNCHECKED, make_finding, rule_applies
@@ -33,7 +34,6 @@ from .subjects import (
     DocumentSubject,
     ModelSubject,
     Subject,
-    field_labels,
 )
 
 
@@ -364,11 +364,7 @@ def _bundle_completeness(
     present = {s.kind for s in subjects}
     stage = stage or infer_stage(present)
     required = check.stages.get(context.scope, {}).get(stage, ())
-    from ..models import MODELS
-
-    titles: dict[str, str] = {}
-    for model in MODELS.values():  # the first model of a kind is its plain form (拍卖公告)
-        titles.setdefault(model.document_kind, model.title)
+    titles = document_titles()
     for number, kind in enumerate(required, start=1):
         if kind not in present:
             finding = make_finding(

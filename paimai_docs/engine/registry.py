@@ -27,10 +27,9 @@ __all__ = [
 
 @functools.lru_cache(maxsize=8)
 def _load_rules_from(directory: str) -> tuple[Rule, ...]:
-    paths = sorted(Path(directory).glob("*.yaml"))
-    contents = [(path, path.read_bytes()) for path in paths]
-    key = _cache_key(contents)
-    cached = _cached_rules(key)
+    contents = _contents(directory)
+    name = _cache_name(directory, contents)
+    cached = _cached_rules(name)
     if cached is not None:
         return cached
     rules: list[Rule] = []
@@ -42,7 +41,7 @@ def _load_rules_from(directory: str) -> tuple[Rule, ...]:
             seen[rule.id] = path.name
             rules.append(rule)
     loaded = tuple(rules)
-    _store_rules(key, loaded)
+    store_pickle(name, loaded, replaces=name.rsplit("-", 1)[0] + "-")
     return loaded
 
 
@@ -51,24 +50,34 @@ def _load_rules_from(directory: str) -> tuple[Rule, ...]:
 # files' bytes and of this version.
 
 
-def _cache_key(contents: list[tuple[Path, bytes]]) -> str:
+def _contents(directory: str) -> list[tuple[Path, bytes]]:
+    return [(path, path.read_bytes()) for path in sorted(Path(directory).glob("*.yaml"))]
+
+
+def _cache_name(directory: str, contents: list[tuple[Path, bytes]]) -> str:
+    """``rules-<folder>-<content>.pickle``: one kept file per rule folder, named by the hash of
+    the folder's path and of the rule files' bytes and this version."""
     from .._version import __version__
 
+    folder = hashlib.sha256(directory.encode()).hexdigest()[:8]
     digest = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}".encode())
     for path, data in contents:
         digest.update(path.name.encode() + b"\0" + data + b"\0")
-    return digest.hexdigest()[:32]
+    return f"rules-{folder}-{digest.hexdigest()[:32]}.pickle"
 
 
-def _cached_rules(key: str) -> tuple[Rule, ...] | None:
-    loaded = load_pickle(f"rules-{key}.pickle")
+def rules_digest() -> str:
+    """The hash of the shipped rule files (what a kept result that depends on them is keyed
+    by)."""
+    folder = str((data_dir("rules") / "catalogue").resolve())
+    return _cache_name(folder, _contents(folder)).rsplit("-", 1)[1].removesuffix(".pickle")
+
+
+def _cached_rules(name: str) -> tuple[Rule, ...] | None:
+    loaded = load_pickle(name)
     if isinstance(loaded, tuple) and all(isinstance(rule, Rule) for rule in loaded):
         return loaded
     return None
-
-
-def _store_rules(key: str, rules: tuple[Rule, ...]) -> None:
-    store_pickle(f"rules-{key}.pickle", rules)
 
 
 def load_rules(directory: str | Path | None = None) -> tuple[Rule, ...]:

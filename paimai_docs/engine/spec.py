@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -357,6 +356,8 @@ class RuleFile(_Spec):
 
 def load_rule_file(path: Path) -> tuple[Rule, ...]:
     """Load and validate one rule file; errors name the file, the rule and the field."""
+    import yaml  # only here: a check reads the rules kept in the cache folder, not YAML
+
     try:
         data = load_yaml(path)
     except (OSError, yaml.YAMLError) as exc:

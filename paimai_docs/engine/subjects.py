@@ -14,8 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import rx
-from ..models import MODELS
-from ..models.base import LABEL_KEY, SYNONYMS_KEY
+from ..model_index import document_kinds, field_labels
 from ..reading.types import Document
 from ..resources import load_yaml
 from .meaning import (
@@ -60,34 +59,6 @@ def _walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
         yield path, value
 
 
-@functools.lru_cache(maxsize=1024)
-def field_labels(kind: str, path: str) -> tuple[str, ...]:
-    """The printed label and synonyms of a model field, for the models of ``kind``."""
-    parts = path.split(".")
-    labels: list[str] = []
-    for model in MODELS.values():
-        if model.document_kind != kind:
-            continue
-        current: Any = model
-        info = None
-        for part in parts:
-            fields = getattr(current, "model_fields", {})
-            if part not in fields:
-                info = None
-                break
-            info = fields[part]
-            from ..validation import models_in
-
-            inner = models_in(info.annotation)
-            current = inner[0] if inner else None
-        if info is not None and isinstance(info.json_schema_extra, dict):
-            extra = info.json_schema_extra
-            for label in [extra.get(LABEL_KEY), *(extra.get(SYNONYMS_KEY) or [])]:
-                if label and label not in labels:
-                    labels.append(str(label))
-    return tuple(labels)
-
-
 @functools.lru_cache(maxsize=1)
 def reader_fact_labels() -> dict[str, dict[str, str]]:
     """``rules/facts.yaml``: the labels of facts no model has as a field (name -> zh, en)."""
@@ -107,7 +78,7 @@ def any_field_label(kind: str, path: str, lang: str = "zh") -> str | None:
     own = reader_fact_labels().get(_leaf(path))
     if lang == "en":
         return own["en"] if own else None
-    for candidate in (kind, *sorted({model.document_kind for model in MODELS.values()})):
+    for candidate in (kind, *document_kinds()):
         labels = field_labels(candidate, path) or field_labels(candidate, _leaf(path))
         if labels:
             return labels[0]

@@ -80,6 +80,7 @@ from .collect import DOCUMENT_TYPES, NOTE_CODES, Collector, Entry, not_read
 from .legacy import convert_legacy
 from .limits import Limits
 from .manifest import ManifestEntry, parse_manifest
+from .pdf import inflates_within
 from .types import Bundle, Document, Fact, Page, ReadProblem
 
 __all__ = [
@@ -224,7 +225,12 @@ class BundleReader:
     ``workers`` is how many files are read at once (default: the number of CPUs, at most 4).
     ``isolation="inline"`` reads in the calling process — faster to start, but a crash in the
     PDF library then takes the caller down, and no time or memory limit applies: use it only
-    for trusted files or inside a sandbox of your own. One reader is for one thread at a time.
+    for trusted files or inside a sandbox of your own. ``isolation="auto"`` (what
+    :func:`read_bundle` uses) reads a bundle of one small file inline when it is safe to
+    (:attr:`~.limits.Limits.inline_max_bytes`: no OCR, a PDF whose streams inflate within
+    bounds, a Word file under the zip limits) and starts workers for anything else: for one
+    small file the start of a worker costs more than the reading. One reader is for one thread
+    at a time.
     """
 
     def __init__(
@@ -233,7 +239,7 @@ class BundleReader:
         limits: Limits | None = None,
         ocr: bool = False,
         workers: int | None = None,
-        isolation: Literal["process", "inline"] = "process",
+        isolation: Literal["process", "inline", "auto"] = "process",
     ) -> None:
         if ocr:
             from .ocr import require_ocr
@@ -244,6 +250,7 @@ class BundleReader:
         self.workers = workers or min(4, os.cpu_count() or 1)
         self.isolation = isolation
         self._runner: WorkerPool | _InlineRunner | None = None
+        self._inline: _InlineRunner | None = None
 
     def __enter__(self) -> BundleReader:
         return self
@@ -257,10 +264,34 @@ class BundleReader:
             self._runner.close()
             self._runner = None
 
+    def _runner_for(self, entries: dict[str, Entry]) -> WorkerPool | _InlineRunner:
+        """Inline for a lone small file that is safe to read here (``isolation="auto"``),
+        else the workers."""
+        if self.isolation == "auto" and self._inline_safe(entries):
+            if self._inline is None:
+                self._inline = _InlineRunner(asdict(self.limits))
+            return self._inline
+        return self._get_runner()
+
+    def _inline_safe(self, entries: dict[str, Entry]) -> bool:
+        if self.ocr or len(entries) != 1 or not self.limits.inline_max_bytes:
+            return False
+        (entry,) = entries.values()
+        if entry.type not in ("pdf", "docx") or entry.member is not None or entry.path is None:
+            return False
+        try:
+            with open(entry.path, "rb") as handle:
+                data = handle.read(self.limits.inline_max_bytes + 1)
+        except OSError:
+            return False  # the worker will say why
+        if len(data) > self.limits.inline_max_bytes:
+            return False
+        return entry.type == "docx" or inflates_within(data, self.limits.inline_max_inflated_bytes)
+
     def _get_runner(self) -> WorkerPool | _InlineRunner:
         if self._runner is None:
             limits = asdict(self.limits)
-            if self.isolation == "inline":
+            if self.isolation == "inline":  # "auto" needs workers for this bundle
                 self._runner = _InlineRunner(limits)
             else:
                 memory = self.limits.max_worker_memory_bytes or 0
@@ -387,7 +418,7 @@ class BundleReader:
         try:
             read = {
                 task.name: _document(task.name, answer)
-                for task, answer in self._get_runner().run(tasks())
+                for task, answer in self._runner_for(entries).run(tasks())
             }
         finally:
             if converter is not None:
@@ -419,7 +450,7 @@ def read_bundle(
     without a usable text layer are read by OCR (needs the ``ocr`` extra:
     :class:`~paimai_docs.errors.MissingExtra` otherwise).
     """
-    with BundleReader(limits=limits, ocr=ocr) as reader:
+    with BundleReader(limits=limits, ocr=ocr, isolation="auto") as reader:
         return reader.read_bundle(paths)
 
 

@@ -12,12 +12,9 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from pydantic import BaseModel
-
 from .. import rx
 from ..errors import InvalidValue
-from ..models import MODELS
-from ..models.base import LABEL_KEY, SYNONYMS_KEY
+from ..model_index import model_index
 from .normalize import MappedText, normalize, normalize_mapped
 from .types import Fact
 
@@ -25,43 +22,10 @@ from .types import Fact
 # Labels, read from the models
 
 
-def _model_types(annotation: Any) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield annotation
-        return
-    for argument in typing.get_args(annotation):
-        yield from _model_types(argument)
-
-
-@lru_cache(maxsize=1)
 def _model_labels() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """field name → (its ``x-label`` values, its ``x-synonyms``), over every model and
-    sub-model reachable from :data:`paimai_docs.models.MODELS`."""
-    primary: dict[str, set[str]] = {}
-    synonyms: dict[str, set[str]] = {}
-    seen: set[type[BaseModel]] = set()
-    stack: list[type[BaseModel]] = list(MODELS.values())
-    while stack:
-        model = stack.pop()
-        if model in seen:
-            continue
-        seen.add(model)
-        for name, info in model.model_fields.items():
-            stack.extend(_model_types(info.annotation))
-            extra = info.json_schema_extra
-            if not isinstance(extra, dict):
-                continue
-            label = extra.get(LABEL_KEY)
-            if isinstance(label, str):
-                primary.setdefault(name, set()).add(label)
-            more = extra.get(SYNONYMS_KEY)
-            if isinstance(more, list):
-                synonyms.setdefault(name, set()).update(str(item) for item in more)
-    names = set(primary) | set(synonyms)
-    return {
-        name: (frozenset(primary.get(name, ())), frozenset(synonyms.get(name, ())))
-        for name in names
-    }
+    sub-model (:mod:`paimai_docs.model_index`)."""
+    return model_index().names
 
 
 def labels_for(

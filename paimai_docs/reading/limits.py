@@ -74,6 +74,11 @@ class Limits:
       0: no limit): memory of a worker process, where the platform can limit it (Linux,
       macOS). OCR workers get at least 4 GiB.
     - ``ocr_seconds_per_page`` (30): added to a file's time for each page sent to OCR.
+    - ``inline_max_bytes`` (2 MiB): a bundle of one PDF or Word file up to this size is read in
+      the calling process, without starting a worker (which costs more than reading such a
+      file) — a PDF only when its compressed streams inflate to at most
+      ``inline_max_inflated_bytes`` (64 MiB) in all, a Word file under the zip limits above.
+      Scans sent to OCR and legacy Word files always go to a worker; 0 turns this off.
     """
 
     max_files: int = 1000
@@ -87,6 +92,8 @@ class Limits:
     max_worker_memory_bytes: int | None = field(default_factory=_default_worker_memory)
     ocr_seconds_per_page: float = 30.0
     seconds_per_page: float = 0.05
+    inline_max_bytes: int = 2 * _MiB
+    inline_max_inflated_bytes: int = 64 * _MiB
 
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():

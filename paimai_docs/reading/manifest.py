@@ -43,9 +43,9 @@ def _known_kinds() -> set[str]:
     try:
         from .classify import KINDS
     except ImportError:
-        from ..models import MODELS
+        from ..model_index import document_kinds
 
-        return {model.document_kind for model in MODELS.values()} | {"unknown"}
+        return set(document_kinds()) | {"unknown"}
     return set(KINDS) | {"unknown"}
 
 

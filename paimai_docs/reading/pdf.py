@@ -31,6 +31,7 @@ Quality of a page's text (:func:`classify_quality`), checked in this order:
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -131,6 +132,33 @@ def classify_quality(text: str) -> PageQuality:
 
 # --------------------------------------------------------------------------------------------
 # Checks before pdfium sees the bytes
+
+
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def inflates_within(data: bytes, budget: int) -> bool:
+    """Whether the compressed streams of a PDF inflate to at most ``budget`` bytes in all —
+    so that reading it cannot take much more memory than it has bytes. Each stream is inflated
+    with a bound on its output (``zlib``), never whole; a stream that is not Flate-compressed
+    (an image, a damaged stream) counts as its length."""
+    total = 0
+    position = 0
+    while True:
+        match = _STREAM_START.search(data, position)
+        if match is None:
+            return True
+        start = match.end()
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
+        body = data[start:end]
+        try:
+            total += len(zlib.decompressobj().decompress(body, budget - total + 1))
+        except zlib.error:
+            total += len(body)
+        if total > budget:
+            return False
+        position = end + len(b"endstream")
 
 
 def precheck_pdf(head: bytes, size: int, max_size: int) -> PdfProblem | None:

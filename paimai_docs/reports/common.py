@@ -144,7 +144,8 @@ def fact_label(kind: str, name: str, lang: str = "zh") -> str:
     ``x-label`` for that kind, else ``rules/facts.yaml``, else any model's label; English from
     ``rules/facts.yaml``. A ``<name>_words`` fact without a label of its own is the amount's
     label with （大写）."""
-    from ..engine.subjects import any_field_label, field_labels, reader_fact_labels
+    from ..engine.subjects import any_field_label, reader_fact_labels
+    from ..model_index import field_labels
 
     own = reader_fact_labels().get(name) or {}
     if lang == "en":

@@ -11,8 +11,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
-from stdnum import exceptions as stdnum_exc
-from stdnum.cn import ric, uscc
 
 from ..errors import InvalidChecksum, InvalidComponent, InvalidFormat
 from ._pydantic import as_pydantic, require_text
@@ -34,9 +32,20 @@ class CreditCode(MaskedStr):
         return str(self)
 
 
+def _stdnum() -> tuple[Any, Any, Any]:
+    """python-stdnum's Chinese numbers, imported when a number is first checked (the package
+    imports the ``ssl`` module for its online checks: a reader that meets no number need not
+    pay for it)."""
+    from stdnum import exceptions
+    from stdnum.cn import ric, uscc
+
+    return ric, uscc, exceptions
+
+
 def validate_resident_id(value: Any) -> ResidentId:
     """Return the compact ID number or raise ``InvalidFormat``/``InvalidChecksum``/
     ``InvalidComponent`` (impossible birth date)."""
+    ric, _, stdnum_exc = _stdnum()
     number = ric.compact(require_text(value, "身份证号码")).upper()
     if (
         len(number) != 18
@@ -55,6 +64,7 @@ def validate_resident_id(value: Any) -> ResidentId:
 
 def resident_id_warnings(value: str) -> list[str]:
     """Doubts that do not make the number invalid: today only an unknown birthplace county."""
+    ric, _, stdnum_exc = _stdnum()
     try:
         ric.get_birth_place(str(value))
     except stdnum_exc.ValidationError:
@@ -66,6 +76,7 @@ def resident_id_warnings(value: str) -> list[str]:
 
 def validate_credit_code(value: Any) -> CreditCode:
     """Return the compact credit code or raise ``InvalidFormat``/``InvalidChecksum``."""
+    _, uscc, stdnum_exc = _stdnum()
     code = uscc.compact(require_text(value, "统一社会信用代码")).upper()
     try:
         return CreditCode(uscc.validate(code))

@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from decimal import Context, Decimal
 from typing import Annotated, Any
 
-from babel.numbers import format_currency, format_decimal
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
@@ -504,11 +503,15 @@ def parse_amount(text: str) -> Decimal:
 
 def format_amount(amount: object, locale: str = "zh_CN") -> str:
     """Format an amount with the currency sign through Babel: ``¥123,456.78`` in zh_CN."""
+    from babel.numbers import format_currency  # Babel's locale data: loaded when first used
+
     return format_currency(to_decimal(amount), "CNY", locale=locale)
 
 
 def format_figures(amount: object) -> str:
     """Format an amount as figures with grouping and two places, no sign: ``123,456.78``."""
+    from babel.numbers import format_decimal
+
     return format_decimal(to_decimal(amount), format="#,##0.00", locale="zh_CN")
 
 

@@ -17,7 +17,6 @@ import unicodedata
 from decimal import Context, Decimal
 from typing import Annotated, Any
 
-from babel.numbers import format_percent as _babel_format_percent
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
@@ -176,7 +175,9 @@ def to_percent(value: object) -> Decimal:
 
 def format_percent(value: object, locale: str = "zh_CN") -> str:
     """Format a fraction as a percentage without trailing zeros: ``5%``, ``0.5%``, ``12.25%``."""
-    return _babel_format_percent(to_percent(value), format="#,##0.####%", locale=locale)
+    from babel.numbers import format_percent  # Babel's locale data: loaded when first used
+
+    return format_percent(to_percent(value), format="#,##0.####%", locale=locale)
 
 
 #: JSON Schema pattern (the same in validation and serialization mode): a fraction with at most
