@@ -23,6 +23,7 @@ import importlib
 import re
 import sys
 import threading
+from array import array
 from typing import Any
 
 from .cache import load_pickle, store_pickle
@@ -42,13 +43,16 @@ try:  # CPython's regular expression engine and compiler (re._compiler: 3.11 and
     except ModuleNotFoundError:  # Python 3.10
         _compiler = importlib.import_module("sre_compile")
         _parser = importlib.import_module("sre_parse")
-    _TAG = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    _TAG = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-a"
+    _WORD = "I" if array("I").itemsize == _sre.CODESIZE else "L"
 except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _sre = None
     _TAG = ""
+    _WORD = "L"
 
-# (pattern, flags) -> (flags, code, groups, groupindex, indexgroup): _sre.compile's arguments
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (pattern, flags) -> (flags, code, groups, groupindex, indexgroup): _sre.compile's arguments,
+# the code as an array of machine words (a few thousand patterns load in milliseconds)
+_Entry = tuple[int, "array[int]", int, dict[str, int], tuple[str | None, ...]]
 _programs: dict[tuple[str, int], _Entry] | None = None
 _new = 0
 _lock = threading.Lock()
@@ -68,14 +72,16 @@ def _load() -> dict[tuple[str, int], _Entry]:
 
 def _build(pattern: str, entry: _Entry) -> re.Pattern[str]:
     flags, code, groups, groupindex, indexgroup = entry
-    compiled: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    compiled: re.Pattern[str] = _sre.compile(
+        pattern, flags, code.tolist(), groups, groupindex, indexgroup
+    )
     return compiled
 
 
 def _program(pattern: str, flags: int) -> _Entry:
     """What :func:`re._compiler.compile` hands to ``_sre.compile`` (the same steps)."""
     parsed = _parser.parse(pattern, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    code = array(_WORD, _compiler._code(parsed, flags))
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -124,4 +130,4 @@ def _save() -> None:
     merged.update(_programs)
     if len(merged) > MAX_ENTRIES:  # the oldest first: keep the newest
         merged = dict(list(merged.items())[-MAX_ENTRIES:])
-    store_pickle(_file_name(), merged)
+    store_pickle(_file_name(), merged, replaces=f"regex-{sys.implementation.cache_tag}-")

@@ -9,6 +9,7 @@ import pickle
 import re
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -82,7 +83,7 @@ def test_a_bad_cache_file_is_not_used(fresh_rx, tmp_path: Path) -> None:  # type
 
 def test_a_wrong_program_is_compiled_afresh(fresh_rx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A kept program the engine refuses (another build of the interpreter) is not trusted."""
-    broken = {(r"\d+元", 0): (0, [999999, 1, 2], 0, {}, ())}
+    broken = {(r"\d+元", 0): (0, array(rx._WORD, [999999, 1, 2]), 0, {}, ())}
     with open(tmp_path / fresh_rx._file_name(), "wb") as handle:
         pickle.dump(broken, handle)
     assert fresh_rx.compile(r"\d+元") == re.compile(r"\d+元")

@@ -11,8 +11,6 @@ import argparse
 import datetime as dt
 import os
 import sys
-import zipfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -142,6 +140,8 @@ def found_files(paths: tuple[str, ...] | list[str]) -> list[str]:
                 if f.is_file()
             )
         elif path.suffix.lower() == ".zip":
+            import zipfile
+
             try:
                 with zipfile.ZipFile(path) as archive:
                     found.extend(i.filename for i in archive.infolist() if not i.is_dir())
@@ -298,6 +298,8 @@ def run(args: argparse.Namespace) -> int:
         finally:
             executor.close()
     elif args.jobs > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             for outcome in pool.map(run_job, jobs):
                 outcomes.append(outcome)
