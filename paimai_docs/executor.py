@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from .errors import PaimaiError
+from .lang import say
 
 __all__ = [
     "ENV_EXECUTOR",
@@ -61,7 +62,7 @@ class ExecutorError(PaimaiError, ValueError):
         self.en = en
 
     def message(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+        return say(self.zh, self.en, lang)
 
 
 class Future(Protocol):
@@ -95,10 +96,10 @@ class ExecutorSpec:
 
     def describe(self, lang: str = "zh") -> str:
         if self.kind == "dask":
-            return f"Dask 集群 {self.address}" if lang != "en" else f"Dask cluster {self.address}"
+            return say(f"Dask 集群 {self.address}", f"Dask cluster {self.address}", lang)
         if self.kind == "local-dask":
-            return "本机 Dask 集群" if lang != "en" else "local Dask cluster"
-        return "本进程" if lang != "en" else "this process"
+            return say("本机 Dask 集群", "local Dask cluster", lang)
+        return say("本进程", "this process", lang)
 
 
 def parse_executor(spec: str | None) -> ExecutorSpec:
@@ -214,10 +215,12 @@ def open_executor(
     if not dask_available():
         if warn is not None:
             warn(
-                '警告：未安装 Dask（pip install "paimai-docs[serve]"），改为在本进程中检查。'
-                if lang != "en"
-                else 'warning: Dask is not installed (pip install "paimai-docs[serve]"); '
-                "checking in this process."
+                say(
+                    '警告：未安装 Dask（pip install "paimai-docs[serve]"），改为在本进程中检查。',
+                    'warning: Dask is not installed (pip install "paimai-docs[serve]"); '
+                    "checking in this process.",
+                    lang,
+                )
             )
         return None
     try:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from .lang import say
+
 
 class ExitCode(IntEnum):
     OK = 0
@@ -25,7 +27,7 @@ class ExitCode(IntEnum):
 
     def describe(self, lang: str = "zh") -> str:
         zh, en = _DESCRIPTIONS[self]
-        return en if lang == "en" else zh
+        return say(zh, en, lang)
 
 
 _DESCRIPTIONS = {
@@ -54,5 +56,5 @@ UNREADABLE = ExitCode.UNREADABLE
 
 def table(lang: str = "zh") -> str:
     """The exit-code table as help text."""
-    head = "exit codes:" if lang == "en" else "退出码："
+    head = say("退出码：", "exit codes:", lang)
     return "\n".join([head, *(f"  {code.value}  {code.describe(lang)}" for code in ExitCode)])

@@ -92,6 +92,7 @@ from pydantic import (
 
 from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
 from paimai_docs.holiday_data import NAMES_EN, YearData
+from paimai_docs.lang import say
 from paimai_docs.userfiles import (
     Lines,
     Problem,
@@ -145,18 +146,16 @@ class CalendarYearMissing(CalendarYearNotCovered):
 
     def message(self, lang: str = "zh") -> str:
         where = user_holidays_dir()
-        if lang == "en":
-            return (
-                f"No holiday data for {self.year}: working days and holiday roll-overs in that "
-                f"year cannot be computed (data covers {self._range()}). Supply a holiday file "
-                f"for {self.year} (JSON or YAML, see docs/deadlines.md): pass --holidays FILE, "
-                f"or put it in the directory named by ${ENV_HOLIDAYS_DIR} or in {where}."
-            )
-        return (
+        return say(
             f"没有{self.year}年的节假日数据，无法计算该年的工作日和节假日顺延"
             f"（现有数据覆盖：{self._range()}）。请提供{self.year}年的节假日文件"
             f"（JSON 或 YAML，格式见 docs/deadlines.md）：用 --holidays 文件 指定，"
-            f"或放入环境变量 {ENV_HOLIDAYS_DIR} 所指目录或 {where}。"
+            f"或放入环境变量 {ENV_HOLIDAYS_DIR} 所指目录或 {where}。",
+            f"No holiday data for {self.year}: working days and holiday roll-overs in that "
+            f"year cannot be computed (data covers {self._range()}). Supply a holiday file "
+            f"for {self.year} (JSON or YAML, see docs/deadlines.md): pass --holidays FILE, "
+            f"or put it in the directory named by ${ENV_HOLIDAYS_DIR} or in {where}.",
+            lang,
         )
 
 
@@ -201,22 +200,18 @@ class DayStatus:
     def label(self, lang: str = "zh") -> str:
         """A short label: 国庆节 / 周末 / 调休上班（国庆节） / 工作日."""
         name = self.holiday_name
-        if lang == "en":
-            en = NAMES_EN.get(name or "", name)
-            if self.kind is DayKind.HOLIDAY:
-                return f"{en} holiday" if en else "public holiday"
-            if self.kind is DayKind.WEEKEND:
-                return "weekend"
-            if self.kind is DayKind.MAKEUP_WORKDAY:
-                return f"make-up working day ({en})" if en else "make-up working day"
-            return "working day"
+        en = NAMES_EN.get(name or "", name)
         if self.kind is DayKind.HOLIDAY:
-            return name or "法定节假日"
+            return say(name or "法定节假日", f"{en} holiday" if en else "public holiday", lang)
         if self.kind is DayKind.WEEKEND:
-            return "周末"
+            return say("周末", "weekend", lang)
         if self.kind is DayKind.MAKEUP_WORKDAY:
-            return f"调休上班（{name}）" if name else "调休上班"
-        return "工作日"
+            return say(
+                f"调休上班（{name}）" if name else "调休上班",
+                f"make-up working day ({en})" if en else "make-up working day",
+                lang,
+            )
+        return say("工作日", "working day", lang)
 
 
 # --------------------------------------------------------------------------------------------

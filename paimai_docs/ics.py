@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 
+from paimai_docs.lang import say
 from paimai_docs.plan import Deadline, Plan
 
 __all__ = ["deadlines_to_ics", "escape_text", "fold_line", "plan_to_ics"]
@@ -82,7 +83,7 @@ def summary_of(d: Deadline, lang: str = "zh") -> str:
     step = f" {d.step}" if d.step else ""
     mark = ""
     if d.provisional:
-        mark = " (PROVISIONAL)" if lang == "en" else "（暂定）"
+        mark = say("（暂定）", " (PROVISIONAL)", lang)
     return f"[{d.rule_id}{step}] {d.title(lang)}{mark}"
 
 
@@ -184,10 +185,11 @@ def plan_to_ics(
             plan.lot_type,
         )
     )
-    if lang == "en":
-        name = f"paimai deadlines: {plan.scope} auction {day.isoformat()}"
-    else:
-        name = f"拍卖期限：{plan.scope} {day.isoformat()} 拍卖"
+    name = say(
+        f"拍卖期限：{plan.scope} {day.isoformat()} 拍卖",
+        f"paimai deadlines: {plan.scope} auction {day.isoformat()}",
+        lang,
+    )
     return deadlines_to_ics(
         plan.deadlines, name=name, seed=seed, dtstamp=stamp, lang=lang, alarm_days=alarm_days
     )

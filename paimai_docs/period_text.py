@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from paimai_docs.holidays import DayKind
+from paimai_docs.lang import say
 from paimai_docs.provisional import holiday_label, source_text
 
 Method = Literal[
@@ -30,15 +31,18 @@ _WEEKDAYS_ZH = "一二三四五六日"
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ONE_DAY = dt.timedelta(days=1)
+_UNITS_ZH = {"day": "日", "month": "个月", "working_day": "个工作日", "hour": "小时"}
+_UNITS_EN = {"day": "days", "month": "months", "working_day": "working days", "hour": "hours"}
 
 
 def format_day(value: dt.date, lang: str = "zh") -> str:
     """``2026年10月09日 周五`` (``Fri 9 Oct 2026``); a datetime adds ``HH:MM``."""
     d = value.date() if isinstance(value, dt.datetime) else value
-    if lang == "en":
-        text = f"{_WEEKDAYS_EN[d.weekday()]} {d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
-    else:
-        text = f"{d.year}年{d.month:02d}月{d.day:02d}日 周{_WEEKDAYS_ZH[d.weekday()]}"
+    text = say(
+        f"{d.year}年{d.month:02d}月{d.day:02d}日 周{_WEEKDAYS_ZH[d.weekday()]}",
+        f"{_WEEKDAYS_EN[d.weekday()]} {d.day} {_MONTHS_EN[d.month - 1]} {d.year}",
+        lang,
+    )
     if isinstance(value, dt.datetime):
         text += f" {value:%H:%M}"
     return text
@@ -57,7 +61,7 @@ class PeriodStep(BaseModel):
     reason_en: str
 
     def reason(self, lang: str = "zh") -> str:
-        return self.reason_en if lang == "en" else self.reason_zh
+        return say(self.reason_zh, self.reason_en, lang)
 
 
 class PeriodResult(BaseModel):
@@ -125,58 +129,65 @@ def provisional_note(r: PeriodResult, lang: str = "zh") -> str:
     f = format_day
     lo, hi = r.earliest or r.end_date, r.latest or r.end_date
     names = "、".join(holiday_label(k) for k in r.provisional_holidays)
-    if lang == "en":
-        text = "PROVISIONAL: counted on the statutory holidays only (no official schedule yet"
-        en = ", ".join(holiday_label(k, "en") for k in r.provisional_holidays)
-        text += f"; near {en})" if names else ")"
-        if (lo, hi) == (r.end_date, r.end_date):
-            return text + "; the date is not expected to move"
-        return text + f"; may move between {f(lo, 'en')} and {f(hi, 'en')}"
-    text = "暂定：按法定节假日推算，调休安排尚未公布"
-    text += f"（涉及{names}）" if names else ""
+    names_en = ", ".join(holiday_label(k, "en") for k in r.provisional_holidays)
+    text = say(
+        "暂定：按法定节假日推算，调休安排尚未公布" + (f"（涉及{names}）" if names else ""),
+        "PROVISIONAL: counted on the statutory holidays only (no official schedule yet"
+        + (f"; near {names_en})" if names else ")"),
+        lang,
+    )
     if (lo, hi) == (r.end_date, r.end_date):
-        return text + "；预计不变"
-    return text + f"；公布后可能在 {f(lo)} 至 {f(hi)} 之间变动"
+        return text + say("；预计不变", "; the date is not expected to move", lang)
+    return text + say(
+        f"；公布后可能在 {f(lo)} 至 {f(hi)} 之间变动",
+        f"; may move between {f(lo, 'en')} and {f(hi, 'en')}",
+        lang,
+    )
 
 
 def _unit_text(r: PeriodResult, lang: str) -> str:
-    if lang == "en":
-        return {"day": "days", "month": "months", "working_day": "working days", "hour": "hours"}[
-            r.unit
-        ]
-    return {"day": "日", "month": "个月", "working_day": "个工作日", "hour": "小时"}[r.unit]
+    return say(_UNITS_ZH, _UNITS_EN, lang)[r.unit]
 
 
 def _summary(r: PeriodResult, lang: str) -> str:
+    return say(_summary_zh, _summary_en, lang)(r)
+
+
+def _summary_en(r: PeriodResult) -> str:
     f = format_day
-    u = _unit_text(r, lang)
+    u = _unit_text(r, "en")
     rolled = [s for s in r.steps if s.action == "rolled"]
-    if lang == "en":
-        if r.method == "days_before":
-            clear = " clear" if r.clear_days else ""
-            text = f"{r.n}{clear} days before {f(r.start, 'en')}: no later than {f(r.end, 'en')}"
-            if r.advisory_end is not None:
-                text += f" (a rest day; last working day before: {f(r.advisory_end, 'en')})"
-            return text
-        if r.method == "working_days_before":
-            return f"{r.n} working day(s) before {f(r.start, 'en')}: {f(r.end, 'en')}"
-        if r.method == "latest_start":
-            assert r.period is not None
-            return (
-                f"latest start {f(r.end, 'en')}: {r.n} {u} then end on "
-                f"{f(r.period.end, 'en')}, before {f(r.start, 'en')}"
-            )
-        if r.method == "hours_after":
-            return f"{r.n} hours from {f(r.start, 'en')}: {f(r.end, 'en')}"
-        if r.method == "fixed_date":
-            text = f"fixed date {f(r.start, 'en')}"
-            if rolled:
-                text += f", a rest day: rolled over to {f(r.end, 'en')}"
-            return text
-        text = f"{f(r.start, 'en')} + {r.n} {u} = {f(r.end, 'en')}"
-        if rolled:
-            text += f" (nominal {f(r.nominal_end, 'en')}, rolled over {len(rolled)} rest day(s))"
+    if r.method == "days_before":
+        clear = " clear" if r.clear_days else ""
+        text = f"{r.n}{clear} days before {f(r.start, 'en')}: no later than {f(r.end, 'en')}"
+        if r.advisory_end is not None:
+            text += f" (a rest day; last working day before: {f(r.advisory_end, 'en')})"
         return text
+    if r.method == "working_days_before":
+        return f"{r.n} working day(s) before {f(r.start, 'en')}: {f(r.end, 'en')}"
+    if r.method == "latest_start":
+        assert r.period is not None
+        return (
+            f"latest start {f(r.end, 'en')}: {r.n} {u} then end on "
+            f"{f(r.period.end, 'en')}, before {f(r.start, 'en')}"
+        )
+    if r.method == "hours_after":
+        return f"{r.n} hours from {f(r.start, 'en')}: {f(r.end, 'en')}"
+    if r.method == "fixed_date":
+        text = f"fixed date {f(r.start, 'en')}"
+        if rolled:
+            text += f", a rest day: rolled over to {f(r.end, 'en')}"
+        return text
+    text = f"{f(r.start, 'en')} + {r.n} {u} = {f(r.end, 'en')}"
+    if rolled:
+        text += f" (nominal {f(r.nominal_end, 'en')}, rolled over {len(rolled)} rest day(s))"
+    return text
+
+
+def _summary_zh(r: PeriodResult) -> str:
+    f = format_day
+    u = _unit_text(r, "zh")
+    rolled = [s for s in r.steps if s.action == "rolled"]
     if r.method == "days_before":
         clear = "（整日）" if r.clear_days else ""
         text = f"{f(r.start)}前{r.n}日{clear}：最迟 {f(r.end)}（不顺延）"
@@ -203,60 +214,72 @@ def _summary(r: PeriodResult, lang: str) -> str:
 
 def _explain(r: PeriodResult, lang: str) -> str:
     f = format_day
-    en = lang == "en"
-    lines = [("Rule: " if en else "规则：") + (r.rule_text_en if en else r.rule_text)]
+    lines = [say("规则：" + r.rule_text, "Rule: " + r.rule_text_en, lang)]
     if r.method == "fixed_date":
-        lines.append(f"Date: {f(r.start, 'en')}" if en else f"日期：{f(r.start)}")
+        lines.append(say(f"日期：{f(r.start)}", f"Date: {f(r.start, 'en')}", lang))
     elif r.method == "hours_after":
-        lines.append(f"Start: {f(r.start, 'en')}" if en else f"起算时刻：{f(r.start)}")
-        lines.append(f"Count: {r.n} hours" if en else f"计算：{r.n}小时")
+        lines.append(say(f"起算时刻：{f(r.start)}", f"Start: {f(r.start, 'en')}", lang))
+        lines.append(say(f"计算：{r.n}小时", f"Count: {r.n} hours", lang))
     elif r.direction == "after":
-        if en:
-            lines.append(f"Start: {f(r.start, 'en')} (not counted)")
-            lines.append(f"Count: {r.n} {_unit_text(r, 'en')}")
-        else:
-            lines.append(f"起算：{f(r.start)}（当日不计入）")
-            lines.append(f"计算：{r.n}{_unit_text(r, 'zh')}")
+        lines.append(
+            say(
+                f"起算：{f(r.start)}（当日不计入）",
+                f"Start: {f(r.start, 'en')} (not counted)",
+                lang,
+            )
+        )
+        lines.append(
+            say(f"计算：{r.n}{_unit_text(r, 'zh')}", f"Count: {r.n} {_unit_text(r, 'en')}", lang)
+        )
         if r.method in ("days_after", "months_after") and r.nominal_end != r.end:
             lines.append(
-                f"Nominal last day: {f(r.nominal_end, 'en')}"
-                if en
-                else f"名义届满日：{f(r.nominal_end)}"
+                say(
+                    f"名义届满日：{f(r.nominal_end)}",
+                    f"Nominal last day: {f(r.nominal_end, 'en')}",
+                    lang,
+                )
             )
     else:
-        lines.append(f"Event: {f(r.start, 'en')}" if en else f"事件日：{f(r.start)}")
+        lines.append(say(f"事件日：{f(r.start)}", f"Event: {f(r.start, 'en')}", lang))
     if r.method == "latest_start" and r.period is not None:
         p = r.period
         lines.append(
-            f"Period from {f(p.start, 'en')}: last day {f(p.end, 'en')}"
-            if en
-            else f"自 {f(p.start)} 起算的期间：届满日 {f(p.end)}"
+            say(
+                f"自 {f(p.start)} 起算的期间：届满日 {f(p.end)}",
+                f"Period from {f(p.start, 'en')}: last day {f(p.end, 'en')}",
+                lang,
+            )
         )
     for s in r.steps:
         lines.append(
-            f"  {f(s.date, lang)}: {s.reason(lang)}" if en else f"  {f(s.date)}：{s.reason()}"
+            say(f"  {f(s.date)}：{s.reason()}", f"  {f(s.date, 'en')}: {s.reason('en')}", lang)
         )
     if r.method == "latest_start":
-        lines.append(f"Latest start: {f(r.end, 'en')}" if en else f"最晚起算日：{f(r.end)}")
+        lines.append(say(f"最晚起算日：{f(r.end)}", f"Latest start: {f(r.end, 'en')}", lang))
     elif r.direction == "before":
         lines.append(
-            f"Latest action date: {f(r.end, 'en')} (no roll-over)"
-            if en
-            else f"最迟行为日：{f(r.end)}（不顺延）"
+            say(
+                f"最迟行为日：{f(r.end)}（不顺延）",
+                f"Latest action date: {f(r.end, 'en')} (no roll-over)",
+                lang,
+            )
         )
         if r.advisory_end is not None:
             lines.append(
-                f"  not a working day; the last working day before it is {f(r.advisory_end, 'en')}"
-                if en
-                else f"  该日不是工作日；之前最后一个工作日为 {f(r.advisory_end)}"
+                say(
+                    f"  该日不是工作日；之前最后一个工作日为 {f(r.advisory_end)}",
+                    "  not a working day; the last working day before it is "
+                    f"{f(r.advisory_end, 'en')}",
+                    lang,
+                )
             )
     elif r.method == "hours_after":
-        lines.append(f"End: {f(r.end, 'en')}" if en else f"届满时刻：{f(r.end)}")
+        lines.append(say(f"届满时刻：{f(r.end)}", f"End: {f(r.end, 'en')}", lang))
     else:
-        lines.append(f"Last day: {f(r.end, 'en')}" if en else f"届满日：{f(r.end)}")
+        lines.append(say(f"届满日：{f(r.end)}", f"Last day: {f(r.end, 'en')}", lang))
     if r.calendar_sources:
         data = "; ".join(f"{y}: {source_text(src, lang)}" for y, src in r.calendar_sources.items())
-        lines.append(f"Calendar data: {data}" if en else f"日历数据：{data}")
+        lines.append(say(f"日历数据：{data}", f"Calendar data: {data}", lang))
     return "\n".join(lines)
 
 
@@ -267,16 +290,12 @@ def summary(r: PeriodResult, lang: str = "zh") -> str:
         return text
     lo, hi = r.earliest or r.end_date, r.latest or r.end_date
     if (lo, hi) == (r.end_date, r.end_date):
-        return text + (
-            " [PROVISIONAL, not expected to move]" if lang == "en" else "【暂定，预计不变】"
-        )
-    if lang == "en":
-        return (
-            text
-            + f" [PROVISIONAL: may move between {format_day(lo, 'en')} and "
-            + (f"{format_day(hi, 'en')}]")
-        )
-    return text + f"【暂定：调休公布后可能在 {format_day(lo)} 至 {format_day(hi)} 之间】"
+        return text + say("【暂定，预计不变】", " [PROVISIONAL, not expected to move]", lang)
+    return text + say(
+        f"【暂定：调休公布后可能在 {format_day(lo)} 至 {format_day(hi)} 之间】",
+        f" [PROVISIONAL: may move between {format_day(lo, 'en')} and {format_day(hi, 'en')}]",
+        lang,
+    )
 
 
 def explain(r: PeriodResult, lang: str = "zh") -> str:

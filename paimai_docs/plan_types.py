@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from paimai_docs.lang import say
 from paimai_docs.period_text import provisional_note
 from paimai_docs.periods import PeriodResult, format_day
 
@@ -52,30 +53,31 @@ class Deadline(BaseModel):
         return self.counted.provisional
 
     def title(self, lang: str = "zh") -> str:
-        return self.title_en if lang == "en" else self.title_zh
+        return say(self.title_zh, self.title_en, lang)
 
     def note(self, lang: str = "zh") -> str:
-        return self.note_en if lang == "en" else self.note_zh
+        return say(self.note_zh, self.note_en, lang)
 
     def due_text(self, lang: str = "zh") -> str:
         return format_day(self.due_time or self.due, lang)
 
     def explain(self, lang: str = "zh") -> str:
         """The title, due date, how it was counted, the basis and any note."""
-        en = lang == "en"
         lines = [f"[{self.rule_id}] {self.title(lang)}: {self.due_text(lang)}"]
         lines.append(self.counted.explain(lang))
-        lines.append(("Basis: " if en else "依据：") + self.basis)
+        lines.append(say("依据：", "Basis: ", lang) + self.basis)
         if self.related_rules:
-            lines.append(("Related: " if en else "相关规则：") + ", ".join(self.related_rules))
+            lines.append(say("相关规则：", "Related: ", lang) + ", ".join(self.related_rules))
         if self.unverified:
             lines.append(
-                "UNVERIFIED (memory): check the source text before relying on it"
-                if en
-                else "未核实（memory）：依赖前请核对原文"
+                say(
+                    "未核实（memory）：依赖前请核对原文",
+                    "UNVERIFIED (memory): check the source text before relying on it",
+                    lang,
+                )
             )
         if self.note(lang):
-            lines.append(("Note: " if en else "说明：") + self.note(lang))
+            lines.append(say("说明：", "Note: ", lang) + self.note(lang))
         note = provisional_note(self.counted, lang)
         if note and note not in lines[1]:
             lines.append(note)
@@ -93,7 +95,7 @@ class PlanWarning(BaseModel):
     message_en: str
 
     def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+        return say(self.message_zh, self.message_en, lang)
 
 
 class Plan(BaseModel):

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from paimai_docs.holiday_data import NAMES_EN, YearData
+from paimai_docs.lang import say
 
 __all__ = [
     "BOUNDS",
@@ -198,11 +199,11 @@ def provisional_year(year: int) -> YearData:
 
 def source_text(source: str, lang: str = "zh") -> str:
     """A year's source for display: the provisional source in English with ``lang="en"``."""
-    return PROVISIONAL_SOURCE_EN if lang == "en" and source == PROVISIONAL_SOURCE else source
+    return say(source, PROVISIONAL_SOURCE_EN if source == PROVISIONAL_SOURCE else source, lang)
 
 
 def holiday_label(key: str, lang: str = "zh") -> str:
     """``"2027:春节"`` (a :class:`Zone` key in a result) as ``2027年春节`` / ``Spring Festival
     2027``."""
     year, _, name = key.partition(":")
-    return f"{NAMES_EN.get(name, name)} {year}" if lang == "en" else f"{year}年{name}"
+    return say(f"{year}年{name}", f"{NAMES_EN.get(name, name)} {year}", lang)

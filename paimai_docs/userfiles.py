@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import PaimaiError
+from .lang import say
 
 Loc = tuple[int | str, ...]
 
@@ -37,19 +38,18 @@ class Problem:
     value: Any = None
 
     def text(self, lang: str = "zh") -> str:
-        en = lang == "en"
         parts = []
         if self.line is not None:
-            parts.append(f"line {self.line}" if en else f"第{self.line}行")
+            parts.append(say(f"第{self.line}行", f"line {self.line}", lang))
         if self.where:
             parts.append(self.where)
-        head = (", ".join(parts) if en else "，".join(parts)) if parts else ""
-        body = self.en if en else self.zh
+        head = say("，", ", ", lang).join(parts)
+        body = say(self.zh, self.en, lang)
         if self.value is not None and not _mentions(f"{self.where} {body}", self.value):
-            body += f" (value: {_show(self.value)})" if en else f"（值：{_show(self.value)}）"
+            body += say(f"（值：{_show(self.value)}）", f" (value: {_show(self.value)})", lang)
         if not head:
             return body
-        return f"{head}: {body}" if en else f"{head}：{body}"
+        return head + say("：", ": ", lang) + body
 
 
 def _show(value: Any) -> str:
@@ -82,7 +82,7 @@ class UserFileError(PaimaiError, ValueError):
 
     def message(self, lang: str = "zh") -> str:
         zh, en = self.what
-        head = f"{en} {self.path} is invalid:" if lang == "en" else f"{zh} {self.path} 有误："
+        head = say(f"{zh} {self.path} 有误：", f"{en} {self.path} is invalid:", lang)
         return "\n".join([head, *(f"  {p.text(lang)}" for p in self.items)])
 
 
@@ -273,8 +273,8 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, lang: str) -> str:
     text = f"{exc.context or ''} {exc.problem or ''}"
     for needle, zh, en in _YAML_PROBLEMS:
         if needle in text:
-            return en if lang == "en" else zh
-    return "格式不正确" if lang != "en" else "the text is not valid YAML"
+            return say(zh, en, lang)
+    return say("格式不正确", "the text is not valid YAML", lang)
 
 
 def _lines_of(text: str) -> Lines:

@@ -13,6 +13,7 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 
 from .errors import PaimaiError, UnknownKind
+from .lang import say
 from .models import MODELS, DocumentModel
 from .models.base import LABEL_KEY
 
@@ -131,7 +132,7 @@ def label_path(model: type[BaseModel], path: tuple[str | int, ...], lang: str = 
     current: list[type[BaseModel]] = [model]
     for part in path:
         if isinstance(part, int):
-            labels.append(f"第{part + 1}项" if lang == "zh" else f"item {part + 1}")
+            labels.append(say(f"第{part + 1}项", f"item {part + 1}", lang))
             continue
         info = next((m.model_fields[part] for m in current if part in m.model_fields), None)
         if info is None:
@@ -139,7 +140,7 @@ def label_path(model: type[BaseModel], path: tuple[str | int, ...], lang: str = 
                 labels.append(str(part))
             continue
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        label = extra.get("x-label-en") if lang == "en" else None
+        label = say(None, extra.get("x-label-en"), lang)
         labels.append(str(label or extra.get(LABEL_KEY) or info.title or part))
         current = models_in(info.annotation)
     return labels
@@ -152,7 +153,7 @@ def problems_from(model: type[BaseModel], exc: ValidationError, lang: str = "zh"
         code = error["type"]
         message = error["msg"]
         if code in _MESSAGES:
-            template = _MESSAGES[code][1 if lang == "en" else 0]
+            template = say(*_MESSAGES[code], lang)
             try:
                 message = template.format(**(error.get("ctx") or {}))
             except (KeyError, IndexError):

@@ -2,11 +2,13 @@
 finding severities, each with its Chinese and English name. Everything else imports them from
 here (rules validate against them, the reader classifies into them, reports print their names).
 
-Plain data and no imports, so that the command line can offer them as choices without loading
-the models or the engine.
+Plain data, importing only :mod:`paimai_docs.lang` (itself without imports), so that the command
+line can offer them as choices without loading the models or the engine.
 """
 
 from __future__ import annotations
+
+from .lang import say
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -136,7 +138,7 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str = "zh") -> str:
     names = table.get(key)
     if names is None:
         return key
-    return names[1] if lang == "en" else names[0]
+    return say(names[0], names[1], lang)
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:

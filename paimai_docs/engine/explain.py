@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from ..lang import resolve, say
 from .registry import get_rule
 from .spec import Rule
 
@@ -47,20 +48,20 @@ def rule_as_dict(rule: Rule) -> dict[str, object]:
 
 
 def explain_text(rule: Rule, lang: str = "zh") -> str:
-    zh = lang != "en"
+    lang = resolve(lang)
     lines = [
         f"{rule.id}  {rule.name}",
-        rule.title if zh else rule.title_en,
+        say(rule.title, rule.title_en, lang),
         "",
-        f"{'依据' if zh else 'Basis'}：{rule.basis}",
-        f"{'适用范围' if zh else 'Scopes'}：{'、'.join(rule.scopes)}    "
-        f"{'文书' if zh else 'Documents'}：{'、'.join(rule.kinds)}",
-        f"{'默认级别' if zh else 'Default severity'}：{rule.severity}"
-        + (("    需人工核对" if zh else "    needs a person") if rule.needs_review else ""),
-        f"{'可信度' if zh else 'Confidence'}：{rule.confidence}",
+        f"{say('依据', 'Basis', lang)}：{rule.basis}",
+        f"{say('适用范围', 'Scopes', lang)}：{'、'.join(rule.scopes)}    "
+        f"{say('文书', 'Documents', lang)}：{'、'.join(rule.kinds)}",
+        f"{say('默认级别', 'Default severity', lang)}：{rule.severity}"
+        + (say("    需人工核对", "    needs a person", lang) if rule.needs_review else ""),
+        f"{say('可信度', 'Confidence', lang)}：{rule.confidence}",
     ]
-    for key, heading in _SECTIONS_ZH if zh else _SECTIONS_EN:
-        lines += ["", f"【{heading}】" if zh else f"{heading}:", getattr(rule.explain, key)]
+    for key, heading in say(_SECTIONS_ZH, _SECTIONS_EN, lang):
+        lines += ["", say(f"【{heading}】", f"{heading}:", lang), getattr(rule.explain, key)]
     return "\n".join(lines) + "\n"
 
 

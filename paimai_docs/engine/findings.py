@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from ..lang import say
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -52,7 +54,7 @@ class Finding:
         return hash(self.key())
 
     def text(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" and self.message_en else self.message
+        return say(self.message, self.message_en or self.message, lang)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..docx_template import TemplateInvalid
+from ..lang import say
 from ..models.common import Party
 from ..models.completion_report import CompletionReportAttachment
 from ..models.failed_auction_report import FailedReportAttachment
@@ -74,33 +75,32 @@ class Location:
         kind = re.sub(r"\d+$", "", stem)
         key = self.part if self.part in _PART_NAMES else kind
         zh, en = _PART_NAMES.get(key, (self.part, self.part))
-        return en if lang == "en" else zh
+        return say(zh, en, lang)
 
     def describe(self, lang: str = "zh", focus: str | None = None) -> str:
         """``第12段「委托人：{{ consignor.nmae }}」`` / ``table 2 row 3 cell 2 "..."``."""
         snippet = _snippet(self.text, focus)
         place = self.place(lang)
-        return f"{place} “{snippet}”" if lang == "en" else f"{place}「{snippet}」"
+        return say(f"{place}「{snippet}」", f"{place} “{snippet}”", lang)
 
     def place(self, lang: str = "zh") -> str:
         """``第12段``, ``表格2 第3行第2格``, ``页脚（footer1.xml）第1段`` (no snippet)."""
-        en = lang == "en"
         if self.table is not None:
-            place = (
-                f"table {self.table} row {self.row} cell {self.cell}"
-                if en
-                else f"表格{self.table} 第{self.row}行第{self.cell}格"
+            place = say(
+                f"表格{self.table} 第{self.row}行第{self.cell}格",
+                f"table {self.table} row {self.row} cell {self.cell}",
+                lang,
             )
         elif self.paragraph is not None:
-            place = f"paragraph {self.paragraph}" if en else f"第{self.paragraph}段"
+            place = say(f"第{self.paragraph}段", f"paragraph {self.paragraph}", lang)
         else:
-            place = f"paragraph {self.index}" if en else f"第{self.index}段"
+            place = say(f"第{self.index}段", f"paragraph {self.index}", lang)
         if self.part == "docProps/core.xml":
             place = self._part_label(lang)
         elif not self.part.endswith("document.xml"):
             file = Path(self.part).name
             label = self._part_label(lang)
-            place = f"{label} ({file}) {place}" if en else f"{label}（{file}）{place}"
+            place = say(f"{label}（{file}）{place}", f"{label} ({file}) {place}", lang)
         return place
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,11 +144,11 @@ class LintProblem:
     name: str | None = None  # the field or expression concerned
 
     def text(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message
+        return say(self.message, self.message_en, lang)
 
     def where(self, lang: str = "zh") -> str:
         if self.location is None:
-            return "whole template" if lang == "en" else "模板整体"
+            return say("模板整体", "whole template", lang)
         return self.location.describe(lang, self.tag)
 
     def __str__(self) -> str:
@@ -189,33 +189,32 @@ class LintReport:
 
     def format(self, lang: str = "zh", *, only_errors: bool = False) -> str:
         problems = self.errors if only_errors else self.problems
-        en = lang == "en"
         if not problems:
-            return (
-                f"{self.template}: no problems ({self.kind})"
-                if en
-                else f"{self.template}：未发现问题（{self.kind}）"
+            return say(
+                f"{self.template}：未发现问题（{self.kind}）",
+                f"{self.template}: no problems ({self.kind})",
+                lang,
             )
-        head = (
+        head = say(
+            f"模板 {self.template}：{len(self.errors)} 个错误，{len(self.warnings)} 个警告",
             f"{self.template}: {counted(len(self.errors), 'error')}, "
-            f"{counted(len(self.warnings), 'warning')}"
-            if en
-            else f"模板 {self.template}：{len(self.errors)} 个错误，{len(self.warnings)} 个警告"
+            f"{counted(len(self.warnings), 'warning')}",
+            lang,
         )
         if only_errors:
-            head = (
-                f"template {self.template} has {counted(len(problems), 'error')}:"
-                if en
-                else f"模板 {self.template} 有 {len(problems)} 处错误，未生成文书："
+            head = say(
+                f"模板 {self.template} 有 {len(problems)} 处错误，未生成文书：",
+                f"template {self.template} has {counted(len(problems), 'error')}:",
+                lang,
             )
         lines = [head]
+        sep = say("：", ": ", lang)
         for problem in problems:
             mark = (
-                ("error" if en else "错误")
+                say("错误", "error", lang)
                 if problem.severity == "error"
-                else ("warning" if en else "警告")
+                else say("警告", "warning", lang)
             )
-            sep = ": " if en else "："
             lines.append(f"  - [{mark}] {problem.where(lang)}{sep}{problem.text(lang)}")
         return "\n".join(lines)
 

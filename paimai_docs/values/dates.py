@@ -11,12 +11,14 @@ import datetime as dt
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_time as _babel_format_time
 
+from ..lang import say
+
 _DIGITS = "〇一二三四五六七八九"
 _WEEKDAYS_ZH = "一二三四五六日"
 
 
 def _locale(lang: str) -> str:
-    return "en_US" if lang == "en" else "zh_CN"
+    return say("zh_CN", "en_US", lang)
 
 
 def format_date(value: dt.date, lang: str = "zh") -> str:
@@ -26,9 +28,15 @@ def format_date(value: dt.date, lang: str = "zh") -> str:
 
 def format_date_with_weekday(value: dt.date, lang: str = "zh") -> str:
     """``2026年11月22日（星期日）``."""
-    if lang == "en":
-        return _babel_format_date(value, "EEE, MMM d, y", locale="en_US")
+    return say(_date_with_weekday_zh, _date_with_weekday_en, lang)(value)
+
+
+def _date_with_weekday_zh(value: dt.date) -> str:
     return f"{format_date(value)}（星期{_WEEKDAYS_ZH[value.weekday()]}）"
+
+
+def _date_with_weekday_en(value: dt.date) -> str:
+    return _babel_format_date(value, "EEE, MMM d, y", locale="en_US")
 
 
 def format_datetime(value: dt.datetime, lang: str = "zh") -> str:
