@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from ..lang import resolve
+
 WRITERS: dict[str, str] = {
     "text": "paimai_docs.reports.text",
     "json": "paimai_docs.reports.json_report",
@@ -20,5 +22,7 @@ BINARY_FORMATS = frozenset({"docx"})
 def render_report(result: Any, fmt: str, **options: Any) -> str | bytes:
     """The report of ``result`` in format ``fmt`` (text, json, sarif, docx or html)."""
     module = importlib.import_module(WRITERS[fmt])
+    if "lang" in options:
+        options["lang"] = resolve(options["lang"])
     output: str | bytes = module.render(result, **options)
     return output

@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import rx
 from ..engine import Finding, Rule
+from ..lang import say
 from ..reading.privacy import mask_text
 from ..reading.types import Document, Fact, ReadProblem
 from ..values.dates import format_date
@@ -47,7 +48,7 @@ _QUOTED = rx.compile(r"“[^”]*”|«[^»]*»|「[^」]*」|《[^》]*》")
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
+    return say(pair[0], pair[1], lang)
 
 
 def kind_title(kind: str, lang: str = "zh") -> str:
@@ -83,11 +84,8 @@ _PLURALS = {"copy": "copies", "entry": "entries", "info": "info"}
 
 def count(n: int, noun: str, lang: str = "en", zh: str = "") -> str:
     """``1 document``, ``2 documents`` (``lang="zh"``: ``{n}{zh}``, e.g. ``3份``)."""
-    if lang != "en":
-        return f"{n}{zh}"
-    if n == 1:
-        return f"{n} {noun}"
-    return f"{n} {_PLURALS.get(noun, noun + 's')}"
+    english = f"{n} {noun}" if n == 1 else f"{n} {_PLURALS.get(noun, noun + 's')}"
+    return say(f"{n}{zh}", english, lang)
 
 
 # ------------------------------------------------------------------------------------------
@@ -98,7 +96,11 @@ def date_text(value: dt.date, lang: str = "zh") -> str:
     """The one date format of the reports: 2026年3月5日, or ISO 2026-03-05 in English."""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return value.isoformat() if lang == "en" else format_date(value, "zh")
+    return say(_date_zh, dt.date.isoformat, lang)(value)
+
+
+def _date_zh(value: dt.date) -> str:
+    return format_date(value, "zh")
 
 
 def datetime_text(value: dt.datetime, lang: str = "zh") -> str:
@@ -116,14 +118,19 @@ _ISO_IN_ZH = rx.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 def dates_in_text(text: str, lang: str = "zh") -> str:
     """Dates written in the report's one format inside a text the engine wrote (a deadline's
     counting): 2026年03月03日 -> 2026年3月3日; Tue 3 Mar 2026 -> 2026-03-03 (Tue)."""
-    if lang == "en":
+    return say(_dates_in_text_zh, _dates_in_text_en, lang)(text)
 
-        def english(match: re.Match[str]) -> str:
-            day = dt.date(int(match[4]), _MONTHS.index(match[3]) + 1, int(match[2]))
-            return f"{day.isoformat()} ({match[1]})"
 
-        return _DAY_EN.sub(english, text)
+def _dates_in_text_zh(text: str) -> str:
     return _PADDED_ZH.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
+
+
+def _dates_in_text_en(text: str) -> str:
+    def english(match: re.Match[str]) -> str:
+        day = dt.date(int(match[4]), _MONTHS.index(match[3]) + 1, int(match[2]))
+        return f"{day.isoformat()} ({match[1]})"
+
+    return _DAY_EN.sub(english, text)
 
 
 def due_text(due: object, lang: str = "zh") -> str:
@@ -144,21 +151,30 @@ def fact_label(kind: str, name: str, lang: str = "zh") -> str:
     ``x-label`` for that kind, else ``rules/facts.yaml``, else any model's label; English from
     ``rules/facts.yaml``. A ``<name>_words`` fact without a label of its own is the amount's
     label with （大写）."""
-    from ..engine.subjects import any_field_label, reader_fact_labels
-    from ..model_index import field_labels
+    from ..engine.subjects import reader_fact_labels
 
     own = reader_fact_labels().get(name) or {}
-    if lang == "en":
-        found = own.get("en") or any_field_label(kind, name, "en")
-    else:
-        labels = field_labels(kind, name)
-        found = labels[0] if labels else own.get("zh") or any_field_label(kind, name)
+    found = say(_own_label_zh, _own_label_en, lang)(kind, name, own)
     if found:
         return str(found)
     if name.endswith("_words"):
         base = fact_label(kind, name.removesuffix("_words"), lang)
-        return base + (" (in words)" if lang == "en" else "（大写）")
+        return base + say("（大写）", " (in words)", lang)
     return name.replace("_", " ")
+
+
+def _own_label_zh(kind: str, name: str, own: dict[str, str]) -> str | None:
+    from ..engine.subjects import any_field_label
+    from ..model_index import field_labels
+
+    labels = field_labels(kind, name)
+    return labels[0] if labels else own.get("zh") or any_field_label(kind, name)
+
+
+def _own_label_en(kind: str, name: str, own: dict[str, str]) -> str | None:
+    from ..engine.subjects import any_field_label
+
+    return own.get("en") or any_field_label(kind, name, "en")
 
 
 def _is_rate(name: str) -> bool:
@@ -173,14 +189,14 @@ def money_text(value: Decimal, lang: str = "zh") -> str:
         figures = format_figures(value)
     except ValueError:
         figures = str(value)
-    return f"CNY {figures}" if lang == "en" else f"{figures}元"
+    return say(f"{figures}元", f"CNY {figures}", lang)
 
 
 def percent_text(value: Decimal, lang: str = "zh") -> str:
     from ..values.percent import format_percent
 
     try:
-        return format_percent(value, "en_US" if lang == "en" else "zh_CN")
+        return format_percent(value, say("zh_CN", "en_US", lang))
     except ValueError:
         return f"{value * 100:f}".rstrip("0").rstrip(".") + "%"
 
@@ -245,13 +261,19 @@ def problem_text(problem: ReadProblem, lang: str = "zh") -> str:
     """Why a file could not be read, in our words: the reader's Chinese message without the
     library's exception text it may carry (``不是有效的 zip 压缩包（File is not a zip file）``),
     or, in English, the problem's name."""
-    if lang == "en":
-        return pick(READ_PROBLEMS.get(problem.code, ("", "cannot be read")), "en")
+    return say(_problem_text_zh, _problem_text_en, lang)(problem)
+
+
+def _problem_text_zh(problem: ReadProblem) -> str:
     text = _LIBRARY_ASIDE.sub("", problem.message)
     text = _LIBRARY_TAIL.sub("", text).strip(" ：:，,")
     if not text or not CJK.search(text):
         return pick(READ_PROBLEMS.get(problem.code, ("无法读取", "")), "zh")
     return text
+
+
+def _problem_text_en(problem: ReadProblem) -> str:
+    return pick(READ_PROBLEMS.get(problem.code, ("", "cannot be read")), "en")
 
 
 def has_chinese(text: str) -> bool:
@@ -266,7 +288,7 @@ def finding_text(
     English message is missing or mixes in Chinese (a report then says once that the details
     are in Chinese only)."""
     text = finding.text(lang)
-    mixed = lang == "en" and (not finding.message_en or has_chinese(finding.message_en))
+    mixed = say(False, not finding.message_en or has_chinese(finding.message_en), lang)
     if mixed and rule is not None and rule.title_en and not has_chinese(rule.title_en):
         return rule.title_en, True
     return safe(dates_in_text(text, lang), show_personal_data), False

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..checker import CheckResult
 from ..engine import Finding, Rule, load_rules
+from ..lang import resolve, say
 from ..reading.types import Document
 from ..values.dates import format_date_with_weekday
 from .common import (
@@ -102,7 +103,7 @@ def _t(key: str, lang: str) -> str:
 
 
 def _colon(lang: str) -> str:
-    return ": " if lang == "en" else "："
+    return say("：", ": ", lang)
 
 
 def _e(text: object) -> str:
@@ -200,9 +201,7 @@ class _Event:
 
 def _day(day: dt.date, lang: str) -> str:
     """A day of the timeline: 2026年3月5日（星期四）, or 2026-03-05 (Thu)."""
-    if lang == "en":
-        return f"{date_text(day, lang)} ({day:%a})"
-    return format_date_with_weekday(day, lang)
+    return say(format_date_with_weekday(day, "zh"), f"{date_text(day, 'en')} ({day:%a})", lang)
 
 
 def _events(result: CheckResult, rules: dict[str, Rule], lang: str, show: bool) -> list[_Event]:
@@ -227,7 +226,7 @@ def _events(result: CheckResult, rules: dict[str, Rule], lang: str, show: bool) 
         except ValueError:
             continue
         rule = rules.get(finding.rule)
-        title = (rule.title_en if lang == "en" else rule.title) if rule else ""
+        title = say(rule.title, rule.title_en, lang) if rule else ""
         what = f"{_t('deadline', lang)} · {finding.rule}"
         detail = title or finding_text(finding, rule, lang, show)[0]
         events.add(_Event(day, 2, "", what, detail, finding.file or "", finding.page or 0))
@@ -302,7 +301,7 @@ def _finding(finding: Finding, rule: Rule | None, number: int, lang: str, show: 
         summary = _t("counting", lang)
         if details.get("due"):
             due = _t("due", lang).format(date=due_text(details["due"], lang))
-            summary += f" ({due})" if lang == "en" else f"（{due}）"
+            summary += say(f"（{due}）", f" ({due})", lang)
         counting = dates_in_text(str(details["counting"]), lang)
         out.append(f"<details><summary>{_e(summary)}</summary><pre>{_e(counting)}</pre></details>")
     out.append("</li>")
@@ -393,7 +392,7 @@ def _header(result: CheckResult, lang: str) -> list[str]:
     why = result.reason(lang)
     if result.scope_inferred:
         why = _t("inferred", lang) + _colon(lang) + why
-    scope = f" ({result.scope})" if lang == "en" else f"（{result.scope}）"
+    scope = say(f"（{result.scope}）", f" ({result.scope})", lang)
     rows = [
         (_t("scope", lang), scope_title(result, lang) + scope),
         (_t("why", lang), why),
@@ -424,24 +423,8 @@ def _summary(result: CheckResult, lang: str) -> list[str]:
         ("needs_review", _t("needs_review", lang), "review"),
         ("unreadable_files", _t("unreadable_files", lang), "error" if result.unreadable else ""),
     ]
-    if lang == "en":  # the noun after its number: 1 file, 2 files; 1 needs a person, 2 need
-        nouns = {
-            "documents": "file",
-            "error": "error",
-            "warning": "warning",
-            "info": "info",
-            "unreadable_files": "unreadable file",
-        }
-        items = [
-            (
-                key,
-                count(int(summary[key]), nouns[key]).split(" ", 1)[1]
-                if key in nouns
-                else ("needs a person" if int(summary[key]) == 1 else label),
-                css,
-            )
-            for key, label, css in items
-        ]
+    # in English the noun follows its number: 1 file, 2 files; 1 needs a person, 2 need
+    items = say(items, _english_counts(items, summary), lang)
     out = [
         '<section id="summary" aria-labelledby="summary-h">',
         f'<h2 id="summary-h">{_e(_t("summary", lang))}</h2>',
@@ -456,15 +439,38 @@ def _summary(result: CheckResult, lang: str) -> list[str]:
     return out
 
 
+def _english_counts(
+    items: list[tuple[str, str, str]], summary: dict[str, Any]
+) -> list[tuple[str, str, str]]:
+    nouns = {
+        "documents": "file",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "unreadable_files": "unreadable file",
+    }
+    return [
+        (
+            key,
+            count(int(summary[key]), nouns[key]).split(" ", 1)[1]
+            if key in nouns
+            else ("needs a person" if int(summary[key]) == 1 else label),
+            css,
+        )
+        for key, label, css in items
+    ]
+
+
 def render(
     result: CheckResult, *, lang: str = "zh", show_personal_data: bool = False, **_: Any
 ) -> str:
+    lang = resolve(lang)
     show = show_personal_data
     rules = {rule.id: rule for rule in load_rules()}
     title = f"{_t('title', lang)}{_colon(lang)}{result.source}"
     out = [
         "<!DOCTYPE html>",
-        f'<html lang="{"en" if lang == "en" else "zh-CN"}">',
+        f'<html lang="{say("zh-CN", "en", lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -501,7 +507,7 @@ def render(
         out.append(f'<p class="note">{_e(_t("checklist_note", lang))}</p><ul>')
         for finding in result.checklist:
             text = finding_text(finding, rules.get(finding.rule), lang, show)[0]
-            rule = f" ({finding.rule})" if lang == "en" else f"（{finding.rule}）"
+            rule = say(f"（{finding.rule}）", f" ({finding.rule})", lang)
             out.append(f"<li>{_e(text + rule)}</li>")
         out.append("</ul></section>")
 
@@ -518,10 +524,8 @@ def render(
     tool = result.tool.get("name", "paimai-docs")
     version = result.tool.get("version", "")
     generated = _t("generated", lang).format(tool=tool, version=version)
-    stop = ". " if lang == "en" else "。"
-    footer = generated + stop + _t("explain", lang)
-    if lang == "en":
-        footer += " " + CHINESE_ONLY_NOTE
+    footer = generated + say("。", ". ", lang) + _t("explain", lang)
+    footer += say("", " " + CHINESE_ONLY_NOTE, lang)
     out.append(f"<footer><p>{_e(footer)}</p></footer>")
     out.append("</body>")
     out.append("</html>")

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from ..checker import SCHEMA_VERSION, CheckResult
+from ..lang import resolve
 from .common import document_order, fact_data, fact_label, fact_text, kind_title, safe
 
 
@@ -30,6 +31,7 @@ def _typed(value: Any) -> Any:
 def as_data(
     result: CheckResult, *, lang: str = "zh", show_personal_data: bool = False
 ) -> dict[str, Any]:
+    lang = resolve(lang)
     documents = []
     for document in document_order(result.documents):
         documents.append(

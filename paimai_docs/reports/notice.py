@@ -62,6 +62,7 @@ from ..docx_style import (
 )
 from ..engine import Finding, Rule, load_rules
 from ..errors import CalendarYearNotCovered
+from ..lang import resolve, say
 from ..periods import add_working_days
 from ..reading.types import ReadProblem
 from ..values.dates import formal_date
@@ -182,8 +183,8 @@ _TEXT = {
 
 
 def _t(key: str, lang: str) -> Any:
-    pair = _TEXT[key]
-    return pair[1] if lang == "en" else pair[0]
+    zh, en = _TEXT[key]
+    return say(zh, en, lang)
 
 
 # ------------------------------------------------------------------------------------------
@@ -483,6 +484,7 @@ def render(
     **_: Any,
 ) -> bytes:
     """The notice as .docx bytes."""
+    lang = resolve(lang)
     show = show_personal_data
     today = result.today or dt.date.today()
     # the names: given for this notice, else the profile's ``notice:``, else blanks to fill in
@@ -493,13 +495,14 @@ def render(
     rules = {rule.id: rule for rule in load_rules()}
     title = _t("title", lang)
     created = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
-    layout = _Layout(title, created, english=lang == "en")
+    english = say(False, True, lang)  # the layout and the sender block differ as a whole
+    layout = _Layout(title, created, english=english)
     gap = layout.size / 2  # space above a paragraph that follows a table
 
     layout.para(title, align="center", font=SONG, size=TITLE_SIZE, bold=True, after=BODY_SIZE)
     layout.para(number or _t("number", lang).format(year=today.year), align="center")
     layout.para("", indent=False)
-    colon = ":" if lang == "en" else "："
+    colon = say("：", ":", lang)
     layout.para(f"{addressee or _t('addressee', lang)}{colon}", indent=False)
 
     # The files received
@@ -574,7 +577,7 @@ def render(
 
     if deficiencies or review:
         layout.para(_request(today, reply_days, calendar, lang), before=gap)
-        if lang == "en":
+        if english:
             layout.para(_t("chinese_only", lang))
     else:
         layout.para(_t("nothing_to_correct", lang), before=gap)
@@ -589,7 +592,7 @@ def render(
         if not rows:
             continue
         heading += 1
-        label = f"{heading}. " if lang == "en" else f"{_CN_NUMBERS[heading - 1]}、"
+        label = say(f"{_CN_NUMBERS[heading - 1]}、", f"{heading}. ", lang)
         layout.heading(label + name)
         if intro:
             layout.para(intro, keep_next=True)
@@ -603,7 +606,7 @@ def render(
     layout.para("", indent=False, keep_next=True)
     layout.para("", indent=False, keep_next=True)
     sender = issuer or _t("issuer", lang)
-    if lang == "en":
+    if english:
         layout.para(sender, align="right", indent=False, keep_next=True)
         layout.para(date_text(today, "en"), align="right", indent=False)
     else:

@@ -33,6 +33,7 @@ from urllib.parse import quote
 
 from ..checker import CheckResult
 from ..engine import Finding, Rule, load_rules
+from ..lang import resolve, say
 from ..reading.types import ReadProblem
 from .common import document_order, finding_text, kind_title, problem_text, safe
 
@@ -80,7 +81,7 @@ def _rule_descriptor(
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": rule.title_en if lang == "en" else rule.title},
+        "shortDescription": {"text": say(rule.title, rule.title_en, lang)},
         "fullDescription": {"text": explain.what},
         "help": {"text": "\n".join(text_lines), "markdown": "\n\n".join(markdown)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
@@ -114,6 +115,7 @@ def as_data(
     result: CheckResult, *, lang: str = "zh", show_personal_data: bool = False
 ) -> dict[str, Any]:
     """The SARIF log as plain data (``render`` serialises it)."""
+    lang = resolve(lang)
     catalogue = {rule.id: rule for rule in load_rules()}
     first_finding: dict[str, Finding] = {}
     for finding in result.findings:
@@ -185,7 +187,7 @@ def as_data(
             "driver": {
                 "name": result.tool.get("name", "paimai-docs"),
                 "version": result.tool.get("version", ""),
-                "language": "en-US" if lang == "en" else "zh-CN",
+                "language": say("zh-CN", "en-US", lang),
                 "rules": rules,
             }
         },
