@@ -18,8 +18,8 @@ from typing import Any
 
 from ._version import __version__
 from .commands import COMMANDS
-from .commands._common import current_lang, set_lang
 from .exitcodes import ExitCode, table
+from .lang import DEFAULT, LANGS, Lang, current_lang, resolve, say, set_lang
 
 # The commands, their modules and help are in paimai_docs.commands.COMMANDS; a command's module
 # is imported only when that command runs.
@@ -65,7 +65,7 @@ ARGPARSE_ZH = {
 
 
 def _translate(message: str) -> str:
-    return ARGPARSE_ZH.get(message, message) if current_lang() != "en" else message
+    return say(ARGPARSE_ZH.get(message, message), message)
 
 
 def _ntranslate(singular: str, plural: str, n: int) -> str:
@@ -88,17 +88,25 @@ def _argparse_language() -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
-def language_of(argv: Sequence[str]) -> str:
-    """``--lang en`` (or ``--lang=en``) anywhere on the command line, before parsing, so that
-    even a usage error in front of it is said in English."""
+def language_of(argv: Sequence[str]) -> Lang:
+    """``--lang en`` (or ``--lang=en``, ``--lang EN``, ``--lang en-US``) anywhere on the command
+    line, before parsing, so that even a usage error in front of it is said in English."""
     for index, arg in enumerate(argv):
         if arg == "--":
             break
         if arg == "--lang" and index + 1 < len(argv):
-            return "en" if argv[index + 1] == "en" else "zh"
+            return resolve(argv[index + 1])
         if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1] == "en" else "zh"
-    return "zh"
+            return resolve(arg.split("=", 1)[1])
+    return DEFAULT
+
+
+def lang_option(value: str) -> str:
+    """The ``--lang`` value: a spelling of a known language (``EN``, ``en-US``, ``zh_CN``) as
+    that language, as :func:`language_of` reads it; anything else as given, for argparse to
+    refuse with its list of choices."""
+    primary = value.strip().lower().replace("_", "-").split("-")[0]
+    return resolve(value) if primary in LANGS else value
 
 
 def _configure_streams() -> None:
@@ -117,11 +125,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        hint = (
-            f"Run '{self.prog} --help' for help."
-            if current_lang() == "en"
-            else f"运行 {self.prog} --help 查看帮助。"
-        )
+        hint = say(f"运行 {self.prog} --help 查看帮助。", f"Run '{self.prog} --help' for help.")
         self.exit(ExitCode.USAGE, _translate("%(prog)s: error: %(message)s\n")
                   % {"prog": self.prog, "message": message} + hint + "\n")  # fmt: skip
 
@@ -165,8 +169,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--lang",
-        choices=("zh", "en"),
-        default="zh",
+        type=lang_option,
+        choices=LANGS,
+        default=DEFAULT,
         help="输出语言，默认中文 / output language (default: zh)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -221,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return ExitCode.OK
     except KeyboardInterrupt:
-        print("已中断" if current_lang() != "en" else "interrupted", file=sys.stderr)
+        print(say("已中断", "interrupted"), file=sys.stderr)
         return 130
     return code
 
@@ -229,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(arguments: list[str]) -> int:
     parser = build_parser(command_of(arguments))
     args = parser.parse_args(arguments)
-    set_lang(getattr(args, "lang", "zh"))
+    set_lang(getattr(args, "lang", DEFAULT))
     if not getattr(args, "func", None):
         parser.print_help()
         return ExitCode.USAGE
@@ -242,11 +247,12 @@ def _dispatch(arguments: list[str]) -> int:
             raise
         name = type(exc).__name__
         print(
-            f"internal error ({name}): paimai could not finish. Please report it; set "
-            f"{DEBUG_ENV}=1 to see the details."
-            if current_lang() == "en"
-            else f"内部错误（{name}）：paimai 未能完成。请报告此问题；设置环境变量 {DEBUG_ENV}=1 "
-            "可查看详细信息。",
+            say(
+                f"内部错误（{name}）：paimai 未能完成。请报告此问题；设置环境变量 {DEBUG_ENV}=1 "
+                "可查看详细信息。",
+                f"internal error ({name}): paimai could not finish. Please report it; set "
+                f"{DEBUG_ENV}=1 to see the details.",
+            ),
             file=sys.stderr,
         )
         return ExitCode.UNREADABLE

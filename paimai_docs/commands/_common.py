@@ -1,6 +1,6 @@
-"""What several commands share: the output language of this run, our own wording for operating
-system errors (never ``[Errno 2] …``), the check that an output's suffix fits ``--format``, and
-the message for input paths that do not exist."""
+"""What several commands share: the language a command was asked for (:func:`lang_of`), our own
+wording for operating system errors (never ``[Errno 2] …``), the check that an output's suffix
+fits ``--format``, and the message for input paths that do not exist."""
 
 from __future__ import annotations
 
@@ -10,9 +10,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..lang import current_lang, say, set_lang
+from ..lang import DEFAULT, Lang, resolve
+from ..lang import say as say  # still imported from here by commands/check.py; drop when it is not
 
-__all__ = ["current_lang", "say", "set_lang"]
+
+def lang_of(args: Any) -> Lang:
+    """The language of a command's parsed arguments (``--lang``; Chinese when there is none)."""
+    return resolve(getattr(args, "lang", None) or DEFAULT)
+
 
 _ERRNO_TEXT = {
     errno.ENOENT: ("不存在", "does not exist"),
@@ -39,7 +44,7 @@ def os_error_text(exc: BaseException, lang: str | None = None) -> str:
 
 
 def missing_paths_message(missing: Sequence[str], lang: str | None = None) -> str:
-    joined = "、".join(missing) if (lang or current_lang()) != "en" else ", ".join(missing)
+    joined = say("、", ", ", lang).join(missing)
     return say(f"找不到：{joined}", f"not found: {joined}", lang)
 
 
@@ -58,7 +63,7 @@ def suffix_mismatch(
     if not wanted or path.suffix.lower() in wanted:
         return None
     shown = path.suffix
-    expected = "、".join(wanted) if (lang or current_lang()) != "en" else " or ".join(wanted)
+    expected = say("、", " or ", lang).join(wanted)
     return say(
         f"输出文件 {output} 的扩展名 {shown} 与 --format {fmt} 不符，应为 {expected}",
         f"the output {output} has the suffix {shown}, which does not fit --format {fmt}; "
@@ -74,6 +79,6 @@ def warn_skipped_holiday_files(calendar: Any, lang: str | None = None) -> None:
         print(
             say("警告：已跳过有误的节假日数据文件，其余数据照常使用。",
                 "warning: a bad holiday file was skipped; the other data is used.", lang)
-            + "\n" + problem.message(lang or current_lang()),
+            + "\n" + problem.message(resolve(lang)),
             file=sys.stderr,
         )  # fmt: skip

@@ -8,8 +8,9 @@ import argparse
 import sys
 from typing import Any
 
-from paimai_docs.commands._common import say, warn_skipped_holiday_files
+from paimai_docs.commands._common import warn_skipped_holiday_files
 from paimai_docs.holidays import HolidayCalendar, HolidayDataError, default_calendar
+from paimai_docs.lang import say
 
 __all__ = ["add_holidays_option", "calendar_from_args"]
 

@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from paimai_docs.commands import command_help
+from paimai_docs.commands._common import lang_of
 from paimai_docs.commands._holidays import add_holidays_option, calendar_from_args
 from paimai_docs.commands.plan import parse_date
 from paimai_docs.errors import CalendarYearNotCovered
@@ -27,6 +28,7 @@ from paimai_docs.holidays import (
     load_holiday_file,
     user_holidays_dir,
 )
+from paimai_docs.lang import say
 from paimai_docs.periods import format_day
 from paimai_docs.provisional import holiday_label, source_text
 
@@ -63,7 +65,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = getattr(args, "lang", "zh")
+    lang = lang_of(args)
     command = getattr(args, "calendar_command", None)
     if command is None:
         parser = getattr(args, "calendar_parser", None)
@@ -106,7 +108,6 @@ def _groups(coverage: list[YearCoverage]) -> list[tuple[int, int, YearCoverage]]
 
 
 def _status(calendar: HolidayCalendar, fmt: str, lang: str) -> str:
-    en = lang == "en"
     coverage = calendar.coverage()
     env = os.environ.get(ENV_HOLIDAYS_DIR, "")
     user_dir = user_holidays_dir()
@@ -129,47 +130,47 @@ def _status(calendar: HolidayCalendar, fmt: str, lang: str) -> str:
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
-    lines = ["Holiday data coverage" if en else "节假日数据覆盖情况", ""]
+    lines = [say("节假日数据覆盖情况", "Holiday data coverage", lang), ""]
     for first, last, c in _groups(coverage):
         years = str(first) if first == last else f"{first}–{last}"
-        where = ("built in" if en else "内置") if c.builtin else c.origin
+        where = say("内置", "built in", lang) if c.builtin else c.origin
         line = f"  {years:<10} {c.source}  [{where}]"
         if c.overrides:
-            line += f"  (replaces {c.overrides})" if en else f"（替代 {c.overrides}）"
+            line += say(f"（替代 {c.overrides}）", f"  (replaces {c.overrides})", lang)
         lines.append(line)
     span = _provisional_span(calendar)
     if span:
         first, last = span
         lines += [
             "",
-            (
+            say(
+                f"{first}–{last}年中没有正式数据的年份：暂定，"
+                "按《全国年节及纪念日放假办法》（2024年修订）的法定节假日推算，未含调休；由此算出的日期均标明“暂定”。"
+                "国务院安排公布后，用节假日文件提供正式数据即可替代。",
                 f"Other years {first}–{last}: provisional, computed from the statutory holidays "
                 "of the 2024 holiday regulation without the make-up schedule; every date from "
-                "them is marked provisional. An official schedule (a holiday file) replaces them."
-                if en
-                else f"{first}–{last}年中没有正式数据的年份：暂定，"
-                "按《全国年节及纪念日放假办法》（2024年修订）的法定节假日推算，未含调休；由此算出的日期均标明“暂定”。"
-                "国务院安排公布后，用节假日文件提供正式数据即可替代。"
+                "them is marked provisional. An official schedule (a holiday file) replaces them.",
+                lang,
             ),
         ]
     if coverage:
         lines += [
             "",
-            (
+            say(
+                "此外的年份没有数据：涉及这些年份的期限将拒绝计算，"
+                "直到提供节假日文件（格式见 docs/deadlines.md）。",
                 "Years outside these are not covered: a deadline there is refused until a "
-                "holiday file is supplied (docs/deadlines.md)."
-                if en
-                else "此外的年份没有数据：涉及这些年份的期限将拒绝计算，"
-                "直到提供节假日文件（格式见 docs/deadlines.md）。"
+                "holiday file is supplied (docs/deadlines.md).",
+                lang,
             ),
         ]
-    lines += ["", "Searched:" if en else "查找位置："]
-    env_text = env or ("(not set)" if en else "（未设置）")
+    lines += ["", say("查找位置：", "Searched:", lang)]
+    env_text = env or say("（未设置）", "(not set)", lang)
     lines.append(f"  ${ENV_HOLIDAYS_DIR}: {env_text}")
     exists = user_dir.is_dir()
-    state = ("exists" if exists else "does not exist") if en else ("存在" if exists else "不存在")
+    state = say("存在", "exists", lang) if exists else say("不存在", "does not exist", lang)
     lines.append(
-        f"  user dir: {user_dir} ({state})" if en else f"  用户目录：{user_dir}（{state}）"
+        say(f"  用户目录：{user_dir}（{state}）", f"  user dir: {user_dir} ({state})", lang)
     )
     return "\n".join(lines) + "\n"
 
@@ -204,48 +205,47 @@ def _explain(calendar: HolidayCalendar, day: Any, fmt: str, lang: str) -> str:
             "may_change_with": [f"{z.year}:{z.name}" for z in zones],
         }
         return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
-    en = lang == "en"
-    kind = _KIND_TEXT[st.kind][1 if en else 0]
-    name = f" ({st.label('en')})" if en and st.holiday_name else ""
-    if not en and st.holiday_name:
-        name = f"（{st.holiday_name}）"
-    yes, no = ("yes", "no") if en else ("是", "否")
-    where = ("built in" if en else "内置") if data.builtin else data.origin
+    kind = say(*_KIND_TEXT[st.kind], lang)
+    name = ""
+    if st.holiday_name:
+        name = say(f"（{st.holiday_name}）", f" ({st.label('en')})", lang)
+    yes, no = say(("是", "否"), ("yes", "no"), lang)
+    where = say("内置", "built in", lang) if data.builtin else data.origin
     if data.provisional:
-        where = "provisional" if en else "暂定"
+        where = say("暂定", "provisional", lang)
     may = ""
     if zones:
         names = [holiday_label(f"{z.year}:{z.name}", lang) for z in zones]
-        may = (
+        may = say(
+            f"暂定：{'、'.join(names)}的放假调休安排尚未公布，该日仍可能调整为休息日或调休上班日",
             f"Provisional: the schedule of {', '.join(names)} is not published; this day may "
-            "yet become a rest day or a make-up working day"
-            if en
-            else f"暂定：{'、'.join(names)}的放假调休安排尚未公布，"
-            "该日仍可能调整为休息日或调休上班日"
+            "yet become a rest day or a make-up working day",
+            lang,
         )
-    if en:
-        lines = [
-            f"{format_day(day, 'en')}: {kind}{name}",
-            f"Working day: {yes if st.is_working_day else no}",
-            "Statutory rest day for Civil Code art. 203 (a period ending here rolls over): "
-            f"{yes if st.statutory_holiday else no}",
-            f"Source: {source_text(st.source, 'en')} [{where}]",
-        ]
-    else:
-        lines = [
+    working = yes if st.is_working_day else no
+    statutory = yes if st.statutory_holiday else no
+    lines = say(
+        [
             f"{format_day(day)}：{kind}{name}",
-            f"工作日：{yes if st.is_working_day else no}",
-            "法定休假日（民法典第二百零三条，期间届满日遇此顺延）："
-            + (yes if st.statutory_holiday else no),
+            f"工作日：{working}",
+            "法定休假日（民法典第二百零三条，期间届满日遇此顺延）：" + statutory,
             f"数据来源：{st.source}［{where}］",
-        ]
+        ],
+        [
+            f"{format_day(day, 'en')}: {kind}{name}",
+            f"Working day: {working}",
+            "Statutory rest day for Civil Code art. 203 (a period ending here rolls over): "
+            + statutory,
+            f"Source: {source_text(st.source, 'en')} [{where}]",
+        ],
+        lang,
+    )
     if may:
         lines.append(may)
     return "\n".join(lines) + "\n"
 
 
 def _validate(files: list[str], lang: str) -> int:
-    en = lang == "en"
     code = ExitCode.OK
     for f in files:
         try:
@@ -256,8 +256,11 @@ def _validate(files: list[str], lang: str) -> int:
             continue
         for y in years:
             n_h, n_w = len(y.holidays), len(y.makeup_workdays)
-            if en:
-                print(f"OK {f}: {y.year}, {n_h} holiday days, {n_w} make-up days ({y.source})")
-            else:
-                print(f"通过 {f}：{y.year}年，放假{n_h}天，调休上班{n_w}天（{y.source}）")
+            print(
+                say(
+                    f"通过 {f}：{y.year}年，放假{n_h}天，调休上班{n_w}天（{y.source}）",
+                    f"OK {f}: {y.year}, {n_h} holiday days, {n_w} make-up days ({y.source})",
+                    lang,
+                )
+            )
     return code

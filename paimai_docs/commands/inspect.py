@@ -18,8 +18,10 @@ from typing import Any
 
 from paimai_docs._version import __version__
 from paimai_docs.commands import command_help
+from paimai_docs.commands._common import lang_of
 from paimai_docs.errors import MissingExtra
 from paimai_docs.exitcodes import ExitCode
+from paimai_docs.lang import resolve, say
 from paimai_docs.reading._worker import WorkerStartError
 from paimai_docs.reading.bundle import read_bundle
 from paimai_docs.reading.types import Bundle, Document, Fact, ReadProblem
@@ -79,7 +81,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    english = getattr(args, "lang", "zh") == "en"
+    lang = lang_of(args)
     try:
         bundle = read_bundle(args.paths, ocr=args.ocr)
     except (MissingExtra, WorkerStartError) as exc:  # the installation, not the input
@@ -88,33 +90,33 @@ def run(args: argparse.Namespace) -> int:
     if not bundle.documents and not unreadable(bundle):
         from .check import found_files
 
-        print(_nothing_found(args.paths, found_files(args.paths), english), file=sys.stderr)
+        print(_nothing_found(args.paths, found_files(args.paths), lang), file=sys.stderr)
         return ExitCode.UNREADABLE
     show = bool(args.show_personal_data)
     if args.format == "json":
         print(json.dumps(to_json(bundle, show_personal_data=show), ensure_ascii=False, indent=2))
     else:
-        print(to_text(bundle, english=english, show_personal_data=show), end="")
+        print(to_text(bundle, lang=lang, show_personal_data=show), end="")
     return ExitCode.UNREADABLE if unreadable(bundle) else ExitCode.OK
 
 
-def _nothing_found(paths: list[str], found: list[str], english: bool) -> str:
-    given = ", ".join(paths) if english else "、".join(paths)
+def _nothing_found(paths: list[str], found: list[str], lang: str) -> str:
+    given = say("、", ", ", lang).join(paths)
     if not found:
-        if english:
-            return f"no readable document found: {given} holds no file at all"
-        return f"没有找到可读取的文书：{given} 中没有任何文件"
-    shown = found[:5]
-    if english:
-        more = f", and {len(found) - 5} more" if len(found) > 5 else ""
-        return (
-            f"no readable document found in {given}: found {counted(len(found), 'file')}, "
-            f"none of them a PDF or Word .docx document ({', '.join(shown)}{more})"
+        return say(
+            f"没有找到可读取的文书：{given} 中没有任何文件",
+            f"no readable document found: {given} holds no file at all",
+            lang,
         )
-    more = f" 等{len(found)}个" if len(found) > 5 else ""
-    return (
+    shown = found[:5]
+    more_zh = f" 等{len(found)}个" if len(found) > 5 else ""
+    more_en = f", and {len(found) - 5} more" if len(found) > 5 else ""
+    return say(
         f"没有找到可读取的文书：{given} 中找到 {len(found)} 个文件，均不是可读取的文书"
-        f"（{'、'.join(shown)}{more}）；只能读取 PDF 和 Word .docx 文书"
+        f"（{'、'.join(shown)}{more_zh}）；只能读取 PDF 和 Word .docx 文书",
+        f"no readable document found in {given}: found {counted(len(found), 'file')}, "
+        f"none of them a PDF or Word .docx document ({', '.join(shown)}{more_en})",
+        lang,
     )
 
 
@@ -180,39 +182,39 @@ def page_ranges(numbers: Iterable[int]) -> str:
     return ", ".join(parts)
 
 
-def _kind_label(kind: str, english: bool) -> str:
-    return vocabulary_label(KINDS, kind, "en" if english else "zh")
+def _kind_label(kind: str, lang: str) -> str:
+    return vocabulary_label(KINDS, kind, lang)
 
 
-def _label(table: dict[str, tuple[str, str]], key: str, english: bool) -> str:
+def _label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     zh, en = table.get(key, (key, key))
-    return en if english else zh
+    return say(zh, en, lang)
 
 
-def _problem_line(problem: ReadProblem, english: bool, *, with_file: bool) -> str:
+def _problem_line(problem: ReadProblem, lang: str, *, with_file: bool) -> str:
     where = [problem.file] if with_file else []
     if problem.page is not None:
-        where.append(_pages([problem.page], english))
-    text = problem_text(problem, "en" if english else "zh")
+        where.append(_pages([problem.page], lang))
+    text = problem_text(problem, lang)
     if not where:
         return text
-    return f"{', '.join(where)}: {text}" if english else f"{'，'.join(where)}：{text}"
+    return say(f"{'，'.join(where)}：{text}", f"{', '.join(where)}: {text}", lang)
 
 
-def _pages(numbers: Iterable[int], english: bool) -> str:
-    return f"p. {page_ranges(numbers)}" if english else f"第 {page_ranges(numbers)} 页"
+def _pages(numbers: Iterable[int], lang: str) -> str:
+    return say(f"第 {page_ranges(numbers)} 页", f"p. {page_ranges(numbers)}", lang)
 
 
-def _document_lines(document: Document, english: bool, show: bool) -> list[str]:
-    def say(zh: str, en: str) -> None:
-        lines.append("  " + (en if english else zh))
+def _document_lines(document: Document, lang: str, show: bool) -> list[str]:
+    def add(zh: str, en: str) -> None:
+        lines.append("  " + say(zh, en, lang))
 
     lines = [document.file]
-    kind = _kind_label(document.kind, english)
+    kind = _kind_label(document.kind, lang)
     confidence = f"{document.kind_confidence:.2f}"
-    say(f"文书类型：{kind}，置信度 {confidence}", f"kind: {kind}, confidence {confidence}")
+    add(f"文书类型：{kind}，置信度 {confidence}", f"kind: {kind}, confidence {confidence}")
     if document.title:
-        say(f"标题：{document.title}", f"title: {document.title}")
+        add(f"标题：{document.title}", f"title: {document.title}")
     by_source: dict[str, list[int]] = {}
     by_quality: dict[str, list[int]] = {}
     for page in document.pages:
@@ -220,62 +222,63 @@ def _document_lines(document: Document, english: bool, show: bool) -> list[str]:
         if not page.usable:
             by_quality.setdefault(page.quality, []).append(page.number)
     if document.pages:
-        sources = ("; " if english else "，").join(
-            f"{_label(SOURCE_LABELS, source, english)} {_pages(numbers, english)}"
+        sources = say("，", "; ", lang).join(
+            f"{_label(SOURCE_LABELS, source, lang)} {_pages(numbers, lang)}"
             for source, numbers in sorted(by_source.items(), key=lambda item: item[1][0])
         )
         count = len(document.pages)
-        say(f"页数：{count}（{sources}）", f"pages: {count} ({sources})")
+        add(f"页数：{count}（{sources}）", f"pages: {count} ({sources})")
     if by_quality:
         reasons = sorted(by_quality.items(), key=lambda item: item[1][0])
         zh = "；".join(
-            f"{_pages(n, False)}（{_label(QUALITY_LABELS, q, False)}）" for q, n in reasons
+            f"{_pages(n, 'zh')}（{_label(QUALITY_LABELS, q, 'zh')}）" for q, n in reasons
         )
-        en = "; ".join(f"{_pages(n, True)} ({_label(QUALITY_LABELS, q, True)})" for q, n in reasons)
-        say(f"无可用文字：{zh}", f"no usable text: {en}")
+        en = "; ".join(f"{_pages(n, 'en')} ({_label(QUALITY_LABELS, q, 'en')})" for q, n in reasons)
+        add(f"无可用文字：{zh}", f"no usable text: {en}")
     if document.facts:
-        say("事实：", "facts:")
+        add("事实：", "facts:")
         for fact in sorted(document.facts, key=lambda f: (f.page, f.name)):
             data = _masked_fact(fact, show)
             evidence = " ".join(str(data["evidence"]).split())
-            where = _pages([fact.page], english)
-            lang = "en" if english else "zh"
+            where = _pages([fact.page], lang)
             name = fact_label(document.kind, fact.name, lang)
             value = fact_text(fact.name, fact.value, lang, show)
             lines.append(
-                f"    {name}：{value}  [{where}]  「{evidence}」"
-                if not english
-                else f"    {name}: {value}  [{where}]  «{evidence}»"
+                say(
+                    f"    {name}：{value}  [{where}]  「{evidence}」",
+                    f"    {name}: {value}  [{where}]  «{evidence}»",
+                    lang,
+                )
             )
     for problem in document.problems:
-        line = _problem_line(problem, english, with_file=False)
-        say(f"问题：{line}", f"problem: {line}")
+        line = _problem_line(problem, lang, with_file=False)
+        add(f"问题：{line}", f"problem: {line}")
     return lines
 
 
-def to_text(bundle: Bundle, *, english: bool = False, show_personal_data: bool = False) -> str:
+def to_text(bundle: Bundle, *, lang: str = "zh", show_personal_data: bool = False) -> str:
     """The terminal report, in Chinese or English."""
+    lang = resolve(lang)
     lines: list[str] = []
     documents = sorted(bundle.documents, key=lambda d: d.file)
     for document in documents:
-        lines.extend(_document_lines(document, english, show_personal_data))
+        lines.extend(_document_lines(document, lang, show_personal_data))
         lines.append("")
     if bundle.problems:
-        lines.append("Not read:" if english else "未能读取：")
+        lines.append(say("未能读取：", "Not read:", lang))
         for problem in sorted(bundle.problems, key=lambda p: (p.file, p.page or 0, p.code)):
-            lines.append("  " + _problem_line(problem, english, with_file=True))
+            lines.append("  " + _problem_line(problem, lang, with_file=True))
         lines.append("")
     unreadable_count = sum(not d.readable for d in documents)
     without_text = sum(len(d.pages_without_text) for d in documents)
-    if english:
-        lines.append(
+    lines.append(
+        say(
+            f"共 {len(documents)} 个文件，{unreadable_count} 个无法读取，"
+            f"{without_text} 页无可用文字，另有 {len(bundle.problems)} 个读取问题",
             f"{count(len(documents), 'document')}, {unreadable_count} unreadable, "
             f"{count(without_text, 'page')} without usable text, "
-            f"{count(len(bundle.problems), 'other problem')}"
+            f"{count(len(bundle.problems), 'other problem')}",
+            lang,
         )
-    else:
-        lines.append(
-            f"共 {len(documents)} 个文件，{unreadable_count} 个无法读取，"
-            f"{without_text} 页无可用文字，另有 {len(bundle.problems)} 个读取问题"
-        )
+    )
     return "\n".join(lines) + "\n"

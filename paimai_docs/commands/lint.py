@@ -21,12 +21,10 @@ from paimai_docs.commands import command_help
 
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
+from ..lang import say
 from ..lint import TemplateUnreadable, lint_template
 from ..validation import get_model
-
-
-def _lang(args: argparse.Namespace) -> str:
-    return "en" if getattr(args, "lang", "zh") == "en" else "zh"
+from ._common import lang_of
 
 
 def _fail(args: argparse.Namespace, message: str, code: str, exit_code: ExitCode) -> int:
@@ -38,16 +36,16 @@ def _fail(args: argparse.Namespace, message: str, code: str, exit_code: ExitCode
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = _lang(args)
+    lang = lang_of(args)
     try:
         model = get_model(args.kind)
     except PaimaiError as exc:
-        message = str(exc) if lang == "zh" else f"unknown document kind: {args.kind}"
+        message = say(str(exc), f"unknown document kind: {args.kind}", lang)
         return _fail(args, message, "unknown_kind", ExitCode.USAGE)
     try:
         report = lint_template(args.file, model)
     except TemplateUnreadable as exc:
-        text = exc.message_en if lang == "en" else str(exc)
+        text = say(str(exc), exc.message_en, lang)
         return _fail(args, text, exc.code, ExitCode.UNREADABLE)
     if args.format == "json":
         data: dict[str, Any] = report.to_dict(lang)

@@ -13,6 +13,7 @@ from paimai_docs.vocabulary import counted
 
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
+from ..lang import say
 from ..models import MODELS
 from ..resources import load_example
 from ..schema import json_schema
@@ -24,10 +25,7 @@ from ..validation import (
     validate,
 )
 from ..values.masking import SHOW_PERSONAL_DATA
-
-
-def _zh(args: argparse.Namespace) -> bool:
-    return getattr(args, "lang", "zh") != "en"
+from ._common import lang_of
 
 
 def _dump(data: Any) -> str:
@@ -48,7 +46,7 @@ def _write(text: str, output: str | None, force: bool) -> int:
 
 def run_kinds(args: argparse.Namespace) -> int:
     for name, model in MODELS.items():
-        title = model.title if _zh(args) else model.title_en
+        title = say(model.title, model.title_en, lang_of(args))
         print(f"{name:34} {title}")
     return ExitCode.OK
 
@@ -88,11 +86,11 @@ def _data_files(paths: list[str]) -> list[Path]:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    lang = "zh" if _zh(args) else "en"
+    lang = lang_of(args)
     files = _data_files(args.paths)
     if not files:
         print(
-            "没有找到 .json 或 .yaml 数据文件" if lang == "zh" else "no data files found",
+            say("没有找到 .json 或 .yaml 数据文件", "no data files found", lang),
             file=sys.stderr,
         )
         return ExitCode.UNREADABLE  # nothing to check
@@ -112,7 +110,7 @@ def run_validate(args: argparse.Namespace) -> int:
             data, _lines = load_file(path)
         except UserFileError as exc:
             details = "；".join(item.text(lang) for item in exc.items)
-            entry["error"] = f"无法读取：{details}" if lang == "zh" else f"cannot read: {details}"
+            entry["error"] = say(f"无法读取：{details}", f"cannot read: {details}", lang)
             worst = max(worst, ExitCode.UNREADABLE)
             continue
         try:
@@ -124,7 +122,7 @@ def run_validate(args: argparse.Namespace) -> int:
             worst = max(worst, ExitCode.FINDINGS)
             continue
         entry["valid"] = True
-        entry["title"] = model.title if lang == "zh" else model.title_en
+        entry["title"] = say(model.title, model.title_en, lang)
         entry["warnings"] = [
             {"where": w.where, "code": w.code, "message": w.message}
             for w in model_warnings(document, lang)
@@ -136,21 +134,21 @@ def run_validate(args: argparse.Namespace) -> int:
         if entry.get("error"):
             print(f"✗ {entry['file']}：{entry['error']}")
         elif entry["valid"]:
-            ok = "有效" if lang == "zh" else "valid"
+            ok = say("有效", "valid", lang)
             print(f"✓ {entry['file']}  {entry['title']}：{ok}")
             for warning in entry["warnings"]:
                 print(f"    ! {warning['where']}：{warning['message']}")
         else:
             count = len(entry["problems"])
-            head = f"{count}处问题" if lang == "zh" else f"{count} problem(s)"
+            head = say(f"{count}处问题", f"{count} problem(s)", lang)
             print(f"✗ {entry['file']}  {entry['kind']}：{head}")
             for problem in entry["problems"]:
                 print(f"    - {problem['where']}：{problem['message']}  [{problem['code']}]")
     valid = sum(1 for e in results if e["valid"])
-    summary = (
-        f"共 {len(results)} 个文件，{valid} 个有效，{len(results) - valid} 个有问题"
-        if lang == "zh"
-        else f"{counted(len(results), 'file')}, {valid} valid, {len(results) - valid} with problems"
+    summary = say(
+        f"共 {len(results)} 个文件，{valid} 个有效，{len(results) - valid} 个有问题",
+        f"{counted(len(results), 'file')}, {valid} valid, {len(results) - valid} with problems",
+        lang,
     )
     print(summary)
     return worst

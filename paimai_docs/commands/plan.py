@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from paimai_docs.commands import command_help
-from paimai_docs.commands._common import os_error_text, say, suffix_mismatch
+from paimai_docs.commands._common import lang_of, os_error_text, suffix_mismatch
 from paimai_docs.commands._holidays import add_holidays_option, calendar_from_args
 from paimai_docs.engine.profiles import ProfileError, load_profile
 from paimai_docs.errors import CalendarYearNotCovered, InvalidValue
 from paimai_docs.exitcodes import ExitCode
 from paimai_docs.ics import deadlines_to_ics, plan_to_ics
+from paimai_docs.lang import say
 from paimai_docs.periods import format_day
 from paimai_docs.plan import SCOPES, Deadline, Plan, plan, reporting
 from paimai_docs.provisional import source_text
@@ -192,15 +193,16 @@ def _err(text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = getattr(args, "lang", "zh")
-    en = lang == "en"
+    lang = lang_of(args)
     if args.reporting is None and (
         (args.scope is None and args.profile is None) or args.auction_date is None
     ):
         _err(
-            "plan needs --scope (or --profile) and --auction-date, or --reporting YEAR"
-            if en
-            else "请给出 --scope（或 --profile）和 --auction-date，或 --reporting 年份"
+            say(
+                "请给出 --scope（或 --profile）和 --auction-date，或 --reporting 年份",
+                "plan needs --scope (or --profile) and --auction-date, or --reporting YEAR",
+                lang,
+            )
         )
         return ExitCode.USAGE
     profile = None
@@ -212,9 +214,11 @@ def run(args: argparse.Namespace) -> int:
             return ExitCode.USAGE
         if args.scope is not None and args.scope != profile.scope:
             _err(
-                f"--scope {args.scope} does not fit the profile's scope {profile.scope}"
-                if en
-                else f"--scope {args.scope} 与配置的适用范围 {profile.scope} 不符"
+                say(
+                    f"--scope {args.scope} 与配置的适用范围 {profile.scope} 不符",
+                    f"--scope {args.scope} does not fit the profile's scope {profile.scope}",
+                    lang,
+                )
             )
             return ExitCode.USAGE
     mismatch = suffix_mismatch(args.output, args.format, OUTPUT_SUFFIXES, lang)
@@ -285,16 +289,20 @@ def _write(text: str, output: str | None, force: bool, fmt: str, lang: str) -> i
             fh.write(data)
     except FileExistsError:
         _err(
-            f"{path} exists and was not overwritten (use --force to overwrite)"
-            if lang == "en"
-            else f"文件已存在，未覆盖：{path}（如需覆盖请加 --force）"
+            say(
+                f"文件已存在，未覆盖：{path}（如需覆盖请加 --force）",
+                f"{path} exists and was not overwritten (use --force to overwrite)",
+                lang,
+            )
         )
         return ExitCode.USAGE
     except OSError as exc:
         _err(
-            f"cannot write {path}: it {os_error_text(exc, lang)}"
-            if lang == "en"
-            else f"无法写入 {path}：{os_error_text(exc, lang)}"
+            say(
+                f"无法写入 {path}：{os_error_text(exc, lang)}",
+                f"cannot write {path}: it {os_error_text(exc, lang)}",
+                lang,
+            )
         )
         return ExitCode.USAGE
     return ExitCode.OK
@@ -343,18 +351,15 @@ def wrap(text: str, width: int = WIDTH, indent: str = "", first: str = "") -> li
 def _deadline_lines(deadlines: Sequence[Deadline], lang: str) -> list[str]:
     """Each deadline: date, rule ID (and step) and title on one line, then how it was counted,
     wrapped to :data:`WIDTH` columns."""
-    en = lang == "en"
     out: list[str] = []
     for d in deadlines:
         title = d.title(lang)
         if d.unverified:
-            title += " (unverified)" if en else "（未核实）"
+            title += say("（未核实）", " (unverified)", lang)
         rule = d.rule_id + (f" ({d.step})" if d.step else "")
         head = f"{_pad(d.due_text(lang), 21)}{_pad(rule, 13)}"
         out += wrap(title, indent=" " * 34, first=head)
-        out += wrap(
-            d.counted.summary(lang), indent=" " * 6, first="    " + ("↳ " if not en else "- ")
-        )
+        out += wrap(d.counted.summary(lang), indent=" " * 6, first="    " + say("↳ ", "- ", lang))
     return out
 
 
@@ -362,7 +367,7 @@ def _sources_line(sources: dict[int, str], lang: str) -> list[str]:
     if not sources:
         return []
     parts = "; ".join(f"{y}: {source_text(s, lang)}" for y, s in sorted(sources.items()))
-    return wrap(parts, indent="  ", first="Calendar data: " if lang == "en" else "日历数据：")
+    return wrap(parts, indent="  ", first=say("日历数据：", "Calendar data: ", lang))
 
 
 def _message_lines(rule_id: str, message: str) -> list[str]:
@@ -383,38 +388,40 @@ def _render_plan(args: argparse.Namespace, result: Plan, lang: str) -> str:
         return json.dumps(_plan_json(result, lang), ensure_ascii=False, indent=2) + "\n"
     if args.format == "ics":
         return plan_to_ics(result, lang=lang, alarm_days=args.alarm_days)
-    en = lang == "en"
-    label = SCOPE_LABELS[result.scope][1 if en else 0]
+    label = say(*SCOPE_LABELS[result.scope], lang)
     ann = format_day(result.announcement_date, lang) if result.announcement_date else "—"
     lots = {"movable": ("动产", "movable"), "immovable": ("不动产及其他财产权", "immovable")}
-    lot = lots[result.lot_type][1 if en else 0] if result.lot_type else "—"
-    if en:
-        head = [
-            f"Deadline plan — {result.scope} ({label})",
-            f"Auction: {format_day(result.auction_date, 'en')}   Announcement: {ann}   Lot: {lot}",
-        ]
-    else:
-        head = [
+    lot = say(*lots[result.lot_type], lang) if result.lot_type else "—"
+    head = say(
+        [
             f"拍卖期限计划 — {result.scope}（{label}）",
             f"拍卖日：{format_day(result.auction_date)}   公告日：{ann}   标的：{lot}",
-        ]
+        ],
+        [
+            f"Deadline plan — {result.scope} ({label})",
+            f"Auction: {format_day(result.auction_date, 'en')}   Announcement: {ann}   Lot: {lot}",
+        ],
+        lang,
+    )
     lines = [*head, "", *_deadline_lines(result.deadlines, lang)]
     if any(d.provisional for d in result.deadlines):
         lines.append("")
         lines += wrap(
-            "Dates marked PROVISIONAL fall in a year whose holiday schedule is not published: "
-            "they are counted on the statutory holidays and may move within the range shown "
-            "(docs/deadlines.md)."
-            if en
-            else "标“暂定”的日期所在年份的放假调休安排尚未公布：按法定节假日推算，"
-            "公布后可能在所示范围内变动（见 docs/deadlines.md）。"
+            say(
+                "标“暂定”的日期所在年份的放假调休安排尚未公布：按法定节假日推算，"
+                "公布后可能在所示范围内变动（见 docs/deadlines.md）。",
+                "Dates marked PROVISIONAL fall in a year whose holiday schedule is not published: "
+                "they are counted on the statutory holidays and may move within the range shown "
+                "(docs/deadlines.md).",
+                lang,
+            )
         )
     if result.warnings:
-        lines += ["", "Warnings:" if en else "警告："]
+        lines += ["", say("警告：", "Warnings:", lang)]
         for w in result.warnings:
             lines += _message_lines(w.rule_id, w.message(lang))
     if result.notes:
-        lines += ["", "Assumptions and notes:" if en else "假定与说明："]
+        lines += ["", say("假定与说明：", "Assumptions and notes:", lang)]
         for w in result.notes:
             lines += _message_lines(w.rule_id, w.message(lang))
     src = _sources_line(result.calendar_sources, lang)
@@ -441,7 +448,7 @@ def _render_reporting(args: argparse.Namespace, deadlines: Sequence[Deadline], l
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.format == "ics":
-        name = f"MOFCOM reporting {year}" if lang == "en" else f"拍卖行业报送期限 {year}"
+        name = say(f"拍卖行业报送期限 {year}", f"MOFCOM reporting {year}", lang)
         return deadlines_to_ics(
             deadlines,
             name=name,
@@ -450,11 +457,7 @@ def _render_reporting(args: argparse.Namespace, deadlines: Sequence[Deadline], l
             lang=lang,
             alarm_days=args.alarm_days,
         )
-    head = (
-        f"MOFCOM reporting deadlines in {year}"
-        if lang == "en"
-        else f"{year}年商务部拍卖行业报送期限"
-    )
+    head = say(f"{year}年商务部拍卖行业报送期限", f"MOFCOM reporting deadlines in {year}", lang)
     lines = [head, "", *_deadline_lines(deadlines, lang)]
     sources: dict[int, str] = {}
     for d in deadlines:

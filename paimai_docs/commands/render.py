@@ -30,6 +30,7 @@ from paimai_docs.commands import command_help
 from .. import pdf as pdf_tools
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
+from ..lang import say
 from ..models import DocumentModel
 from ..render import (
     BatchRenderError,
@@ -43,7 +44,7 @@ from ..render import (
 from ..userfiles import UserFileError, load_file, parse_text
 from ..validation import ModelInvalid, get_model, validate
 from ..vocabulary import SCOPES
-from ._common import os_error_text
+from ._common import lang_of, os_error_text
 from ._holidays import add_holidays_option
 
 DATA_SUFFIXES = (".json", ".yaml", ".yml")
@@ -91,7 +92,7 @@ _MESSAGES = {
 
 def _msg(key: str, lang: str, **values: Any) -> str:
     zh, en = _MESSAGES[key]
-    return (en if lang == "en" else zh).format(**values)
+    return say(zh, en, lang).format(**values)
 
 
 def _err(text: str) -> None:
@@ -150,7 +151,7 @@ def _validate(kind: type[DocumentModel], where: str, data: Any, lang: str) -> Do
     try:
         return validate(kind, data, lang)
     except ModelInvalid as exc:
-        title = kind.title if lang != "en" else kind.title_en
+        title = say(kind.title, kind.title_en, lang)
         _err(_msg("invalid", lang, where=where, title=title, count=len(exc.problems)))
         for problem in exc.problems:
             _err(f"    - {problem.where}：{problem.message}  [{problem.code}]")
@@ -316,7 +317,7 @@ def _run_batch(args: argparse.Namespace, kind: type[DocumentModel], lang: str) -
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = "en" if getattr(args, "lang", "zh") == "en" else "zh"
+    lang = lang_of(args)
     try:
         kind = get_model(args.kind)
     except PaimaiError as exc:

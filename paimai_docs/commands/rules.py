@@ -12,11 +12,13 @@ from ..engine import get_rule, load_rules
 from ..engine.explain import explain_text, rule_as_dict
 from ..engine.spec import RuleFileError
 from ..exitcodes import ExitCode
+from ..lang import say
 from ..vocabulary import SCOPES
+from ._common import lang_of
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    lang = getattr(args, "lang", "zh")
+    lang = lang_of(args)
     try:
         rule = get_rule(args.rule.upper())
     except RuleFileError as exc:
@@ -30,7 +32,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    lang = getattr(args, "lang", "zh")
+    lang = lang_of(args)
     if getattr(args, "unchecked", False):
         return _run_unchecked(args, lang)
     rules = [r for r in load_rules() if args.scope is None or r.applies_to(args.scope)]
@@ -38,9 +40,9 @@ def run_rules(args: argparse.Namespace) -> int:
         print(json.dumps([rule_as_dict(r) for r in rules], ensure_ascii=False, indent=2))
         return ExitCode.OK
     for rule in rules:
-        title = rule.title if lang != "en" else rule.title_en
+        title = say(rule.title, rule.title_en, lang)
         print(f"{rule.id:18} {rule.severity:8} {title}")
-    print(f"共 {len(rules)} 条规则" if lang != "en" else f"{len(rules)} rule(s)")
+    print(say(f"共 {len(rules)} 条规则", f"{len(rules)} rule(s)", lang))
     return ExitCode.OK
 
 
@@ -57,13 +59,15 @@ def _run_unchecked(args: argparse.Namespace, lang: str) -> int:
         print(json.dumps([e.model_dump() for e in entries], ensure_ascii=False, indent=2))
         return ExitCode.OK
     for entry in entries:
-        what = entry.what if lang != "en" else entry.what_en
+        what = say(entry.what, entry.what_en, lang)
         print(f"{entry.id:12} {what}")
-        print(f"{'':12} {'未检查的原因' if lang != 'en' else 'why not'}：{entry.reason}")
+        print(f"{'':12} {say('未检查的原因', 'why not', lang)}：{entry.reason}")
     print(
-        f"共 {len(entries)} 项目录要求未作为规则检查"
-        if lang != "en"
-        else f"{len(entries)} catalogue requirement(s) not checked"
+        say(
+            f"共 {len(entries)} 项目录要求未作为规则检查",
+            f"{len(entries)} catalogue requirement(s) not checked",
+            lang,
+        )
     )
     return ExitCode.OK
 

@@ -11,7 +11,8 @@ import sys
 from paimai_docs.commands import command_help
 
 from ..exitcodes import ExitCode
-from ._common import say
+from ..lang import say
+from ._common import lang_of
 
 
 def _missing_extra(lang: str) -> str:
@@ -45,7 +46,7 @@ def _cannot_listen(host: str, port: int, lang: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = getattr(args, "lang", "zh")
+    lang = lang_of(args)
     try:
         import uvicorn
 

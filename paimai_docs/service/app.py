@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -41,6 +41,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..executor import ENV_EXECUTOR, ThreadExecutor, open_executor
+from ..lang import DEFAULT, Lang, resolve, say
 from .packet import Answer, Packet, check_packet, close_readers
 
 __all__ = ["ServiceConfig", "create_app"]
@@ -123,8 +124,13 @@ class UploadTooLarge(Exception):
     pass
 
 
-def _lang_of(request: Request) -> str:
-    return "en" if request.query_params.get("lang") == "en" else "zh"
+def _lang(value: str | None) -> Lang:
+    """A request's ``lang`` (query parameter or form field); Chinese when it is not given."""
+    return resolve(value or DEFAULT)
+
+
+def _lang_of(request: Request) -> Lang:
+    return _lang(request.query_params.get("lang"))
 
 
 def error_response(status: int, code: str, message: str, **headers: str) -> JSONResponse:
@@ -141,9 +147,11 @@ def _too_large(limit: int, lang: str) -> JSONResponse:
     return error_response(
         413,
         "upload_too_large",
-        f"上传的材料超过 {_size_text(limit)} 的上限，请分批上传或联系管理员调整上限"
-        if lang != "en"
-        else f"the upload exceeds the limit of {_size_text(limit)}; upload it in parts",
+        say(
+            f"上传的材料超过 {_size_text(limit)} 的上限，请分批上传或联系管理员调整上限",
+            f"the upload exceeds the limit of {_size_text(limit)}; upload it in parts",
+            lang,
+        ),
     )
 
 
@@ -170,7 +178,8 @@ class UploadLimit:
         if scope["type"] != "http" or scope.get("method") not in ("POST", "PUT"):
             await self.app(scope, receive, send)
             return
-        lang = "en" if b"lang=en" in scope.get("query_string", b"") else "zh"
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        lang = _lang(query.get("lang", [None])[0])
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
@@ -252,24 +261,24 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}
-        message = exc.en if (exc.lang or _lang_of(request)) == "en" else exc.zh
+        message = say(exc.zh, exc.en, exc.lang or _lang_of(request))
         return error_response(exc.status, exc.code, message, **headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        en = _lang_of(request) == "en"
         texts = {
             404: ("not_found", "没有这个地址", "no such address"),
             405: ("method_not_allowed", "不支持这种请求方法", "method not allowed"),
         }
         code, zh, english = texts.get(exc.status_code, ("http_error", "请求有误", "bad request"))
-        return error_response(exc.status_code, code, english if en else zh)
+        return error_response(exc.status_code, code, say(zh, english, _lang_of(request)))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        en = _lang_of(request) == "en"
         return error_response(
-            422, "invalid_request", "request parameters are invalid" if en else "请求参数有误"
+            422,
+            "invalid_request",
+            say("请求参数有误", "request parameters are invalid", _lang_of(request)),
         )
 
     def authorize(request: Request) -> None:
@@ -397,7 +406,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         if answer.status != 200:
             return error_response(answer.status, answer.error_code or "error", answer.message or "")
         zh_name, en_name = DOWNLOAD_NAMES[packet.fmt]
-        name = en_name if packet.lang == "en" else zh_name
+        name = say(zh_name, en_name, packet.lang)
         headers = {
             "X-Paimai-Exit-Code": str(answer.exit_code),
             "Content-Disposition": f"inline; filename=\"{en_name}\"; filename*=UTF-8''"
@@ -418,7 +427,9 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
                 return None
             return value.strip() or None if isinstance(value, str) else None
 
-        lang = "en" if field_value("lang") == "en" else lang
+        given = field_value("lang")  # a form field, else the query parameter
+        if given:
+            lang = _lang(given)
         fmt = field_value("format")
         if fmt is None:
             accept = request.headers.get("accept", "")
@@ -507,17 +518,17 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
                 seconds = f"{config.timeout_seconds:g}"
                 return Answer(
                     504, error_code="timeout",
-                    message=f"the check took longer than {seconds} s and was given up"
-                    if packet.lang == "en"
-                    else f"检查超过 {seconds} 秒未完成，已放弃；请分批上传或联系管理员",
+                    message=say(f"检查超过 {seconds} 秒未完成，已放弃；请分批上传或联系管理员",
+                                f"the check took longer than {seconds} s and was given up",
+                                packet.lang),
                 )  # fmt: skip
             except Exception as exc:  # a worker that died, a lost cluster: our words
                 name = type(exc).__name__
                 return Answer(
                     500, error_code="internal_error",
-                    message=f"internal error ({name}); the check did not finish"
-                    if packet.lang == "en"
-                    else f"内部错误（{name}），未能完成检查，请稍后重试",
+                    message=say(f"内部错误（{name}），未能完成检查，请稍后重试",
+                                f"internal error ({name}); the check did not finish",
+                                packet.lang),
                 )  # fmt: skip
         return answer
 

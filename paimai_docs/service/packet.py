@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import PaimaiError
+from ..lang import resolve, say
 
 __all__ = ["Answer", "Packet", "check_packet", "close_readers"]
 
@@ -95,7 +96,7 @@ def layout(files: tuple[tuple[str, bytes], ...], lang: str) -> tuple[list[tuple[
         return [(name[len(top) + 1 :], data) for name, data in named], top
     if len(named) == 1:
         return named, PurePosixPath(named[0][0]).name
-    label = f"{len(named)} uploaded files" if lang == "en" else f"上传的 {len(named)} 个文件"
+    label = say(f"上传的 {len(named)} 个文件", f"{len(named)} uploaded files", lang)
     return named, label
 
 
@@ -174,16 +175,12 @@ def _scrubbed(result: Any, target: str, source: str, root: str) -> Any:
     )
 
 
-def _say(zh: str, en: str, lang: str) -> str:
-    return en if lang == "en" else zh
-
-
 def _unreadable_message(result: Any, lang: str) -> str:
     lines = []
     for problem in [p for p in result.unreadable if p.code != "not_read"][:10]:
         where = f"{problem.file}：" if problem.file else ""
         lines.append(f"{where}{problem.message}")
-    head = _say("上传的材料中没有可读取的文书：", "nothing in the upload could be read: ", lang)
+    head = say("上传的材料中没有可读取的文书：", "nothing in the upload could be read: ", lang)
     return head + "；".join(lines)
 
 
@@ -195,7 +192,7 @@ def check_packet(packet: Packet) -> Answer:
     from ..commands.check import Job, nothing_to_check
     from ..reports import render_report
 
-    lang = packet.lang
+    lang = resolve(packet.lang)
     files, source = layout(packet.files, lang)
     try:
         with tempfile.TemporaryDirectory(prefix="paimai-packet-") as tmp:
@@ -234,7 +231,7 @@ def check_packet(packet: Packet) -> Answer:
             500,
             source=source,
             error_code="internal_error",
-            message=_say(f"内部错误（{type(exc).__name__}），未能完成检查",
+            message=say(f"内部错误（{type(exc).__name__}），未能完成检查",
                          f"internal error ({type(exc).__name__}); the check did not finish",
                          lang),
         )  # fmt: skip
