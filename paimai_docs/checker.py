@@ -25,6 +25,7 @@ from .engine import (
     load_rules,
 )
 from .engine.scope import infer_scope_with_reasons
+from .lang import say
 from .reading.collect import NOTE_CODES
 from .reading.types import Bundle, Document, ReadProblem
 
@@ -66,7 +67,7 @@ class CheckResult:
 
     def reason(self, lang: str = "zh") -> str:
         """Why this scope was used, in the report language."""
-        return self.scope_reason_en if lang == "en" and self.scope_reason_en else self.scope_reason
+        return say(self.scope_reason, self.scope_reason_en or self.scope_reason, lang)
 
     @property
     def unreadable(self) -> list[ReadProblem]:

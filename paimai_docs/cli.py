@@ -19,7 +19,7 @@ from typing import Any
 from ._version import __version__
 from .commands import COMMANDS
 from .exitcodes import ExitCode, table
-from .lang import DEFAULT, LANGS, Lang, current_lang, resolve, say, set_lang
+from .lang import DEFAULT, LANGS, Lang, current_lang, lang_option, resolve, say, set_lang
 
 # The commands, their modules and help are in paimai_docs.commands.COMMANDS; a command's module
 # is imported only when that command runs.
@@ -99,14 +99,6 @@ def language_of(argv: Sequence[str]) -> Lang:
         if arg.startswith("--lang="):
             return resolve(arg.split("=", 1)[1])
     return DEFAULT
-
-
-def lang_option(value: str) -> str:
-    """The ``--lang`` value: a spelling of a known language (``EN``, ``en-US``, ``zh_CN``) as
-    that language, as :func:`language_of` reads it; anything else as given, for argparse to
-    refuse with its list of choices."""
-    primary = value.strip().lower().replace("_", "-").split("-")[0]
-    return resolve(value) if primary in LANGS else value
 
 
 def _configure_streams() -> None:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import Literal, TypeVar
 
-__all__ = ["DEFAULT", "LANGS", "Lang", "current_lang", "resolve", "say", "set_lang"]
+__all__ = [
+    "DEFAULT", "LANGS", "Lang", "current_lang", "lang_option", "resolve", "say", "set_lang",
+]  # fmt: skip
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -46,3 +48,11 @@ def current_lang() -> Lang:
 def say(zh: T, en: T, lang: str | None = None) -> T:
     """``zh`` or ``en``, as ``lang`` (or the language of this run) says."""
     return en if resolve(lang) == "en" else zh
+
+
+def lang_option(value: str) -> str:
+    """The ``--lang`` value: a spelling of a known language (``EN``, ``en-US``, ``zh_CN``) as
+    that language, as the command line reads it; anything else as given, for argparse to
+    refuse with its list of choices."""
+    primary = value.strip().lower().replace("_", "-").split("-")[0]
+    return resolve(value) if primary in LANGS else value

@@ -5,6 +5,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -34,3 +35,13 @@ def load_example(name: str) -> dict[str, Any]:
 @pytest.fixture
 def contract_data() -> dict[str, Any]:
     return load_example("entrustment_contract")
+
+
+@pytest.fixture(autouse=True)
+def _chinese_unless_asked() -> Iterator[None]:
+    """``paimai --lang en`` sets the language of the run; a test that runs it must not leave
+    English to the tests after it."""
+    from paimai_docs.lang import set_lang
+
+    yield
+    set_lang("zh")

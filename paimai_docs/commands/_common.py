@@ -10,8 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..lang import DEFAULT, Lang, resolve
-from ..lang import say as say  # still imported from here by commands/check.py; drop when it is not
+from ..lang import DEFAULT, Lang, resolve, say
 
 
 def lang_of(args: Any) -> Lang:

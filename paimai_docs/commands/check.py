@@ -21,10 +21,11 @@ from paimai_docs.vocabulary import counted
 from ..checker import FAIL_LEVELS
 from ..errors import PaimaiError
 from ..exitcodes import ExitCode
+from ..lang import LANGS, lang_option, resolve, say
 from ..vocabulary import SCOPES, STAGES
 from ._common import (
+    lang_of,
     missing_paths_message,
-    say,
     suffix_mismatch,
     warn_skipped_holiday_files,
 )
@@ -162,37 +163,34 @@ def nothing_to_check(job: Job, lang: str) -> str:
             lang,
         )
     shown = found[:_LISTED]
-    if lang == "en":
-        more = f", and {len(found) - _LISTED} more" if len(found) > _LISTED else ""
-        return (
-            f"no readable document found in {job.label}: found {counted(len(found), 'file')}, "
-            f"none of them a PDF or Word .docx document ({', '.join(shown)}{more})"
-        )
-    more = f" 等{len(found)}个" if len(found) > _LISTED else ""
-    return (
+    beyond = len(found) > _LISTED
+    return say(
         f"没有找到可读取的文书：{job.label} 中找到 {len(found)} 个文件，均不是可读取的文书"
-        f"（{'、'.join(shown)}{more}）；只能检查 PDF 和 Word .docx 文书"
+        f"（{'、'.join(shown)}{f' 等{len(found)}个' if beyond else ''}）；"
+        "只能检查 PDF 和 Word .docx 文书",
+        f"no readable document found in {job.label}: found {counted(len(found), 'file')}, "
+        f"none of them a PDF or Word .docx document ({', '.join(shown)}"
+        f"{f', and {len(found) - _LISTED} more' if beyond else ''})",
+        lang,
     )
 
 
 def _summary_line(outcome: Outcome, lang: str) -> str:
     if outcome.error:
-        return (
-            f"✗ {outcome.label}：无法检查：{outcome.error}"
-            if lang != "en"
-            else f"✗ {outcome.label}: could not be checked: {outcome.error}"
+        return say(
+            f"✗ {outcome.label}：无法检查：{outcome.error}",
+            f"✗ {outcome.label}: could not be checked: {outcome.error}",
+            lang,
         )
     s = outcome.summary
     mark = "✓" if outcome.exit_code == ExitCode.OK else "✗"
-    if lang == "en":
-        return (
-            f"{mark} {outcome.label}: {counted(s['documents'], 'file')}, "
-            f"{counted(s['error'], 'error')}, {counted(s['warning'], 'warning')}, "
-            f"{s['info']} info, {s['unreadable_files']} unreadable"
-        )
-    return (
+    return say(
         f"{mark} {outcome.label}：{s['documents']} 份文件，错误 {s['error']}，警告 {s['warning']}，"
-        f"提示 {s['info']}，无法读取 {s['unreadable_files']}"
+        f"提示 {s['info']}，无法读取 {s['unreadable_files']}",
+        f"{mark} {outcome.label}: {counted(s['documents'], 'file')}, "
+        f"{counted(s['error'], 'error')}, {counted(s['warning'], 'warning')}, "
+        f"{s['info']} info, {s['unreadable_files']} unreadable",
+        lang,
     )
 
 
@@ -219,12 +217,10 @@ def _progress(done: int, total: int, enabled: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.check_lang or getattr(args, "lang", "zh")
+    lang = resolve(args.check_lang) if args.check_lang else lang_of(args)
     if args.scope and args.profile:
-        print(
-            "--scope 与 --profile 只能选一个" if lang != "en" else "use --scope or --profile",
-            file=sys.stderr,
-        )
+        print(say("--scope 与 --profile 只能选一个", "use --scope or --profile", lang),
+              file=sys.stderr)  # fmt: skip
         return ExitCode.USAGE
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:  # input that cannot be read, like any other (exit code 3)
@@ -339,8 +335,8 @@ def _emit(outcomes: list[Outcome], args: argparse.Namespace, lang: str) -> int:
                 _write(path, outcome.report, args.force)
             except FileExistsError:
                 print(
-                    f"文件已存在，未覆盖：{path}（如需覆盖请加 --force）"
-                    if lang != "en" else f"exists, not overwritten: {path} (use --force)",
+                    say(f"文件已存在，未覆盖：{path}（如需覆盖请加 --force）",
+                        f"exists, not overwritten: {path} (use --force)", lang),
                     file=sys.stderr,
                 )  # fmt: skip
                 worst = max(worst, ExitCode.USAGE)
@@ -376,7 +372,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check.add_argument("--format", choices=FORMATS, default="text", help="报告格式，默认 text")
     check.add_argument("-o", "--output", help="输出文件；多个案卷时为输出目录")
     check.add_argument("--force", action="store_true", help="允许覆盖已有的输出文件")
-    check.add_argument("--lang", dest="check_lang", choices=("zh", "en"), help="报告语言")
+    check.add_argument(
+        "--lang", dest="check_lang", type=lang_option, choices=LANGS, help="报告语言"
+    )
     notice = check.add_argument_group("补正通知书（--format docx）")
     notice.add_argument(
         "--addressee",

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import rx
+from ..lang import say
 from ..model_index import document_kinds, field_labels
 from ..reading.types import Document
 from ..resources import load_yaml
@@ -76,8 +77,11 @@ def any_field_label(kind: str, path: str, lang: str = "zh") -> str | None:
     has a field of that name (a date another kind of document states), else from
     ``rules/facts.yaml``; None when none has. English only from ``rules/facts.yaml``."""
     own = reader_fact_labels().get(_leaf(path))
-    if lang == "en":
-        return own["en"] if own else None
+    english = own["en"] if own else None  # the models' labels are Chinese only
+    return say(_chinese_field_label(kind, path, own), english, lang)
+
+
+def _chinese_field_label(kind: str, path: str, own: dict[str, str] | None) -> str | None:
     for candidate in (kind, *document_kinds()):
         labels = field_labels(candidate, path) or field_labels(candidate, _leaf(path))
         if labels:
