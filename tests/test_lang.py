@@ -17,15 +17,6 @@ ROOT = PACKAGE.parent
 # The module that defines the choice; it alone may compare a value to "en".
 HOME = "paimai_docs/lang.py"
 
-# Files still to convert to ``say`` by the engineers who are changing them now. Empty this set
-# as they are converted; every other file under paimai_docs/ must not compare a language value
-# to "en" or "zh".
-PENDING = {
-    "paimai_docs/render.py",
-    "paimai_docs/docx_template.py",
-}
-PENDING_FOLDERS = ("paimai_docs/reading/",)
-
 LANGUAGE_LITERALS = {"en", "zh"}
 
 
@@ -129,19 +120,11 @@ def test_the_detector_finds_comparisons() -> None:
     assert language_comparisons(source) == [1, 2, 3, 4, 5]
 
 
-def _allowed(relative: str) -> bool:
-    return (
-        relative == HOME
-        or relative in PENDING
-        or any(relative.startswith(folder) for folder in PENDING_FOLDERS)
-    )
-
-
 def test_no_module_compares_a_language_to_a_literal() -> None:
     offences = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(ROOT).as_posix()
-        if _allowed(relative):
+        if relative == HOME:
             continue
         for line in language_comparisons(path.read_text(encoding="utf-8"), relative):
             offences.append(f"{relative}:{line}")
@@ -149,13 +132,6 @@ def test_no_module_compares_a_language_to_a_literal() -> None:
         "choose the language with paimai_docs.lang.say (or resolve), not by comparing it to "
         "a literal: " + ", ".join(offences)
     )
-
-
-def test_the_pending_list_names_real_files() -> None:
-    for relative in PENDING:
-        assert (ROOT / relative).is_file(), relative
-    for folder in PENDING_FOLDERS:
-        assert (ROOT / folder).is_dir(), folder
 
 
 @pytest.mark.parametrize("value", ["en", "EN", "en-US", "en_GB"])
