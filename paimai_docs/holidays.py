@@ -303,7 +303,7 @@ class _DaySpan(BaseModel):
     """Days given as a list (``dates``), a range (``start``/``end``, both included), a single
     ``date``, or any mix of these."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str | None = None
     date: IsoDate | None = None
@@ -345,7 +345,7 @@ def _scalar_to_span(value: Any) -> Any:
 
 
 class _YearFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     year: int = Field(ge=1949, le=2200)
     source: str = Field(min_length=1)
@@ -424,7 +424,7 @@ class _YearFile(BaseModel):
 
 
 class _MultiYearFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     years: list[_YearFile] = Field(min_length=1)
 

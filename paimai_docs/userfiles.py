@@ -11,17 +11,19 @@ required``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import PaimaiError
 from .lang import say
+
+if TYPE_CHECKING:
+    import yaml
 
 Loc = tuple[int | str, ...]
 
@@ -108,6 +110,8 @@ class Lines:
 
 
 def _walk(node: yaml.Node, path: Loc, out: dict[Loc, int]) -> None:
+    import yaml
+
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -124,23 +128,31 @@ def _walk(node: yaml.Node, path: Loc, out: dict[Loc, int]) -> None:
 # Parsing
 
 
-class _Loader(yaml.SafeLoader):
+@functools.cache
+def _loader() -> type[yaml.SafeLoader]:
     """The safe loader, except that a date that does not exist (``2027-02-30``) is a problem
-    with its line and value, not a ``ValueError`` from deep inside PyYAML."""
+    with its line and value, not a ``ValueError`` from deep inside PyYAML. (PyYAML is imported
+    here, when a user's YAML file is first read: most runs read none.)"""
+    import yaml
 
+    class Loader(yaml.SafeLoader):
+        pass
 
-def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except (ValueError, OverflowError):
-        raise _BadValue(node, "date") from None
+    def timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except (ValueError, OverflowError):
+            raise _BadValue(node, "date") from None
 
+    def integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_int(loader, node)
+        except ValueError:
+            raise _BadValue(node, "int") from None
 
-def _integer(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_int(loader, node)
-    except ValueError:
-        raise _BadValue(node, "int") from None
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:int", integer)
+    return Loader
 
 
 class _BadValue(Exception):
@@ -149,9 +161,6 @@ class _BadValue(Exception):
         self.value = node.value
         self.kind = kind
 
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _integer)
 
 _JSON_MESSAGES = {
     "Expecting value": ("此处应为一个值", "a value is expected here"),
@@ -220,8 +229,10 @@ def parse_text(
         except RecursionError:
             raise error(path, [Problem("嵌套过深", "nested too deeply")]) from None
         return data, _lines_of(text)
+    import yaml
+
     try:
-        loader = _Loader(text)
+        loader = _loader()(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -280,6 +291,8 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, lang: str) -> str:
 def _lines_of(text: str) -> Lines:
     """Lines of a JSON text's values (JSON is YAML as far as positions go); none if PyYAML
     reads it differently."""
+    import yaml
+
     lines = Lines()
     try:
         loader = yaml.SafeLoader(text)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from paimai_docs.commands._common import warn_skipped_holiday_files
-from paimai_docs.holidays import HolidayCalendar, HolidayDataError, default_calendar
 from paimai_docs.lang import say
+
+if TYPE_CHECKING:
+    from paimai_docs.holidays import HolidayCalendar
 
 __all__ = ["add_holidays_option", "calendar_from_args"]
 
@@ -34,6 +36,8 @@ def calendar_from_args(args: argparse.Namespace, lang: str) -> HolidayCalendar |
     """The calendar for this run: built-in data, the holiday folders, then ``--holidays``
     files. A bad file given with ``--holidays`` is said on stderr and gives ``None`` (the
     command exits 2); a bad file in a folder is skipped with a warning."""
+    from paimai_docs.holidays import HolidayDataError, default_calendar
+
     try:
         calendar = default_calendar(getattr(args, "holidays", None) or ())
     except HolidayDataError as exc:

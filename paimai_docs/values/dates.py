@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date as _babel_format_date
-from babel.dates import format_time as _babel_format_time
-
 from ..lang import say
 
 _DIGITS = "〇一二三四五六七八九"
@@ -19,6 +16,18 @@ _WEEKDAYS_ZH = "一二三四五六日"
 
 def _locale(lang: str) -> str:
     return say("zh_CN", "en_US", lang)
+
+
+def _babel_format_date(value: dt.date, format: str, locale: str) -> str:
+    from babel.dates import format_date  # Babel's locale data: loaded when first used
+
+    return str(format_date(value, format, locale=locale))
+
+
+def _babel_format_time(value: dt.datetime, format: str, locale: str) -> str:
+    from babel.dates import format_time
+
+    return str(format_time(value, format, locale=locale))
 
 
 def format_date(value: dt.date, lang: str = "zh") -> str:
