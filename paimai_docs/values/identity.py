@@ -1,13 +1,16 @@
-"""Resident identity card numbers (居民身份证号码) and unified social credit codes
-(统一社会信用代码), validated with python-stdnum.
+"""Resident identity card numbers (居民身份证号码, GB 11643-1999) and unified social credit codes
+(统一社会信用代码, GB 32100-2015).
 
-python-stdnum treats an unknown birthplace county as invalid; a county can be missing from its
-table (new or renamed counties), so here an unknown county is a *warning*
-(:func:`resident_id_warnings`), while a bad length, digit, birth date or check digit is an error.
+A bad length, digit, birth date or check digit is an error; the two check digits are computed
+here (a few lines each, held to python-stdnum's by a test), because the reader checks every
+number it meets and importing python-stdnum costs more than reading a page. The birthplace
+county is looked up in python-stdnum's table; a county can be missing from it (new or renamed
+counties), so an unknown county is a *warning* (:func:`resident_id_warnings`), not an error.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
@@ -32,42 +35,51 @@ class CreditCode(MaskedStr):
         return str(self)
 
 
-def _stdnum() -> tuple[Any, Any, Any]:
-    """python-stdnum's Chinese numbers, imported when a number is first checked (the package
-    imports the ``ssl`` module for its online checks: a reader that meets no number need not
-    pay for it)."""
-    from stdnum import exceptions
-    from stdnum.cn import ric, uscc
+_ASCII_DIGITS = frozenset("0123456789")
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, Z, S, V
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
-    return ric, uscc, exceptions
+
+def resident_id_check_digit(number: str) -> str:
+    """The 18th character of a resident ID from its first 17 digits (ISO 7064 MOD 11-2)."""
+    total = sum(int(digit) * (2 ** (17 - index) % 11) for index, digit in enumerate(number[:17]))
+    check = (12 - total % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
+def credit_code_check_digit(code: str) -> str:
+    """The 18th character of a credit code from its first 17 (GB 32100-2015, modulo 31)."""
+    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(code, _USCC_WEIGHTS, strict=False))
+    return _USCC_ALPHABET[-total % 31]
 
 
 def validate_resident_id(value: Any) -> ResidentId:
     """Return the compact ID number or raise ``InvalidFormat``/``InvalidChecksum``/
     ``InvalidComponent`` (impossible birth date)."""
-    ric, _, stdnum_exc = _stdnum()
-    number = ric.compact(require_text(value, "身份证号码")).upper()
+    number = "".join(require_text(value, "身份证号码").split()).upper()
     if (
         len(number) != 18
-        or not number[:17].isdigit()
-        or not (number[17].isdigit() or number[17] == "X")
+        or not _ASCII_DIGITS.issuperset(number[:17])
+        or not (number[17] in _ASCII_DIGITS or number[17] == "X")
     ):
         raise InvalidFormat("身份证号码应为18位：17位数字加1位数字或X")
-    if number[-1] != ric.calc_check_digit(number):
+    if number[-1] != resident_id_check_digit(number):
         raise InvalidChecksum("身份证号码校验位错误")
     try:
-        ric.get_birth_date(number)
-    except stdnum_exc.ValidationError:
+        dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
         raise InvalidComponent("身份证号码中的出生日期不存在") from None
     return ResidentId(number)
 
 
 def resident_id_warnings(value: str) -> list[str]:
     """Doubts that do not make the number invalid: today only an unknown birthplace county."""
-    ric, _, stdnum_exc = _stdnum()
+    from stdnum import exceptions
+    from stdnum.cn import ric
+
     try:
         ric.get_birth_place(str(value))
-    except stdnum_exc.ValidationError:
+    except exceptions.ValidationError:
         return [
             "身份证号码前六位的行政区划代码未在已知区划表中（可能为新设或撤并的区县），请人工核对"
         ]
@@ -76,14 +88,17 @@ def resident_id_warnings(value: str) -> list[str]:
 
 def validate_credit_code(value: Any) -> CreditCode:
     """Return the compact credit code or raise ``InvalidFormat``/``InvalidChecksum``."""
-    _, uscc, stdnum_exc = _stdnum()
-    code = uscc.compact(require_text(value, "统一社会信用代码")).upper()
-    try:
-        return CreditCode(uscc.validate(code))
-    except stdnum_exc.InvalidChecksum:
-        raise InvalidChecksum("统一社会信用代码校验位错误") from None
-    except stdnum_exc.ValidationError:
-        raise InvalidFormat("统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）") from None
+    text = require_text(value, "统一社会信用代码")
+    code = "".join(text.split()).replace("-", "").upper()
+    if (
+        len(code) != 18
+        or not _ASCII_DIGITS.issuperset(code[:8])
+        or any(c not in _USCC_ALPHABET for c in code[8:])
+    ):
+        raise InvalidFormat("统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）")
+    if code[-1] != credit_code_check_digit(code):
+        raise InvalidChecksum("统一社会信用代码校验位错误")
+    return CreditCode(code)
 
 
 ResidentIdNumber = Annotated[
