@@ -51,7 +51,9 @@ def format_day(value: dt.date, lang: str = "zh") -> str:
 class PeriodStep(BaseModel):
     """One day the count passed over, rolled over, or counted specially, with the reason."""
 
-    model_config = ConfigDict(frozen=True)
+    # built by the period functions from values they computed (``model_construct``): the
+    # validator is built only when something validates one (a plan read back from JSON)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     date: dt.date
     action: StepAction
@@ -75,7 +77,7 @@ class PeriodResult(BaseModel):
     ``latest_start`` answer.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # as PeriodStep
 
     method: Method
     start: dt.datetime | dt.date

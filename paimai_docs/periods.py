@@ -101,7 +101,7 @@ def _step(st: DayStatus, action: StepAction) -> PeriodStep:
         en = f"{label_en}: counted as a working day"
     else:
         zh, en = label_zh, label_en
-    return PeriodStep(
+    return PeriodStep.model_construct(
         date=st.date,
         action=action,
         kind=st.kind,
@@ -224,7 +224,7 @@ def add_days(
     end, steps = _roll(tr, nominal) if tr is not None else (nominal, [])
     marks = _roll_marks(tr, nominal, end) if tr is not None else {}
     rule = _CIV_FORWARD if roll else ("民法典第二百零一条：开始的当日不计入", "Civil Code art. 201")
-    return PeriodResult(
+    return PeriodResult.model_construct(
         method="days_after",
         start=start_d,
         n=n,
@@ -273,7 +273,7 @@ def add_months(
     if roll:
         zh += "；最后一日是法定休假日的，顺延至休假日结束的次日（第二百零三条）"
         en += "; a last day on a statutory rest day moves to the day after it (art. 203)"
-    return PeriodResult(
+    return PeriodResult.model_construct(
         method="months_after",
         start=start_d,
         n=n,
@@ -310,7 +310,7 @@ def add_working_days(
         else:
             steps.append(_step(st, "skipped"))
     marks = _count_marks(tr, start_d, d, n, forward=True)
-    return PeriodResult(
+    return PeriodResult.model_construct(
         method="working_days_after",
         start=start_d,
         n=n,
@@ -339,7 +339,7 @@ def add_hours(start: dt.datetime, n: int) -> PeriodResult:
             + repr(start)
         )
     end = start + dt.timedelta(hours=n)
-    return PeriodResult(
+    return PeriodResult.model_construct(
         method="hours_after",
         start=start,
         n=n,
@@ -361,7 +361,7 @@ def fixed_date(day: dt.date, calendar: HolidayCalendar | None = None) -> PeriodR
     tr = _Tracker(calendar)
     end, steps = _roll(tr, day_d)
     marks = _roll_marks(tr, day_d, end)
-    return PeriodResult(
+    return PeriodResult.model_construct(
         method="fixed_date",
         start=day_d,
         n=0,
@@ -427,7 +427,7 @@ def days_before(
             f'"{n} days before" counted back (DATE-04 default): action date ≤ event − {n} '
             "days; no holiday roll-over"
         )
-    return PeriodResult(
+    return PeriodResult.model_construct(
         method="days_before",
         start=event_d,
         n=n,
@@ -466,7 +466,7 @@ def working_days_before(
         else:
             steps.append(_step(st, "skipped"))
     marks = _count_marks(tr, event_d, d, n, forward=False)
-    return PeriodResult(
+    return PeriodResult.model_construct(
         method="working_days_before",
         start=event_d,
         n=n,
@@ -519,7 +519,7 @@ def latest_start_before(
             end_en = f"{format_day(inner.nominal_end, 'en')} (rest day), rolled over to {end_en}"
         st = cal.day_status(candidate)
         rejected.append(
-            PeriodStep(
+            PeriodStep.model_construct(
                 date=candidate,
                 action="note",
                 kind=st.kind,
@@ -545,7 +545,7 @@ def latest_start_before(
         }
     unit_zh = "个工作日" if unit == "working_day" else "日"
     unit_en = "working days" if unit == "working_day" else "days"
-    return PeriodResult(
+    return PeriodResult.model_construct(
         method="latest_start",
         start=event_d,
         n=n,

@@ -44,9 +44,12 @@ Official data (``chinesecalendar`` or a holiday file) always replaces a provisio
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 
+from paimai_docs.cache import load_pickle, store_pickle
 from paimai_docs.holiday_data import NAMES_EN, YearData
 from paimai_docs.lang import say
 
@@ -143,6 +146,40 @@ def _qingming(year: int) -> dt.date:
 
 @lru_cache(maxsize=256)
 def _statutory(year: int) -> tuple[tuple[dt.date, str], ...]:
+    """The statutory holidays of ``year``, from the lunar calendar: computed once per machine
+    (lunar-python takes some 25 ms to load and compute a year) and kept in the cache folder."""
+    kept = _kept_years()
+    if year not in kept:
+        kept[year] = _compute_statutory(year)
+        store_pickle(_kept_name(), kept, replaces="lunar-")
+    return kept[year]
+
+
+@lru_cache(maxsize=1)
+def _kept_name() -> str:
+    """Named by this version and by lunar-python's installed files (an upgrade recomputes)."""
+    import importlib.util
+
+    from ._version import __version__
+
+    spec = importlib.util.find_spec("lunar_python")
+    origin = spec.origin if spec is not None and spec.origin else ""
+    try:
+        stat = os.stat(origin)
+        stamp = f"{origin}|{stat.st_size}|{stat.st_mtime_ns}"
+    except OSError:
+        stamp = origin
+    digest = hashlib.sha256(f"{__version__}|{stamp}".encode()).hexdigest()[:24]
+    return f"lunar-{digest}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _kept_years() -> dict[int, tuple[tuple[dt.date, str], ...]]:
+    kept = load_pickle(_kept_name())
+    return kept if isinstance(kept, dict) else {}
+
+
+def _compute_statutory(year: int) -> tuple[tuple[dt.date, str], ...]:
     d = dt.date
     spring = _lunar(year, 1, 1)  # 正月初一
     days: list[tuple[dt.date, str]] = [(d(year, 1, 1), "元旦")]

@@ -131,3 +131,22 @@ def test_provisional_day_counts_bracket_the_official_ones(start: dt.date, n: int
 
 def test_bounds_table_names_every_holiday() -> None:
     assert {z.name for z in zones(2030)} == set(BOUNDS)
+
+
+def test_kept_statutory_years_are_the_computed_ones(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The lunar dates are computed once per machine and kept; what is kept is what is
+    computed, and a fresh process reads it back."""
+    from paimai_docs import provisional
+
+    monkeypatch.setenv("PAIMAI_CACHE_DIR", str(tmp_path))
+    provisional._kept_years.cache_clear()
+    provisional._statutory.cache_clear()
+    years = (2024, 2031, 2047)
+    first = {year: provisional._statutory(year) for year in years}
+    assert list(tmp_path.glob("lunar-*.pickle"))
+    provisional._kept_years.cache_clear()
+    provisional._statutory.cache_clear()
+    for year in years:
+        assert provisional._statutory(year) == first[year] == provisional._compute_statutory(year)
+    provisional._kept_years.cache_clear()
+    provisional._statutory.cache_clear()
