@@ -11,9 +11,7 @@ import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..cache import load_pickle, store_pickle
 from ..resources import data_dir, load_yaml
@@ -29,38 +27,8 @@ from ..userfiles import (
 from ..vocabulary import SCOPES
 from .spec import RuleFileError
 
-# a name printed on the 补正通知书: not blank, one line, of a sensible length
-_NoticeName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^\n]+$")
-]
-
-
-class _Notice(BaseModel):
-    """``notice:`` of a profile: the names the 补正通知书 prints (the command line's
-    ``--issuer``, ``--addressee`` and ``--case-name`` win over them)."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    issuer: _NoticeName | None = None  # 审核单位, who sends the notice
-    addressee: _NoticeName | None = None  # 报送单位, who receives it
-    case_name: _NoticeName | None = None  # the name of the matter, quoted in the notice
-
-
-class _ProfileFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    schema_version: Literal[1]
-    id: str
-    title: str
-    scope: str | None = None
-    extends: str | None = None
-    description: str = ""
-    params: dict[str, Any] = Field(default_factory=dict)
-    select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
-    rule_params: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    notice: _Notice | None = None
+if TYPE_CHECKING:
+    from .profile_file import ProfileFile
 
 
 @dataclass(frozen=True)
@@ -94,18 +62,22 @@ class ProfileError(UserFileError, RuleFileError):
     what = ("配置文件", "profile")
 
 
-def _read(path: Path) -> _ProfileFile:
+def _read(path: Path) -> ProfileFile:
     data, lines = load_file(path, ProfileError)
     return _validated(data, lines, str(path))
 
 
-def _validated(data: Any, lines: Lines, source: str) -> _ProfileFile:
+def _validated(data: Any, lines: Lines, source: str) -> ProfileFile:
+    from pydantic import ValidationError
+
+    from .profile_file import NoticeNames, ProfileFile
+
     if not isinstance(data, dict):
         raise ProfileError(source, [Problem("顶层应为键值对象", "the top level must be a mapping")])
     problems: list[Problem] = []
-    fields = list(_ProfileFile.model_fields)
+    fields = list(ProfileFile.model_fields)
     try:
-        parsed = _ProfileFile.model_validate(data)
+        parsed = ProfileFile.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             problem = pydantic_problem(error, lines)
@@ -113,7 +85,7 @@ def _validated(data: Any, lines: Lines, source: str) -> _ProfileFile:
                 zh, en = suggestion(str(error["loc"][0]), fields)
                 problem = _with(problem, zh, en)
             elif error["type"] == "extra_forbidden" and error["loc"][:1] == ("notice",):
-                zh, en = suggestion(str(error["loc"][-1]), list(_Notice.model_fields))
+                zh, en = suggestion(str(error["loc"][-1]), list(NoticeNames.model_fields))
                 problem = _with(problem, zh, en)
             problems.append(problem)
         raise ProfileError(source, problems) from None
@@ -127,7 +99,7 @@ def _with(problem: Problem, zh: str, en: str) -> Problem:
     return Problem(problem.zh + zh, problem.en + en, problem.where, problem.line, problem.value)
 
 
-def _unknown_names(data: _ProfileFile, lines: Lines) -> list[Problem]:
+def _unknown_names(data: ProfileFile, lines: Lines) -> list[Problem]:
     """Rule IDs that no rule has and parameters that nothing reads: a typo would otherwise
     change nothing, silently."""
     from .registry import load_rules
@@ -284,7 +256,7 @@ def profile_from_data(data: dict[str, Any], source: str = "inline") -> Profile:
     return _resolve(parsed, source)
 
 
-def _resolve(data: _ProfileFile, source: str) -> Profile:
+def _resolve(data: ProfileFile, source: str) -> Profile:
     if data.extends:
         base = load_profile(data.extends)
     else:
