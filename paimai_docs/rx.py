@@ -119,10 +119,13 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 
 @atexit.register
-def _save() -> None:
-    """Keep what this process compiled, with what other processes kept meanwhile."""
+def save() -> None:
+    """Keep what this process compiled, with what other processes kept meanwhile (done at
+    exit; a process that ends with ``os._exit`` calls it first)."""
+    global _new
     if not _new or _programs is None:
         return
+    _new = 0
     merged: dict[tuple[str, int], Any] = {}
     on_disk = load_pickle(_file_name())
     if isinstance(on_disk, dict):
