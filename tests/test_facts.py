@@ -401,6 +401,46 @@ def test_lines_wrapped_by_a_pdf_are_joined_for_matching() -> None:
     assert first(facts, "auction_venue") == "河阳市红旗区人民法院京东网络司法拍卖平台"
 
 
+def test_a_full_line_ending_in_a_bracketed_remark_goes_on() -> None:
+    """A PDF wraps before a figure that does not fit: the label's remark in brackets ends the
+    line, and the amount opens the next one."""
+    lines = [
+        "某某区人民法院将于2027年3月15日10时起在本院诉讼服务中心拍卖大厅公开拍卖下列财产，现将有关",
+        "事项公告如下：被执行人名下位于某某路十八号的厂房及附属设施一宗，土地面积一千二百平方米",
+        "，房屋建筑面积八百六十平方米，经某某资产评估有限公司评估，该宗财产的市场价值（不含税）",
+        "为3265400元，本次拍卖的起拍价按评估价的百分之七十确定，竞买人应当于拍卖前交纳保证金。",
+        "特此公告。",
+    ]
+    facts = facts_of("\n".join(lines))
+    assert first(facts, "appraisal_value") == Decimal("3265400")
+
+
+def test_a_full_line_ending_in_figures_is_not_joined_to_a_date() -> None:
+    """The last full line of a wrapped page ends in a phone number and the date is on the line
+    under it: two values, not one number."""
+    lines = [
+        "受某某区人民法院委托，本公司定于2027年4月20日上午十时在本公司拍卖厅公开拍卖被执行人所有的",
+        "货车二辆，车辆停放于某某镇物流园内，现状拍卖，起拍价人民币十二万元，竞买保证金二万元，须",
+        "于拍卖前一日下午五时前交至本公司账户，有意者请携有效身份证件到本公司办理竞买登记手续。",
+        "拍卖人：某某市某某拍卖有限公司（地址：某某区某某路一百二十八号三楼）联系电话：0571-86120345",
+        "2027年4月2日",
+    ]
+    facts = facts_of("\n".join(lines))
+    assert first(facts, "publish_date") == dt.date(2027, 4, 2)
+    assert str(first(facts, "auctioneer_phone")).endswith("0345")
+
+
+def test_a_date_fixed_for_a_sale_named_at_length() -> None:
+    """"定于" a date, then the venue and a long description of the lot before the sale itself."""
+    text = (
+        "受某某县人民法院委托，本行定于2027.5.16下午14:30在某某县政务服务中心二楼开标室，"
+        "依法对被执行人某某农业开发有限公司名下的联合收割机三台、旋耕机五台、拖拉机两台"
+        "（均为二〇一九年购置，现存放于某某乡某某村该公司原仓库内，具体以现场为准）进行整体公开拍卖，"
+        "参考价二十六万元。"
+    )
+    assert first(facts_of(text), "auction_datetime") == dt.datetime(2027, 5, 16, 14, 30)
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -59,6 +59,9 @@ CHINESE = "受某市中级人民法院委托，本公司定于2026年10月9日�
         ("ÅÄÂôÊ±¼ä£º2026Äê10ÔÂ9ÈÕ ÅÄÂôµØµã£ºÄ³ÊÐ", "too_few_cjk"),  # GBK read as Latin-1
         ("- 3 -", "too_few_cjk"),
         ("第3页", "too_few_cjk"),
+        ("2027年1月8日", "ok"),  # a signature's date run over onto a page of its own
+        ("  2027 年 1 月 8 日\n", "ok"),
+        ("第 2 页 共 3 页", "too_few_cjk"),
         ("附件 " + "The buyer shall pay the price within fifteen days. " * 5, "too_few_cjk"),
     ],
 )

@@ -81,6 +81,9 @@ class RequiredItem(_Spec):
     # another document of the bundle may state it instead (the filing form names the newspaper
     # the announcement appeared in)
     in_bundle: bool = False
+    # other fields that state the item as well, by their value or their printed labels (the
+    # value basis of a lot: its appraisal, or the starting price a court set from it)
+    also: tuple[str, ...] = ()
 
     @field_validator("topic", mode="before")
     @classmethod

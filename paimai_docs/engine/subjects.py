@@ -243,15 +243,19 @@ class DocumentSubject(Subject):
         return None
 
     def missing(self, item: RequiredItem) -> list[str] | None:
-        if item.field is not None and any(
-            not (isinstance(f.value, str) and deferred(f.value)) for f in self.values(item.field)
+        fields = [name for name in (item.field, *item.also) if name is not None]
+        if any(
+            not (isinstance(f.value, str) and deferred(f.value))
+            for name in fields
+            for f in self.values(name)
         ):
             return None  # the reader found it ("拍卖地点：待定" states no place)
         labels = list(item.text)
-        if item.field is not None and (not labels or item.carries):
+        if fields and (not labels or item.carries):
             # the model's printed labels; a value carried makes a bare label count for nothing
-            printed = field_labels(self.kind, item.field)
-            labels += [label for label in printed if label not in labels]
+            for name in fields:
+                printed = field_labels(self.kind, name)
+                labels += [label for label in printed if label not in labels]
         if not labels and not item.topic:
             labels = [item.label]
         if not item.topic and not item.carries:

@@ -330,7 +330,7 @@ _LIST_START = rx.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、](?!\d)"
     r"|第[一二三四五六七八九十\d]+[条章节]|[\u4e00-\u9fff]{2,10}:)"
 )
-_CLOSED = "。!?;:)"
+_CLOSED = "。!?;:"  # not ")": a full line that ends a remark in brackets goes on (…(含税)\n为…)
 
 
 _NARROW = rx.compile("[^\n\u2e80-\U0010ffff]+")
@@ -365,7 +365,13 @@ def _wrapped_breaks(text: str) -> list[int]:
         position += len(line)
         if widths[index] >= full and line[-1:] not in _CLOSED:
             following = lines[index + 1]
-            if following.strip() and not _LIST_START.match(following):
+            if (
+                following.strip()
+                and not _LIST_START.match(following)
+                # figures on both sides are two values (a phone number, then the date under
+                # it), not one wrapped: joined, they would read as one number
+                and not (line[-1:].isascii() and line[-1:].isalnum() and following[:1].isdigit())
+            ):
                 breaks.append(position)
         position += 1
     return breaks

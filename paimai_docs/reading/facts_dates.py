@@ -65,6 +65,9 @@ def _own_date_names(date_name: str) -> tuple[str, ...]:
 
 
 _TRIGGER = rx.compile(r"(?:定于|将于|拟于|订于|决定于|兹定于|于|在)$")
+# A date that is "fixed for" something announces it: its sentence may name the lot at length
+# before the sale ("定于…在…拍卖厅，依法对被执行人所有的…（…）进行公开拍卖").
+_FIXED_FOR = rx.compile(r"(?:定于|将于|拟于|订于)$")
 _AUCTION_VERB = rx.compile(
     r"举行|进行|公开拍卖|拍卖会|公开竞价|网络拍卖|拍卖活动|开拍|依法拍卖|公开变卖|竞价活动"
     r"|网络竞价|在线竞价|组织竞价|开槌"
@@ -262,7 +265,8 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
         after_text = text[item.end_index : item.end_index + 6]
         if _DEADLINE_AFTER.match(after_text):
             continue
-        sentence = _sentence_after(text, item.end_index)
+        limit = 200 if _FIXED_FOR.search(before) else 90
+        sentence = _sentence_after(text, item.end_index, limit)
         verb = _AUCTION_VERB.search(sentence)
         if verb is None or _OTHER_ACT.search(sentence, 0, verb.start()):
             continue

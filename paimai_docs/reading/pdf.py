@@ -21,9 +21,10 @@ Quality of a page's text (:func:`classify_quality`), checked in this order:
                        (a font without a Unicode map; a few private-use check boxes from a
                        symbol font do not count against a page)
 ``control_chars``      at least a fifth are control characters (another unmapped-font symptom)
-``too_few_cjk``        fewer than 5 Chinese characters, or fewer than one letter in ten is
-                       Chinese (Latin mojibake from a misread GBK font, a scan with a printed
-                       page number only)
+``too_few_cjk``        fewer than 5 Chinese characters (unless the page states a full date:
+                       a signature's date run over onto a page of its own), or fewer than one
+                       letter in ten is Chinese (Latin mojibake from a misread GBK font, a scan
+                       with a printed page number only)
 ``ok``                 otherwise
 =====================  ========================================================================
 """
@@ -102,6 +103,7 @@ _UNMAPPED = rx.compile(
 )  # replacement character, private use, noncharacters
 _CONTROL = rx.compile("[\x00-\x1f\x7f-\x9f]")  # Cc (white space is gone by then)
 _LETTERS = rx.compile(r"[^\W\d_]+")  # letters, Chinese included
+_FULL_DATE = rx.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -123,7 +125,8 @@ def classify_quality(text: str) -> PageQuality:
         return "control_chars"
     cjk = len(visible) - _count(_NOT_CJK, visible)
     if cjk < MIN_CJK:
-        return "too_few_cjk"
+        # a signature run over onto a page of its own: the date alone is a page of text
+        return "ok" if _FULL_DATE.search(visible) else "too_few_cjk"
     # Letters are at most all visible characters: count them only when that could matter.
     if cjk < MIN_CJK_SHARE * len(visible) and cjk < MIN_CJK_SHARE * _count(_LETTERS, visible):
         return "too_few_cjk"
