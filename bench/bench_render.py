@@ -6,14 +6,20 @@ The document is the entrustment contract of ``examples/entrustment_contract.json
 lots (the two example lots, repeated with their own numbers and names), so that the lot table
 has 20 rows and every lot its detail lines.
 
-- floor: python-docx opening the *rendered* .docx and saving it again, in memory — the least any
-  renderer built on python-docx pays per document (unzip, parse the XML, serialise, zip);
-- ours:  ``render_bytes(model)`` with the shipped template — docxtpl's XML clean-up (cached per
-  template), Jinja (template compiled once per batch), our strict context and filters, and the
-  save.
+- floor: python-docx opening the *rendered* .docx and saving it again, in memory — what
+  python-docx pays to read and write that document (unzip, parse every XML part, serialise,
+  deflate every member at zipfile's default level, the level ``render_bytes`` writes with too);
+- ours:  ``render_bytes(model)`` with the shipped template, as a caller uses it: the model's
+  rule check, then the template prepared once per template content (docxtpl's XML clean-up, the
+  compiled Jinja template, the unchanged parts serialised and compressed:
+  ``paimai_docs.docx_template.PreparedTemplate``), Jinja with our strict context and filters,
+  one parse and serialisation of the rendered body, the changed parts compressed;
+- ours, no rule check: the same with ``allow_findings=True``, for the rendering alone.
 
-Both are timed over ``--docs`` documents, best of ``--repeat`` rounds (the two alternate within
-a round), after one warm-up; the ratio ours/floor is the number to watch (target: at most 2×).
+Both are timed over ``--docs`` documents, best of ``--repeat`` rounds (the runs alternate within
+a round), after one warm-up; the ratio ours/floor is the number to watch (target: at most 1.5×).
+Since the parts the data does not change are prepared once per template, rendering can cost less
+than the floor, which handles every part of the document every time.
 
 PDF: ``--pdf-docs`` rendered contracts converted with one LibreOffice start
 (``convert_to_pdf(all)``) against one start per document (``convert_to_pdf([one])`` in a loop).
@@ -45,6 +51,7 @@ from paimai_docs.render import render_bytes  # noqa: E402
 from paimai_docs.validation import validate  # noqa: E402
 
 LOTS = 20
+TARGET = 1.5  # ours/floor
 
 
 def contract(lots: int = LOTS) -> EntrustmentContract:
@@ -130,15 +137,20 @@ def main(argv: list[str] | None = None) -> int:
 
     model = contract()
     rendered = render_bytes(model)
-    best = best_per_doc(
-        {"floor": floor(rendered), "ours": lambda: render_bytes(model)}, args.docs, args.repeat
-    )
-    floor_s, ours_s = best["floor"], best["ours"]
+    runs: dict[str, Callable[[], object]] = {
+        "floor": floor(rendered),
+        "ours": lambda: render_bytes(model),
+        "ours_no_rules": lambda: render_bytes(model, allow_findings=True),
+    }
+    best = best_per_doc(runs, args.docs, args.repeat)
+    floor_s, ours_s, no_rules_s = best["floor"], best["ours"], best["ours_no_rules"]
     results: dict[str, Any] = {
         "document": f"entrustment_contract, {LOTS} lots, {len(rendered) / 1024:.0f} KiB .docx",
         "floor_s_per_doc": floor_s,
         "ours_s_per_doc": ours_s,
+        "ours_no_rules_s_per_doc": no_rules_s,
         "ratio": ours_s / floor_s,
+        "ratio_no_rules": no_rules_s / floor_s,
         "ours_docs_per_s": 1 / ours_s,
     }
     missing = [] if args.no_pdf else pdf.check_pdf_tools()
@@ -153,11 +165,16 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return 0
     print(f"document: {results['document']}")
-    print(f"{'':28}{'s/doc':>10}{'docs/s':>10}")
-    print(f"{'floor (python-docx open+save)':28}{floor_s:>10.4f}{1 / floor_s:>10.1f}")
-    print(f"{'ours (render_bytes)':28}{ours_s:>10.4f}{1 / ours_s:>10.1f}")
-    verdict = "ok" if results["ratio"] <= 2 else "ABOVE TARGET"
-    print(f"ratio ours/floor: {results['ratio']:.2f}x (target <= 2x: {verdict})")
+    print(f"{'':32}{'s/doc':>10}{'docs/s':>10}{'ratio':>8}")
+    lines = [
+        ("floor (python-docx open+save)", floor_s),
+        ("ours (render_bytes)", ours_s),
+        ("ours, no rule check", no_rules_s),
+    ]
+    for label, seconds in lines:
+        print(f"{label:32}{seconds:>10.4f}{1 / seconds:>10.1f}{seconds / floor_s:>7.2f}x")
+    verdict = "ok" if results["ratio"] <= TARGET else "ABOVE TARGET"
+    print(f"ratio ours/floor: {results['ratio']:.2f}x (target <= {TARGET}x: {verdict})")
     report = results["pdf"]
     if isinstance(report, str):
         print(f"PDF: {report}")

@@ -155,7 +155,20 @@ def set_core_properties(
 ) -> None:
     """Title, subject, author and times of a python-docx document (``when`` is the creation and
     modification time); the other core properties are emptied, last modified by ``paimai-docs``."""
-    props = document.core_properties
+    fill_core_properties(
+        document.core_properties, title=title, author=author, subject=subject, when=when
+    )
+
+
+def fill_core_properties(
+    props: Any,
+    *,
+    title: str,
+    author: str,
+    subject: str = "",
+    when: Any,
+) -> None:
+    """:func:`set_core_properties` on python-docx's ``CoreProperties`` themselves."""
     props.title = title
     props.subject = subject
     props.author = author

@@ -65,11 +65,11 @@ from lxml import etree
 from pydantic import BaseModel
 
 from . import rx
-from .docx_style import clean_package, set_core_properties
+from .docx_style import fill_core_properties
 from .docx_template import (
     FILTERS,
     STRICT_ENV,
-    DocxTemplateCached,
+    PreparedTemplate,
     RenderError,
     SplitTag,
     TemplateInvalid,
@@ -466,16 +466,15 @@ def _render_pass(
     *,
     final: bool = False,
 ) -> bytes:
-    document = DocxTemplateCached(io.BytesIO(source.data))
-    document.render(_context(model, run), jinja_env=env)
-    if final:
-        docx = document.docx
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        set_core_properties(docx, when=now, **document_properties(model))
-        clean_package(docx)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    """Render ``model`` into its template; the .docx only for the ``final`` pass (the other
+    pass only records what is missing)."""
+    template = PreparedTemplate.of(source.data)
+    rendered = template.render(_context(model, run), env)
+    if not final:
+        return b""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    fill_core_properties(rendered.core_properties, when=now, **document_properties(model))
+    return template.docx(rendered)
 
 
 def _collect_missing(model: DocumentModel, source: _Source) -> list[MissingValue]:
