@@ -61,6 +61,9 @@ CHINESE = "受某市中级人民法院委托，本公司定于2026年10月9日�
         ("第3页", "too_few_cjk"),
         ("2027年1月8日", "ok"),  # a signature's date run over onto a page of its own
         ("  2027 年 1 月 8 日\n", "ok"),
+        ("2027/1/8", "ok"),
+        ("2027.01.08", "ok"),
+        ("3.1415926", "too_few_cjk"),
         ("第 2 页 共 3 页", "too_few_cjk"),
         ("附件 " + "The buyer shall pay the price within fifteen days. " * 5, "too_few_cjk"),
     ],

@@ -103,7 +103,7 @@ _UNMAPPED = rx.compile(
 )  # replacement character, private use, noncharacters
 _CONTROL = rx.compile("[\x00-\x1f\x7f-\x9f]")  # Cc (white space is gone by then)
 _LETTERS = rx.compile(r"[^\W\d_]+")  # letters, Chinese included
-_FULL_DATE = rx.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
+_FULL_DATE = rx.compile(r"(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|([./-])\d{1,2}\1\d{1,2}(?!\d))")
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
