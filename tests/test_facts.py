@@ -431,7 +431,7 @@ def test_a_full_line_ending_in_figures_is_not_joined_to_a_date() -> None:
 
 
 def test_a_date_fixed_for_a_sale_named_at_length() -> None:
-    """"定于" a date, then the venue and a long description of the lot before the sale itself."""
+    """ "定于" a date, then the venue and a long description of the lot before the sale itself."""
     text = (
         "受某某县人民法院委托，本行定于2027.5.16下午14:30在某某县政务服务中心二楼开标室，"
         "依法对被执行人某某农业开发有限公司名下的联合收割机三台、旋耕机五台、拖拉机两台"
