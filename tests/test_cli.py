@@ -190,3 +190,22 @@ def test_a_command_registers_its_full_options_when_it_runs(
         main(["check", "--help"])
     assert exit_info.value.code == 0
     assert "--stage" in capsys.readouterr().out
+
+
+def test_the_command_ends_at_once_with_everything_written(tmp_path: Path) -> None:
+    """``paimai`` (and ``python -m paimai_docs``) skip Python's finalisation: the exit code, the
+    whole report through a pipe and the patterns kept for the next run are all there."""
+    import os
+
+    root = Path(__file__).resolve().parent.parent
+    pdf = sorted((root / "examples" / "bundles" / "COM").glob("*.pdf"))[0]
+    env = {**os.environ, "PAIMAI_CACHE_DIR": str(tmp_path)}
+    env.pop("PAIMAI_NO_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "paimai_docs", "check", str(pdf), "--format", "json"],
+        capture_output=True, text=True, env=env, cwd=root,
+    )  # fmt: skip
+    assert done.returncode == 1  # the contract has findings at error level
+    report = json.loads(done.stdout)
+    assert report["documents"] and report["findings"]
+    assert list(tmp_path.glob("regex-*.pickle"))
