@@ -188,3 +188,17 @@ def test_chinese_number(text: str, value: int) -> None:
 @pytest.mark.parametrize("text", ["", "十十", "一二", "百", "二十二十"])
 def test_chinese_number_refuses(text: str) -> None:
     assert chinese_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # before a later full date: the year that puts the month-day nearest it
+        ("本场于12月6日开槌，下季征集截至2026年3月31日。", dt.date(2025, 12, 6)),
+        ("请于12月20日前报名，拍卖时间2027年1月8日上午十时。", dt.date(2026, 12, 20)),
+        ("定于3月5日拍卖，公告日期2026年2月20日。", dt.date(2026, 3, 5)),
+    ],
+)
+def test_a_month_day_before_any_full_date_takes_the_nearest_year(text: str, first: dt.date) -> None:
+    hit = find_dates(text)[0]
+    assert hit.value == first and hit.year_inferred

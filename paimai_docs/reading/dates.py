@@ -258,6 +258,23 @@ def _infer_year(month: int, day: int, context: dt.date | None, fallback: int | N
     return fallback
 
 
+def _nearest_year(groups: dict[str, Any], anchor: dt.date) -> int:
+    """The year (``anchor``'s, the one before or the one after) that puts a month-day nearest
+    ``anchor``."""
+    month_day = _month_day(groups)
+    if month_day is None:
+        return anchor.year
+    best = anchor.year
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        candidate = _safe_date(year, *month_day)
+        current = _safe_date(best, *month_day)
+        if candidate is not None and (
+            current is None or abs((candidate - anchor).days) < abs((current - anchor).days)
+        ):
+            best = year
+    return best
+
+
 # --------------------------------------------------------------------------------------------
 # Finding
 
@@ -318,12 +335,14 @@ def find_ranges(text: str, *, default_year: int | None = None) -> list[DateRange
             continue
         context = previous
         fallback = default_year
-        # The year of a month-day without context: that of the next full date.
+        # The year of a month-day without context: the one that puts it nearest the next full
+        # date ("12月6日开槌" before a deadline "2026年3月31日" was in December 2025).
         if context is None and fallback is None and _full_ymd(match.groupdict()) is None:
             if fulls is None:
                 fulls = _full_dates(text)
             index = bisect.bisect_right([start for start, _ in fulls], match.start())
-            fallback = fulls[index][1].year if index < len(fulls) else None
+            if index < len(fulls):
+                fallback = _nearest_year(match.groupdict(), fulls[index][1])
         hit = _hit_from(match, text, context, fallback)
         if hit is None:
             continue
