@@ -441,6 +441,22 @@ def test_a_date_fixed_for_a_sale_named_at_length() -> None:
     assert first(facts_of(text), "auction_datetime") == dt.datetime(2027, 5, 16, 14, 30)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the firm reports what it did on that day, the lot described at length in between
+        "受贵单位委托，本公司于2027年6月9日上午九时三十分在本公司二楼拍卖厅，对贵单位名下位于"
+        "某某开发区某某大道以东的办公楼及其占用范围内的国有建设用地使用权（建筑面积三千二百平方米）"
+        "进行了公开拍卖，现将有关情况报告如下。",
+        # "委托的" names the lots entrusted, not an entrustment on that day
+        "我行于2027年6月9日9时30分在本行拍卖厅对贵公司委托的叉车、行车等旧设备进行了公开拍卖。",
+    ],
+)
+def test_the_day_the_firm_held_the_sale(text: str) -> None:
+    facts = facts_of(text, "completion_report")
+    assert first(facts, "auction_datetime") == dt.datetime(2027, 6, 9, 9, 30)
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -65,15 +65,18 @@ def _own_date_names(date_name: str) -> tuple[str, ...]:
 
 
 _TRIGGER = rx.compile(r"(?:定于|将于|拟于|订于|决定于|兹定于|于|在)$")
-# A date that is "fixed for" something announces it: its sentence may name the lot at length
-# before the sale ("定于…在…拍卖厅，依法对被执行人所有的…（…）进行公开拍卖").
-_FIXED_FOR = rx.compile(r"(?:定于|将于|拟于|订于)$")
+# A date that is "fixed for" something, or on which the firm itself acted, announces it: its
+# sentence may name the lot at length before the sale ("定于…在…拍卖厅，依法对被执行人所有的…
+# （…）进行公开拍卖", "我公司于…在…对贵司名下的…进行了公开拍卖").
+_FIXED_FOR = rx.compile(r"(?:定于|将于|拟于|订于|(?:我|本)(?:公司|行|所|中心)于)$")
 _AUCTION_VERB = rx.compile(
     r"举行|进行|公开拍卖|拍卖会|公开竞价|网络拍卖|拍卖活动|开拍|依法拍卖|公开变卖|竞价活动"
     r"|网络竞价|在线竞价|组织竞价|开槌"
 )
 # What else a date before an auction word may be the date of: the entrustment, a publication.
-_OTHER_ACT = rx.compile(r"接受|受理|收到|签订|签署|委托|发布|刊登|公告|送达|通知|报名|交纳|缴纳")
+_OTHER_ACT = rx.compile(
+    r"接受|受理|收到|签订|签署|委托(?![的人方])|发布|刊登|公告|送达|通知|报名|交纳|缴纳"
+)  # (not "委托的…", "委托人": the lots entrusted, the consignor)
 # "2025年11月6日上午10时,拍卖会在…举行", "本次秋拍于12月6日开槌": a date and then the sale.
 _SALE_AFTER_DATE = rx.compile(
     r"(?:\([^()]{0,8}\))?,?(?:[\u4e00-\u9fff]{0,12}?)(?:拍卖会|竞价会|拍卖|竞价)(?:在|于)"
@@ -265,7 +268,8 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
         after_text = text[item.end_index : item.end_index + 6]
         if _DEADLINE_AFTER.match(after_text):
             continue
-        limit = 200 if _FIXED_FOR.search(before) else 90
+        wider = text[max(0, item.start_index - 6) : item.start_index]
+        limit = 200 if _FIXED_FOR.search(wider) else 90
         sentence = _sentence_after(text, item.end_index, limit)
         verb = _AUCTION_VERB.search(sentence)
         if verb is None or _OTHER_ACT.search(sentence, 0, verb.start()):
