@@ -89,10 +89,10 @@ class _Rules:
 def _compile(category: str, pattern: str) -> re.Pattern[str]:
     if category == "label":
         # a field label at the start of a line or a cell, followed by ":" or "|"
-        # (or by spaces: a form's cells; the text has no spaces between Chinese words)
-        return rx.compile(
-            rf"(?:^|[\s|])(?:{pattern})(?:\([^()\n]{{0,12}}\))?(?:\s*[:|]|\s+(?=\S))", re.M
-        )
+        # (or by spaces: a form's cells; the text has no spaces between Chinese words). The
+        # label comes first and the start of the cell is looked behind it: the engine then
+        # tries only where a label's first character is, not at every character.
+        return rx.compile(rf"(?<![^\s|])(?:{pattern})(?:\([^()\n]{{0,12}}\))?(?:\s*[:|]|\s+(?=\S))")
     if category == "heading":
         # the start of a short line, after an optional number or bracket
         return rx.compile(
