@@ -457,6 +457,23 @@ def test_the_day_the_firm_held_the_sale(text: str) -> None:
     assert first(facts, "auction_datetime") == dt.datetime(2027, 6, 9, 9, 30)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "amount"),
+    [
+        ("保留价：经申请执行人同意，按评估价的75%确定为1350000元。", "reserve_price", "1350000"),
+        ("起拍价：评估价的百分之八十，即人民币640000元。", "starting_price", "640000"),
+        ("本次起拍价为市场价的60%计算为372000元。", "starting_price", "372000"),
+    ],
+)
+def test_a_price_set_as_a_share_of_another(text: str, name: str, amount: str) -> None:
+    assert first(facts_of(text, "failed_auction_report"), name) == Decimal(amount)
+
+
+def test_a_rate_of_the_price_itself_is_not_the_price() -> None:
+    facts = facts_of("成交价的5%计41000元为佣金。", "completion_report")
+    assert first(facts, "hammer_price") is None
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

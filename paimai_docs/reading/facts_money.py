@@ -37,6 +37,14 @@ _NOT_THE_AMOUNT = rx.compile(
     r"[%‰]|百分之|千分之|每(?:吨|平方米|平米|㎡|m2|公斤|千克|斤|股|亩|立方|延米|克)"
 )
 _CJK_CHAR = rx.compile(r"[\u4e00-\u9fff%‰]")
+# "保留价：按评估价的80%确定为2080000元": a price set as a share of another one — the figure is
+# the labelled price, the other price and the rate only say how it was set.
+_SET_FROM_ANOTHER = rx.compile(
+    r"[:\s]*(?:[^。;\n\d:]{0,10}?,)?(?:按|以|取|为)?"
+    r"(?:评估价|评估值|评估价值|市场价|参考价|起拍价|保留价)(?:格)?的"
+    r"(?:\d{1,3}(?:\.\d+)?%|百分之[一二三四五六七八九十]+)"
+    r"(?:确定|计算|计|核定)?,?(?:即|为|是)?"
+)
 
 
 def _figures(number: str) -> str:
@@ -163,6 +171,9 @@ def _money(doc: _Doc, facts: _Facts) -> None:
         if unit:
             label_unit = unit.group("unit")
             position = unit.end()
+        derived = _SET_FROM_ANOTHER.match(text, position)
+        if derived and target in ("reserve_price", "starting_price"):
+            position = derived.end()  # the figure after "按评估价的80%确定为" is this price
         line_end = _LINE_END.match(text, position)
         if line_end is not None:
             found = _amount_opening(text, line_end.end())
