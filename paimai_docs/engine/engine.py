@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from ..model_index import document_titles, field_labels
 from ..reading.types import Document
 from ..values.pages import page_ranges
+from ..vocabulary import STAGES, label
 from .checks import CHECKS, UNCHECKED, make_finding, rule_applies
 from .context import Context
 from .findings import Finding, Severity
@@ -372,10 +373,7 @@ def _bundle_completeness(
                 None,
                 context,
                 item=number,
-                fill={"document": titles.get(kind, kind), "stage": _STAGES.get(stage, stage)},
+                fill={"document": titles.get(kind, kind), "stage": label(STAGES, stage)},
             )
             source = check.sources.get(f"{context.scope}/{kind}") or check.sources.get(kind)
             yield dataclasses.replace(finding, basis=source) if source else finding
-
-
-_STAGES = {"before": "拍卖前", "after": "拍卖后", "failed": "流拍", "sold": "成交"}
