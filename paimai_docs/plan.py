@@ -41,6 +41,7 @@ from paimai_docs.periods import (
 )
 from paimai_docs.plan_rules import DeadlineRule, deadline_rules
 from paimai_docs.plan_types import Deadline, LotType, Meaning, Plan, PlanWarning, Severity
+from paimai_docs.vocabulary import LOT_TYPES, label
 
 __all__ = [
     "SCOPES",
@@ -642,7 +643,7 @@ def _assumptions(ctx: _Ctx, profile: Profile, lot_type: str | None, lot_dependen
             )
         else:
             n = rule.length(lot_type)
-            zh = "动产" if lot_type == "movable" else "不动产及其他财产权"
+            zh = label(LOT_TYPES, lot_type or "immovable")
             ctx.warn(
                 rule.rule_id,
                 f"标的类型：{zh}，公告提前{n}日",

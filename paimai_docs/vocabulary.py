@@ -14,6 +14,7 @@ __all__ = [
     "DOCUMENT_KINDS",
     "FACT_VALUES",
     "KINDS",
+    "LOT_TYPES",
     "READ_PROBLEMS",
     "RULE_KINDS",
     "SCOPES",
@@ -68,6 +69,12 @@ STAGES: dict[str, tuple[str, str]] = {
     "after": ("拍卖后", "after the auction"),
     "failed": ("流拍", "failed"),
     "sold": ("成交", "sold"),
+}
+
+# what a plan counts for: the deadlines of movables, or of immovables and other property rights
+LOT_TYPES: dict[str, tuple[str, str]] = {
+    "movable": ("动产", "movable"),
+    "immovable": ("不动产及其他财产权", "immovable"),
 }
 
 # severity -> (中文, English), least severe last

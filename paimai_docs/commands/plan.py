@@ -36,19 +36,11 @@ from paimai_docs.provisional import source_text
 from paimai_docs.reading.dates import find_dates
 
 from .. import rx
+from ..vocabulary import LOT_TYPES, SCOPE_TITLES
+from ..vocabulary import label as vocabulary_label
 
 # What an output file given with -o may be called for each --format.
 OUTPUT_SUFFIXES = {"text": (".txt", ".text"), "json": (".json",), "ics": (".ics",)}
-
-SCOPE_LABELS = {
-    "COM": ("社会拍卖", "social auction"),
-    "JUD-OFF": ("司法委托拍卖（现场）", "court-entrusted live auction"),
-    "JUD-NET": ("网络司法拍卖", "online judicial auction"),
-    "SOA-ADM": ("行政事业单位国有资产处置", "state assets of institutions"),
-    "SOA-ENT": ("企业国有资产交易", "enterprise state assets"),
-    "VEH": ("车辆处置", "vehicle disposal"),
-}
-
 
 # --------------------------------------------------------------------------------------------
 # Argument types
@@ -388,10 +380,9 @@ def _render_plan(args: argparse.Namespace, result: Plan, lang: str) -> str:
         return json.dumps(_plan_json(result, lang), ensure_ascii=False, indent=2) + "\n"
     if args.format == "ics":
         return plan_to_ics(result, lang=lang, alarm_days=args.alarm_days)
-    label = say(*SCOPE_LABELS[result.scope], lang)
+    label = vocabulary_label(SCOPE_TITLES, result.scope, lang)
     ann = format_day(result.announcement_date, lang) if result.announcement_date else "—"
-    lots = {"movable": ("动产", "movable"), "immovable": ("不动产及其他财产权", "immovable")}
-    lot = say(*lots[result.lot_type], lang) if result.lot_type else "—"
+    lot = vocabulary_label(LOT_TYPES, result.lot_type, lang) if result.lot_type else "—"
     head = say(
         [
             f"拍卖期限计划 — {result.scope}（{label}）",
