@@ -474,6 +474,28 @@ def test_a_rate_of_the_price_itself_is_not_the_price() -> None:
     assert first(facts, "hammer_price") is None
 
 
+def test_won_at_an_amount_with_its_words_in_brackets() -> None:
+    text = "买受人在本场拍卖会上以¥126,000.00（人民币壹拾贰万陆仟元整）的最高应价竞得本标的。"
+    assert first(facts_of(text, "sale_confirmation"), "hammer_price") == Decimal("126000")
+
+
+def test_the_start_time_of_the_sale_in_a_system_form() -> None:
+    text = "拍卖会备案登记\n拍卖会开始时间：2027-02-22 14:00\n拍卖会地点：某某路九号拍卖厅"
+    facts = facts_of(text, "pre_auction_filing")
+    assert first(facts, "auction_datetime") == dt.datetime(2027, 2, 22, 14, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "竞买人于2027年3月9日在拍卖会上举牌，以最高应价竞得。",
+        "竞买人于2027年3月9日在某某拍卖有限公司举行的专场拍卖会上竞得本标的。",
+    ],
+)
+def test_the_event_or_the_firm_is_not_the_venue(text: str) -> None:
+    assert first(facts_of(text, "sale_confirmation"), "auction_venue") is None
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -173,7 +173,8 @@ def _labels() -> dict[str, _LabelSet]:
             {
                 "auction_datetime": (
                     "自由竞价时间", "网络拍卖时间", "网拍时间", "竞价期间", "竞价开始时间",
-                    "开拍日期", "拍卖开始时间", "拍卖会日期", "竞价日期",
+                    "开拍日期", "开拍时间", "拍卖开始时间", "拍卖会开始时间", "拍卖会日期",
+                    "竞价日期",
                 )
             },
         ),
@@ -464,5 +465,15 @@ def _or_none(convert: Callable[[str], _V]) -> Callable[[str], _V | None]:
 _PAREN = rx.compile(r"\([^()]*\)|“|”|\"")
 
 
+# What follows 在 but is no place: the event itself (在拍卖会上), or a firm that hosted it (在某某
+# 拍卖有限公司举行的…: the company, not its saleroom).
+_NOT_A_PLACE = rx.compile(
+    r"^(?:本次|该次|此次|本场|该)?(?:拍卖会|拍卖|竞价会|专场)(?:上|中|现场)?$"
+    r"|^[^\n]{2,40}(?:有限责任公司|股份有限公司|有限公司|公司)$"
+)
+
+
 def _clean_place(place: str) -> str:
-    return _PAREN.sub("", place).strip(" :")
+    """The place, without remarks in brackets; empty when it is no place at all."""
+    cleaned = _PAREN.sub("", place).strip(" :")
+    return "" if _NOT_A_PLACE.match(cleaned) else cleaned
