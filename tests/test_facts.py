@@ -496,6 +496,36 @@ def test_the_event_or_the_firm_is_not_the_venue(text: str) -> None:
     assert first(facts_of(text, "sale_confirmation"), "auction_venue") is None
 
 
+def test_phone_numbers_written_in_groups() -> None:
+    text = (
+        "拍卖公司：某某拍卖有限公司 电话：0371-6592 3318\n"
+        "法院监督电话：(0371) 6592 3300\n"
+        "联系人：周先生 139 0584 7716\n"
+        "保证金账户：6222 0210 0300 4178 552"
+    )
+    facts = facts_of(text)
+    assert first(facts, "auctioneer_phone") == "0371-65923318"
+    assert first(facts, "court_supervision_phone") == "0371-65923300"
+    assert "13905847716" in {str(v) for v in values(facts, "contact_phone")}
+    # a bank account's groups of four are no phone number
+    assert not any("0210" in str(f.value) for f in facts if f.name.endswith("phone"))
+
+
+def test_a_sentence_cut_by_the_page_break_goes_on() -> None:
+    full = "本次拍卖标的为被执行人名下位于某某区的住宅一套，经过公开竞价，最终由六号竞买人竞得"
+    last = "该住宅。拍卖师随即落槌确认成交，双方当场签字，本次拍卖的成交价为人民币壹佰贰拾叁万"
+    page1 = "\n".join([full] * 4 + [last])
+    page2 = "肆仟元整（¥1,234,000.00）。\n买受人当场签署了成交确认书。"
+    pages = [(1, page1, normalize(page1)), (2, page2, normalize(page2))]
+    facts = extract_facts(pages, "completion_report")
+    assert first(facts, "hammer_price") == Decimal("1234000")
+
+
+def test_the_balance_after_the_deposit_is_not_the_deposit() -> None:
+    text = "买受人已将扣除保证金后的余款人民币2,589,000元汇入指定账户。"
+    assert first(facts_of(text, "completion_report"), "deposit_amount") is None
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -297,8 +297,10 @@ class _Doc:
             breaks = _wrapped_breaks(normalized)
             text = "".join(_without(normalized, breaks)) if breaks else normalized
             if parts:
-                parts.append(_PAGE_JOIN)
-                position += len(_PAGE_JOIN)
+                # a sentence the page break cut goes on; otherwise pages stay apart
+                join = "" if _runs_on(built[-1].normalized, text) else _PAGE_JOIN
+                parts.append(join)
+                position += len(join)
             built.append(_Page(number, original, normalized, text, tuple(breaks), position))
             parts.append(text)
             position += len(text)
@@ -344,38 +346,59 @@ def _visual_widths(text: str, lines: Sequence[str]) -> list[int]:
     return [len(line) + len(chars) for line, chars in zip(lines, wide, strict=True)]
 
 
-def _wrapped_breaks(text: str) -> list[int]:
-    """The line breaks (indexes in ``text``) that join lines a PDF wrapped in the middle of a
-    sentence. A page is wrapped when at least three of its lines reach (nearly) the same,
-    longest width; such a full-width line that does not end a clause is joined to the next
-    line unless that one starts a new item."""
-    lines = text.split("\n")
+def _full_width(lines: list[str], widths: list[int]) -> float | None:
+    """The width from which a line of a wrapped page is full, or None when the page is not
+    wrapped: at least three of its lines reach (nearly) the same, longest width."""
     if len(lines) < 4:
-        return []
-    widths = _visual_widths(text, lines)
+        return None
     lengths = sorted(widths, reverse=True)
     if lengths[0] < 40:
-        return []
-    width = lengths[1]  # the longest line may be an outlier (a URL, a table row)
-    full = 0.88 * width
+        return None
+    full = 0.88 * lengths[1]  # the longest line may be an outlier (a URL, a table row)
     if sum(1 for length in lengths if length >= full) < 3:
+        return None
+    return full
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """Whether a full line ``line`` is continued by ``following``: it does not end a clause,
+    and the next line starts no new item and does not put figures against figures (a phone
+    number, then the date under it: joined, they would read as one number)."""
+    return (
+        line[-1:] not in _CLOSED
+        and bool(following.strip())
+        and not _LIST_START.match(following)
+        and not (line[-1:].isascii() and line[-1:].isalnum() and following[:1].isdigit())
+    )
+
+
+def _wrapped_breaks(text: str) -> list[int]:
+    """The line breaks (indexes in ``text``) that join lines a PDF wrapped in the middle of a
+    sentence: a full line of a wrapped page that goes on in the next one."""
+    lines = text.split("\n")
+    widths = _visual_widths(text, lines)
+    full = _full_width(lines, widths)
+    if full is None:
         return []
     breaks: list[int] = []
     position = 0
     for index, line in enumerate(lines[:-1]):
         position += len(line)
-        if widths[index] >= full and line[-1:] not in _CLOSED:
-            following = lines[index + 1]
-            if (
-                following.strip()
-                and not _LIST_START.match(following)
-                # figures on both sides are two values (a phone number, then the date under
-                # it), not one wrapped: joined, they would read as one number
-                and not (line[-1:].isascii() and line[-1:].isalnum() and following[:1].isdigit())
-            ):
-                breaks.append(position)
+        if widths[index] >= full and _goes_on(line, lines[index + 1]):
+            breaks.append(position)
         position += 1
     return breaks
+
+
+def _runs_on(page: str, following: str) -> bool:
+    """Whether the last line of a wrapped page is full and goes on on the next page (a
+    sentence, or an amount, cut by the page break)."""
+    lines = page.split("\n")
+    if not lines or not lines[-1].strip():
+        return False
+    widths = _visual_widths(page, lines)
+    full = _full_width(lines, widths)
+    return full is not None and widths[-1] >= full and _goes_on(lines[-1], following)
 
 
 # --------------------------------------------------------------------------------------------

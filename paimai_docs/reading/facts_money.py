@@ -31,10 +31,12 @@ _WORDS_AFTER = rx.compile(rf" ?\((?:大写|人民币|:)*(?P<words>{_WORDS_CORE})
 _FIGURES_AFTER = rx.compile(rf" ?\((?:小写|人民币|:|¥)*(?P<num>{_NUMBER}) ?(?P<mult>万|亿)?元?\)")
 _BARE_FILLER = rx.compile(r"^[:\s|]*(?:为|是|约|合计|共计)?[:\s|]*(?:人民币)?$")
 _NO_VALUE = rx.compile(r"无|不设|没有|待定|另行|见附|详见")
-# Between a label and a figure: a rate ("成交价的5%计59000元" is a commission) or a unit of
-# measure ("参考价每吨3150元" is a unit price), so the figure is not the labelled amount.
+# Between a label and a figure: a rate ("成交价的5%计59000元" is a commission), a unit of
+# measure ("参考价每吨3150元" is a unit price) or what is left of it ("扣除保证金后的余款…元" is
+# the balance), so the figure is not the labelled amount.
 _NOT_THE_AMOUNT = rx.compile(
     r"[%‰]|百分之|千分之|每(?:吨|平方米|平米|㎡|m2|公斤|千克|斤|股|亩|立方|延米|克)"
+    r"|余款|尾款|差额|剩余"
 )
 _CJK_CHAR = rx.compile(r"[\u4e00-\u9fff%‰]")
 # "保留价：按评估价的80%确定为2080000元": a price set as a share of another one — the figure is

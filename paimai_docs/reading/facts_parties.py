@@ -30,8 +30,12 @@ _validate_phone = _or_none(validate_phone)
 
 _PHONE = rx.compile(
     r"(?<![\d\-/.A-Za-z])"
-    r"(?P<phone>(?:\(0\d{2,3}\)|0\d{2,3}) ?- ?\d{7,8}|\(0\d{2,3}\)\d{7,8}"
-    r"|1[3-9]\d{9}|[48]00-?\d{3}-?\d{4}|0\d{9,11}|12368|12345)"
+    # a local number may be written in two groups after the area code and its hyphen
+    # (0371-6592 3318; a bank account's groups have no hyphen), a mobile in three
+    # (139 0584 7716, 139-0584-7716)
+    r"(?P<phone>(?:\(0\d{2,3}\)|0\d{2,3}) ?-(?: ?\d{7,8}| ?\d{3,4} \d{3,4})|0\d{2,3} \d{7,8}"
+    r"|\(0\d{2,3}\) ?(?:\d{7,8}|\d{3,4} \d{3,4})"
+    r"|1[3-9]\d{9}|1[3-9]\d[ -]\d{4}[ -]\d{4}|[48]00-?\d{3}-?\d{4}|0\d{9,11}|12368|12345)"
     r"(?P<ext>(?:转|-)\d{1,5})?"
     r"(?![\d.,]*\d|元|万|[A-Za-z/])"
 )
@@ -114,7 +118,8 @@ def _phone_label(context: str) -> str | None:
 # or "800". A single character is consumed, so ``re`` skips quickly to the next candidate.
 _PHONE_STARTS = rx.compile(
     r"[\d(](?<![\d\-/.A-Za-z][\d(])"
-    r"(?:(?<=\()(?=0)|(?<=0)(?=\d\d)|(?<=1)(?=[3-9]\d{9}|2368|2345)|(?<=[48])(?=00))"
+    r"(?:(?<=\()(?=0)|(?<=0)(?=\d\d)|(?<=1)(?=[3-9]\d{9}|[3-9]\d[ -]\d{4}[ -]\d{4}|2368|2345)"
+    r"|(?<=[48])(?=00))"
 )
 
 
