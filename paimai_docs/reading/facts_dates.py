@@ -93,12 +93,12 @@ _LINE_LABEL = rx.compile(
 )
 _TRANSCRIPT_TIME = rx.compile(r"(?:^|\n)(?P<label>时间|日期|拍卖时间):")
 _DEADLINE_AFTER = rx.compile(r"^(?:\([^()]*\))?(?:前|之前|以前|止|截止|为止)")
-_PLACE_END = (
-    r"(?:上)?(?:进行|举行|公开|对|召开|依法|以|通过|举办|开展|"
+_PLACE_END = (  # (a comma may stand before 举行: "假座…宴会厅，举行…拍卖会")
+    r"(?:上)?(?:,?(?:进行|举行|召开|举办)|公开|对|依法|以|通过|开展|"
     r"拍卖(?:下列|以下|如下|位于|坐落|上述|该|本)|竞价(?:下列|以下|如下|上述))"
 )
 _VENUE = rx.compile(
-    r"^(?:\([^()]{0,12}\))?(?:,)?(?:在|于)"
+    r"^(?:\([^()]{0,12}\))?(?:,)?(?:在|于|假座)"
     rf"(?P<place>(?:[^。;,\n()]|\([^()\n]*\)){{2,80}}?){_PLACE_END}"
 )
 _VENUE_SENTENCE = rx.compile(
@@ -111,7 +111,8 @@ _PLACE_LIKE = rx.compile(
 _NOT_PLACE = rx.compile(r"前|后|之中|期间|时$|中$|所在地$")
 
 
-_VENUE_VALUE = rx.compile(r"(?:\([^()]*\))?:(?P<place>[^。;\n]{2,60})")
+# after the label's colon, or after a label in brackets ("【拍卖地点】…", normalised to "[…]")
+_VENUE_VALUE = rx.compile(r"(?:\([^()]*\))?(?::|\](?!\s*\n))(?P<place>[^。;\n]{2,60})")
 _PLACE_SPLIT = rx.compile(r"[,;]")
 _SHOWN_FROM_PUBLICATION = rx.compile(r"(?:自|于|从)公告之日起[^。;]{0,40}?(?:展示|预展|看样)")
 _DEPOSIT_DEADLINE = rx.compile(r"保证金[^。\n]{0,30}?截止(?:时间|日期)?(?:为|:)?")
