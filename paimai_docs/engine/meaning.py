@@ -11,7 +11,9 @@ states nothing.
 A clause is a numbered paragraph or a label's line (a paragraph longer than a few sentences is
 cut into its sentences, up to ``。！？；``): lines that a PDF wrapped mid-sentence are joined
 back, and a new line that starts a numbered item or a label (``第六条``, ``3.``, ``（二）``,
-``付款方式：``) starts a new clause.
+``付款方式：``) starts a new clause. A table's row is a clause of its own, read with the table's
+first row (the columns' names, or the party a block of rows describes): rows are records, not
+prose a PDF wrapped.
 """
 
 from __future__ import annotations
@@ -131,11 +133,25 @@ def clauses(text: str) -> list[str]:
                 out.extend(_split_long(joined))
             current.clear()
 
-    for line in text.split("\n"):
+    header: str | None = None  # the first row of the table being read
+    for line in _rows_joined(text.split("\n")):
         stripped = line.strip()
         if not stripped:
             flush()
+            header = None
             continue
+        if stripped.startswith("|"):
+            # a table's row is a record of its own, read under the table's first row (the
+            # columns' names, or the party a block of rows describes), not wrapped prose
+            flush()
+            if header is None:
+                header = stripped
+                current.append(stripped)
+            else:
+                current.append(_table_row(header, stripped))
+            flush()
+            continue
+        header = None
         starts = _ITEM_START.match(stripped) or _LABEL_START.match(stripped)
         if current and (starts or _DATE_LINE.match(stripped)):
             flush()
@@ -146,6 +162,64 @@ def clauses(text: str) -> list[str]:
             flush()
     flush()
     return [piece for clause in out for piece in _split_paragraph(clause)]
+
+
+def _cells(row: str) -> int:
+    return len(row.strip().strip("|").split("|"))
+
+
+def _rows_joined(lines: list[str]) -> list[str]:
+    """The lines, with a table's row that a PDF wrapped (``| 3 | 叉车 | 电池衰`` + ``减30% |
+    96,000 |``, or a row broken after a cell) joined back — a row goes on while it has fewer
+    cells than the table's first row — and text run on after the row's last ``|`` set on a
+    line of its own."""
+    out: list[str] = []
+    columns = 0  # cells of the table's first row; 0 outside a table
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        index += 1
+        if not line.startswith("|"):
+            columns = 0
+            out.append(lines[index - 1])
+            continue
+        while index < len(lines):
+            following = lines[index].strip()
+            if following.startswith("|") or "|" not in following:
+                break
+            if line.endswith("|") and (not columns or _cells(line) >= columns):
+                break
+            line += following
+            index += 1
+        end = line.rfind("|")
+        if 0 < end < len(line) - 1:  # the row, then the text that follows the table
+            out.extend([line[: end + 1], line[end + 1 :]])
+        else:
+            out.append(line)
+        columns = columns or _cells(line[: end + 1])
+    return out
+
+
+_CELL_UNIT = rx.compile(r"\((万元|元)\)")
+_BARE_FIGURE = rx.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _table_row(header: str, row: str) -> str:
+    """A table's row as a clause, read with the table's first row. Columns of three or more
+    under a row of names (no figures in it): each cell after its column's name, a bare figure
+    with the unit its column names ("保留价(元):630,000元"). Otherwise (two columns of labels and
+    values, a block of rows about one party): the row after the first one."""
+    names = [cell.strip() for cell in header.strip("|").split("|")]
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    if len(names) < 3 or len(names) != len(cells) or any(c.isdigit() for c in header):
+        return f"{header} {row}"
+    read = []
+    for name, cell in zip(names, cells, strict=True):
+        unit = _CELL_UNIT.search(name)
+        if unit and _BARE_FIGURE.fullmatch(cell):
+            cell += unit.group(1)
+        read.append(f"{name}:{cell}")
+    return " | ".join(read)
 
 
 def _split_paragraph(paragraph: str) -> list[str]:
