@@ -526,6 +526,25 @@ def test_the_balance_after_the_deposit_is_not_the_deposit() -> None:
     assert first(facts_of(text, "completion_report"), "deposit_amount") is None
 
 
+def test_this_sales_price_before_an_earlier_failed_one() -> None:
+    text = (
+        "该批设备经评估价值为250,000元，首次拍卖以起拍价175,000元流拍。"
+        "本次拍卖起拍价：140,000元（在首次拍卖起拍价基础上降价20%），保证金：20,000元。"
+    )
+    assert first(facts_of(text), "starting_price") == Decimal("140000")
+
+
+def test_the_market_value_an_appraisal_gives() -> None:
+    text = "经某某资产评估有限公司评估，该厂房于价值时点的市场价值为人民币612.35万元。"
+    assert first(facts_of(text), "appraisal_value") == Decimal("6123500")
+
+
+def test_the_day_of_a_sale_held_somewhere() -> None:
+    text = "根据2027年4月16日上午十时在某某市产权交易中心举行的“闲置资产拍卖会”的结果，确认如下："
+    facts = facts_of(text, "sale_confirmation")
+    assert first(facts, "auction_datetime") == dt.datetime(2027, 4, 16, 10, 0)
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

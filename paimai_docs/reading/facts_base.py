@@ -71,7 +71,14 @@ def _alternation(labels: Sequence[str]) -> str:
 _EXTRA_LABELS: dict[str, tuple[str, ...]] = {
     # 按金: the deposit in Hong Kong and Macao usage (競投按金).
     "deposit_amount": ("保证金标准", "竞拍保证金", "竞价保证金", "报名保证金", "按金", "竞投按金"),
-    "appraisal_value": ("评估总值", "评估价值", "市场参考价", "评估单价", "评估金额"),
+    "appraisal_value": (
+        "评估总值",
+        "评估价值",
+        "市场参考价",
+        "评估单价",
+        "评估金额",
+        "市场价值",
+    ),
     # 变卖价: the price a sale after failed auctions (变卖) starts from.
     "starting_price": (
         "起拍金额",

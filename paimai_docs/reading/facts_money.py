@@ -148,6 +148,12 @@ _NO_RESERVE = rx.compile(
 )
 # A sentence that says a lot did not sell: its highest bid is no hammer price.
 _NOT_SOLD = rx.compile(r"流拍|未达到?保留价|未成交|不成交|无人应价|撤拍|中止|低于保留价")
+# A price of an earlier sale that failed ("第一次拍卖以起拍价120,400元流拍"): this sale's own
+# price, said after it ("本次拍卖起拍价：96,320元"), comes first.
+_EARLIER_SALE = rx.compile(
+    r"(?:第[一二三四]次|首次|上次|前次|上一次|原)(?:拍卖|拍卖会)?[^。;]{0,20}?"
+    r"(?:流拍|未成交|无人竞买|无人应价)"
+)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -188,7 +194,10 @@ def _money(doc: _Doc, facts: _Facts) -> None:
             _sentence_around(text, match.start(), value_end)
         ):
             continue
-        facts.add(target, value, match.start(), value_end, match.group(0))
+        earlier = target in ("starting_price", "reserve_price") and _EARLIER_SALE.search(
+            _sentence_around(text, match.start(), value_end)
+        )
+        facts.add(target, value, match.start(), value_end, match.group(0), 1 if earlier else 0)
         if words is not None:
             facts.add(f"{target}_words", words, match.start(), end, match.group(0))
     _sentences(doc, facts)
