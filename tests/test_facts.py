@@ -450,6 +450,9 @@ def test_a_date_fixed_for_a_sale_named_at_length() -> None:
         "进行了公开拍卖，现将有关情况报告如下。",
         # "委托的" names the lots entrusted, not an entrustment on that day
         "我行于2027年6月9日9时30分在本行拍卖厅对贵公司委托的叉车、行车等旧设备进行了公开拍卖。",
+        # a remark in brackets that names a document of the entrustment is no act of that day
+        "我公司于2027年6月9日9时30分在某某市公共资源交易中心对贵院报废设备一批（明细详见委托"
+        "清单，共计86项）进行了公开拍卖。",
     ],
 )
 def test_the_day_the_firm_held_the_sale(text: str) -> None:
@@ -543,6 +546,17 @@ def test_the_day_of_a_sale_held_somewhere() -> None:
     text = "根据2027年4月16日上午十时在某某市产权交易中心举行的“闲置资产拍卖会”的结果，确认如下："
     facts = facts_of(text, "sale_confirmation")
     assert first(facts, "auction_datetime") == dt.datetime(2027, 4, 16, 10, 0)
+
+
+def test_a_label_cut_by_a_line_break() -> None:
+    lines = [
+        "受某某区人民法院委托，本公司定于2027年5月12日上午十时在本公司拍卖厅公开拍卖被执行人所有",
+        "的货车一辆。该车辆经评估价值为180,000元，第一次拍卖以起拍价126,000元流拍。本次拍卖起",
+        "拍价：100,800元（在第一次拍卖起拍价基础上降价20%），保证金：20,000元，增价幅度为一千元。",
+        "有意者请于5月11日17时前到本公司办理竞买登记手续，并交纳竞买保证金，逾期不予受理。谢谢。",
+        "特此公告。",
+    ]
+    assert first(facts_of("\n".join(lines)), "starting_price") == Decimal("100800")
 
 
 def test_kind_is_decided_when_not_given() -> None:

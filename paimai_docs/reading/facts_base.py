@@ -369,14 +369,30 @@ def _full_width(lines: list[str], widths: list[int]) -> float | None:
 
 def _goes_on(line: str, following: str) -> bool:
     """Whether a full line ``line`` is continued by ``following``: it does not end a clause,
-    and the next line starts no new item and does not put figures against figures (a phone
-    number, then the date under it: joined, they would read as one number)."""
+    and the next line starts no new item (unless the break cut a label: ``本次拍卖起`` +
+    ``拍价：96,320元``) and does not put figures against figures (a phone number, then the date
+    under it: joined, they would read as one number)."""
     return (
         line[-1:] not in _CLOSED
         and bool(following.strip())
-        and not _LIST_START.match(following)
+        and (not _LIST_START.match(following) or _label_cut(line, following))
         and not (line[-1:].isascii() and line[-1:].isalnum() and following[:1].isdigit())
     )
+
+
+def _label_cut(line: str, following: str) -> bool:
+    """Whether the end of ``line`` and the start of ``following`` up to its colon are one
+    known label cut in two (``起`` + ``拍价:``)."""
+    colon = following.find(":", 0, 12)
+    if colon < 1:
+        return False
+    head = following[:colon]
+    return any(line[-k:] + head in _all_labels() for k in (1, 2, 3) if len(line) >= k)
+
+
+@lru_cache(maxsize=1)
+def _all_labels() -> frozenset[str]:
+    return frozenset(label for labels in _labels().values() for label in labels.owner)
 
 
 def _wrapped_breaks(text: str) -> list[int]:

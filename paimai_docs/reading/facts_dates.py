@@ -75,8 +75,9 @@ _AUCTION_VERB = rx.compile(
 )
 # What else a date before an auction word may be the date of: the entrustment, a publication.
 _OTHER_ACT = rx.compile(
-    r"接受|受理|收到|签订|签署|委托(?![的人方])|发布|刊登|公告|送达|通知|报名|交纳|缴纳"
-)  # (not "委托的…", "委托人": the lots entrusted, the consignor)
+    r"接受|受理|收到|签订|签署|委托(?![的人方书函单合清])|发布|刊登|公告|送达|通知|报名|交纳|缴纳"
+)  # (not "委托的…", "委托人", "委托清单": the lots entrusted, the consignor, a document)
+_REMARK = rx.compile(r"\([^()]*\)")
 # "2025年11月6日上午10时,拍卖会在…举行", "本次秋拍于12月6日开槌": a date and then the sale.
 _SALE_AFTER_DATE = rx.compile(
     r"(?:\([^()]{0,8}\))?,?(?:[\u4e00-\u9fff]{0,12}?)(?:拍卖会|竞价会|拍卖|竞价)(?:在|于)"
@@ -275,7 +276,7 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
         limit = 200 if _FIXED_FOR.search(wider) else 90
         sentence = _sentence_after(text, item.end_index, limit)
         verb = _AUCTION_VERB.search(sentence)
-        if verb is None or _OTHER_ACT.search(sentence, 0, verb.start()):
+        if verb is None or _OTHER_ACT.search(_REMARK.sub("", sentence[: verb.start()])):
             continue
         _emit_range(facts, item, None, 1)
         venue = _VENUE.match(sentence)
