@@ -559,6 +559,20 @@ def test_a_label_cut_by_a_line_break() -> None:
     assert first(facts_of("\n".join(lines)), "starting_price") == Decimal("100800")
 
 
+def test_the_hammer_after_no_higher_bid() -> None:
+    text = "拍卖师三次报价24.5万元，无人应价，10时31分落槌，07号竞买人以24.5万元竞得。"
+    facts = facts_of(text, "auction_transcript")
+    assert first(facts, "hammer_price") == Decimal("245000")
+    assert first(facts, "result") == "sold"
+    assert first(facts, "auctioneer_name") is None  # "三次报价" is what the auctioneer did
+
+
+def test_nobody_won_it() -> None:
+    facts = facts_of("起拍价18万元，无人以起拍价18万元竞得，本标的流拍。", "auction_transcript")
+    assert first(facts, "hammer_price") is None
+    assert first(facts, "result") != "sold"
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

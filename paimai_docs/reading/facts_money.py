@@ -148,6 +148,7 @@ _NO_RESERVE = rx.compile(
 )
 # A sentence that says a lot did not sell: its highest bid is no hammer price.
 _NOT_SOLD = rx.compile(r"流拍|未达到?保留价|未成交|不成交|无人应价|撤拍|中止|低于保留价")
+_NOT_WON = rx.compile(r"(?:无人|未能?|没有|不能|未有)$")
 # A price of an earlier sale that failed ("第一次拍卖以起拍价120,400元流拍"): this sale's own
 # price, said after it ("本次拍卖起拍价：96,320元"), comes first.
 _EARLIER_SALE = rx.compile(
@@ -240,9 +241,9 @@ def _sentences(doc: _Doc, facts: _Facts) -> None:
     if "以" in text:
         for match in _WON_AT.finditer(text):
             value = _sentence_amount(match)
-            if value is None or _NOT_SOLD.search(
-                _sentence_around(text, match.start(), match.end())
-            ):
+            # "…以13.6万元竞得" says the lot was sold, whatever the sentence said before it
+            # (报价后无人应价, then the hammer); only a negation of the win itself does not
+            if value is None or _NOT_WON.search(text, max(0, match.start() - 4), match.start()):
                 continue
             facts.add("hammer_price", value, match.start(), match.end(), "竞得", 1)
     for match in _STARTS_AT.finditer(text):

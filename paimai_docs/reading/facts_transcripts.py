@@ -94,7 +94,10 @@ _RECORDER = rx.compile(
     rf"{_LINE_START}(?:记录人|记录员|书记员)(?!签|\(){_NAME_AFTER}", re.MULTILINE
 )
 # words that follow the label in prose, not a person's name
-_NOT_NAMES = rx.compile(r"签|盖章|姓名|宣|主持|落槌|记录|应|须|资|证|的|在|对|由|和|及|将|已|未")
+_NOT_NAMES = rx.compile(
+    r"签|盖章|姓名|宣|主持|落槌|记录|应|须|资|证|的|在|对|由|和|及|将|已|未"
+    r"|报价|叫价|询问|次|再|随即|当场|开始|确认|敲"
+)
 
 _RULES_LABEL = r"(?:是否)?已?宣布(?:了)?拍卖规则(?:和|及|与|、)?(?:注意事项)?"
 _RULES_SAID = rx.compile(
@@ -136,7 +139,9 @@ _RESULTS = {
     "无人出价": "no_bids", "无人竞价": "no_bids", "撤回": "withdrawn", "中止": "suspended",
     "终止": "terminated",
 }  # fmt: skip
-_SOLD_SAID = rx.compile(r"落槌成交|落锤成交|拍卖成交|(?:以|出价)[^。\n]{1,30}(?:竞得|拍得|买定)")
+_SOLD_SAID = rx.compile(
+    r"落槌成交|落锤成交|拍卖成交|(?<!无人)(?<!未能)(?<!没有)(?:以|出价)[^。\n]{1,30}(?:竞得|拍得|买定)"
+)
 _HAMMER_TIME = rx.compile(r"(?:落槌|落锤|成交)时间\s*[:：]?")
 _BUYER_NO = rx.compile(
     r"(?:买受人|成交|竞得人?|竞得者)(?:竞买)?号(?:牌|码)?\s*[:：]?\s*(?:为)?(?P<no>[A-Za-z]?\d{1,6})(?!\d)"
