@@ -573,6 +573,26 @@ def test_nobody_won_it() -> None:
     assert first(facts, "result") != "sold"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        (
+            "拍卖笔录\n二〇二七年三月六日9时30分，某某拍卖有限公司在某某市某某路8号拍卖厅举行罚没"
+            "车辆拍卖会。到场竞买人8人。\n记录人：李某\n二〇二七年三月六日",
+            "auction_transcript",
+            dt.datetime(2027, 3, 6, 9, 30),
+        ),
+        (
+            "2027年3月1日，本公司收到贵院委托书。2027年3月6日，本公司在本公司拍卖厅举行了拍卖会。",
+            "completion_report",
+            dt.date(2027, 3, 6),
+        ),
+    ],
+)
+def test_the_day_a_firm_held_the_sale_said_first(text: str, kind: str, day: dt.date) -> None:
+    assert first(facts_of(text, kind), "auction_datetime") == day
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)
