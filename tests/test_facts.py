@@ -593,6 +593,22 @@ def test_the_day_a_firm_held_the_sale_said_first(text: str, kind: str, day: dt.d
     assert first(facts_of(text, kind), "auction_datetime") == day
 
 
+def test_a_table_whose_rows_a_pdf_broke_after_a_cell() -> None:
+    lines = [
+        "某某市行政事业单位国有资产拍卖公告，现将拍卖标的及价格公告如下，欢迎有意者踊跃参加竞买活动：",
+        "| 标的号 | 名称 | 数量 | 评估价（万元） | 起拍价（万元） | 保证金（万元） |",
+        "| 1 | 公务用车（已停驶，含越野车、轿车等车型） | 6辆，整体拍卖 | 21.30 |",
+        "19.80 | 4 |",
+        "| 2 | 电子设备（台式计算机、打印机、复印机等） | 一批，约260台（件） | 3.15 |",
+        "3.15 | 1 |",
+        "以上标的按现状拍卖，竞买人应当自行查看标的现状并对自己的竞买行为负责，本公司不承担瑕疵担保责任。",
+    ]
+    facts = facts_of("\n".join(lines))
+    assert values(facts, "appraisal_value")[:2] == [Decimal("213000"), Decimal("31500")]
+    assert values(facts, "starting_price")[:2] == [Decimal("198000"), Decimal("31500")]
+    assert values(facts, "deposit_amount")[:2] == [Decimal("40000"), Decimal("10000")]
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -377,6 +377,7 @@ def _goes_on(line: str, following: str) -> bool:
         and bool(following.strip())
         and (not _LIST_START.match(following) or _label_cut(line, following))
         and not (line[-1:].isascii() and line[-1:].isalnum() and following[:1].isdigit())
+        and not (line.endswith("|") and following.lstrip().startswith("|"))  # two table rows
     )
 
 

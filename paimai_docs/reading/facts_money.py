@@ -402,6 +402,8 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
             short = 0
             for row_page, row_start, row_text, following in rows:
                 row = _cells(row_text, separator)
+                if separator == "|" and following and 3 <= len(row) < width:
+                    row = _row_goes_on(row, row_text, following)
                 if len(row) < 3:  # a cell wrapped onto a line of its own, or the table ended
                     short += 1
                     if short > 1:
@@ -419,6 +421,15 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
                     if target == "hammer_price" and not_sold:
                         continue
                     facts.add(target, value, 0, 0, label, 3, where)
+
+
+def _row_goes_on(row: list[str], row_text: str, following: str) -> list[str]:
+    """A row a PDF broke (``| 1 | 公务用车 | 5辆 | 18.60 |`` + ``18.60 | 3 |``): its cells and
+    those of the next line — the last cell going on in the first when the break cut a cell."""
+    more = _cells(following, "|")
+    if row_text.rstrip().endswith("|"):
+        return row + more
+    return [*row[:-1], row[-1] + more[0], *more[1:]]
 
 
 def _rows_after(
