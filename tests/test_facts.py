@@ -609,6 +609,20 @@ def test_a_table_whose_rows_a_pdf_broke_after_a_cell() -> None:
     assert values(facts, "deposit_amount")[:2] == [Decimal("40000"), Decimal("10000")]
 
 
+def test_a_table_whose_long_name_cells_wrap() -> None:
+    lines = [
+        "| 标的号 | 标的名称及现状 | 起拍价（元） | 竞买保证金（元） |",
+        "| 1 | 某某市某某区某某路100弄8号201室住宅，建筑面积92.36平方米，不动产权证号：某（2019）",
+        "第012345号，现空置 | ¥1,960,000 | ¥200,000 |",
+        "| 2 | 某某市某某区某某路100弄8号202室住宅，建筑面积88.10平方米，不动产权证号：某（2019）",
+        "第012346号，现有租约 | ¥1,820,000 | ¥200,000 |",
+        "上述标的均设有保留价。",
+    ]
+    facts = facts_of("\n".join(lines))
+    assert values(facts, "starting_price")[:2] == [Decimal("1960000"), Decimal("1820000")]
+    assert values(facts, "deposit_amount")[:1] == [Decimal("200000")]
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -402,7 +402,12 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
             short = 0
             for row_page, row_start, row_text, following in rows:
                 row = _cells(row_text, separator)
-                if separator == "|" and following and 3 <= len(row) < width:
+                if (
+                    separator == "|"
+                    and following
+                    and not following.lstrip().startswith("|")  # (a row of its own)
+                    and 3 <= len(row) < width
+                ):
                     row = _row_goes_on(row, row_text, following)
                 if len(row) < 3:  # a cell wrapped onto a line of its own, or the table ended
                     short += 1
