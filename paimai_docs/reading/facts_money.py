@@ -405,7 +405,8 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
                 if (
                     separator == "|"
                     and following
-                    and not following.lstrip().startswith("|")  # (a row of its own)
+                    and "|" in following  # the row's cells go on
+                    and not following.lstrip().startswith("|")  # (not a row of its own)
                     and 3 <= len(row) < width
                 ):
                     row = _row_goes_on(row, row_text, following)
