@@ -623,6 +623,20 @@ def test_a_table_whose_long_name_cells_wrap() -> None:
     assert values(facts, "deposit_amount")[:1] == [Decimal("200000")]
 
 
+def test_a_wide_table_whose_cells_the_pdf_cut() -> None:
+    lines = [
+        "| 序号 | 号牌号码 | 品牌型号 | 车辆识别代号 | 车况 | 评估价（元） | 保留价（元） |",
+        "| 1 | 某A·5C218 | 某某轿车HG7200 | LHGCR1640D0012345 | 2013年登记，左侧有",
+        "刮痕，可启动 | 31,000 | 28,000 |",
+        "| 2 | 某A·7K903 | 某某越野车SC6460 | LS5A3DKE2EA123456 | 2014年登记，可启动 |",
+        "22,500 | 20,000 |",
+        "上述车辆均按现状拍卖。",
+    ]
+    facts = facts_of("\n".join(lines), "entrustment_contract")
+    assert values(facts, "appraisal_value")[:2] == [Decimal("31000"), Decimal("22500")]
+    assert values(facts, "reserve_price")[:2] == [Decimal("28000"), Decimal("20000")]
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -453,13 +453,25 @@ def _rows_after(
         lines = page.spaced_text.split("\n")
         first = 0
     start = sum(len(line) + 1 for line in lines[:first])
-    for position in range(first, min(len(lines), first + 30)):
+    position = first
+    while position < min(len(lines), first + 30):
         line = lines[position]
-        if line.strip():
+        following = lines[position + 1] if position + 1 < len(lines) else ""
+        if (
+            separator == "|"
+            and line.lstrip().startswith("|")
+            and not line.rstrip().endswith("|")
+            and "|" in following
+            and not following.lstrip().startswith("|")
+        ):  # a cell the PDF broke: the row goes on on the next line
+            line = f"{line}\n{following}"
+            position += 1
             following = lines[position + 1] if position + 1 < len(lines) else ""
+        if line.strip():
             wrapped = following if len(_cells(following, separator)) < 3 else ""
             out.append((page, start, line, wrapped))
         start += len(line) + 1
+        position += 1
     return out
 
 
