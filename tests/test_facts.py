@@ -637,6 +637,19 @@ def test_a_wide_table_whose_cells_the_pdf_cut() -> None:
     assert values(facts, "reserve_price")[:2] == [Decimal("28000"), Decimal("20000")]
 
 
+def test_a_record_in_a_table() -> None:
+    text = (
+        "拍卖会记录\n| 拍卖会名称 | 某某拍卖有限公司二手车辆专场拍卖会 |\n"
+        "| 时间 | 2027年6月6日 10:00—11:25 |\n| 地点 | 某某市某某路19号大厦2楼会议厅 |\n"
+        "| 标的号 | 车辆 | 起拍价（元） | 应价过程 | 结果 |\n"
+        "| 1 | 轿车 某A·5F2H7 | 42,000 | 007/42,000；007/48,000 | 成交，007号，48,000元 |\n"
+        "| 2 | 轿车 某A·8L0K4 | 40,000 | 无人应价 | 流拍 |"
+    )
+    facts = facts_of(text, "auction_transcript")
+    assert first(facts, "auction_datetime") == dt.datetime(2027, 6, 6, 10, 0)
+    assert first(facts, "hammer_price") == Decimal("48000")
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -97,7 +97,8 @@ _LINE_LABEL = rx.compile(
     r"(?:^|\n)(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]?)?"
     r"(?P<label>开始时间|竞价开始|竞价开始时间|拍卖会|交易时间|交易日期)(?:\([^()]*\))?:"
 )
-_TRANSCRIPT_TIME = rx.compile(r"(?:^|\n)(?P<label>时间|日期|拍卖时间):")
+# (also in a table's row: "| 时间 | 2026年6月6日 10:00—11:25 |")
+_TRANSCRIPT_TIME = rx.compile(r"(?:^|\n)(?:\| ?)?(?P<label>时间|日期|拍卖时间)(?::| ?\|)")
 _DEADLINE_AFTER = rx.compile(r"^(?:\([^()]*\))?(?:前|之前|以前|止|截止|为止)")
 _PLACE_END = (  # (a comma may stand before 举行: "假座…宴会厅，举行…拍卖会")
     r"(?:上)?(?:,?(?:进行|举行|召开|举办)|公开|对|依法|以|通过|开展|"

@@ -218,6 +218,10 @@ _WON_AT = rx.compile(
     rf"{_AMOUNT}(?: ?\([^()\n]{{1,30}}\))?(?:的)?(?:最高应价|最高价|价格|价款|报价|总价)?"
     r"(?:竞得|成交|拍得|胜出|购得|落槌|买受|拍定|中标)"
 )
+# A result cell or line: "成交，007号，48,000元", "成交（12号）36万元": sold, and at what price.
+_SOLD_AT = rx.compile(
+    rf"(?<![未不])成交(?:,|\(| )?(?:[A-Za-z]?\d{{1,4}}号(?:牌)?)?(?:,|\)| )?{_AMOUNT}"
+)
 # "以¥5,200,000.00起拍", "220000元起拍": the starting price.
 _STARTS_AT = rx.compile(rf"(?<![\d.,]){_AMOUNT}(?:起拍|起叫|开拍)")
 
@@ -246,6 +250,11 @@ def _sentences(doc: _Doc, facts: _Facts) -> None:
             if value is None or _NOT_WON.search(text, max(0, match.start() - 4), match.start()):
                 continue
             facts.add("hammer_price", value, match.start(), match.end(), "竞得", 1)
+    if "成交" in text:
+        for match in _SOLD_AT.finditer(text):
+            value = _sentence_amount(match)
+            if value is not None:
+                facts.add("hammer_price", value, match.start(), match.end(), "成交", 1)
     for match in _STARTS_AT.finditer(text):
         value = _sentence_amount(match)
         if value is not None:
