@@ -650,6 +650,22 @@ def test_a_record_in_a_table() -> None:
     assert first(facts, "hammer_price") == Decimal("48000")
 
 
+def test_a_table_without_outer_bars_whose_rows_and_header_wrap() -> None:
+    lines = [
+        "序号|设备名称|品牌型号及状况|出厂年份|数量|起拍价（元）|竞买保证金（",
+        "元）",
+        "1|履带式挖掘机|某某SY215，工作小时约9800h，发动机已于2025年大修，驾驶",
+        "室玻璃有裂纹|2018|1台|286,000|30,000",
+        "2|轮式装载机|某某L956F，工作小时约7600h，左后轮胎需更换|2019|2台|每台",
+        "132,000|每台15,000",
+        "3|压路机|某某XS223J，单钢轮，振动系统故障待修|2016|1台|78,000|8,000",
+    ]
+    facts = facts_of("\n".join(lines))
+    assert values(facts, "starting_price")[:1] == [Decimal("286000")]
+    assert values(facts, "deposit_amount")[:1] == [Decimal("30000")]
+    assert Decimal("78000") in values(facts, "starting_price")
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

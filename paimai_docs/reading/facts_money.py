@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from functools import partial
@@ -388,7 +389,14 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
             if labels.pattern.search(line) is None:  # nor can any of its cells
                 continue
             separator = _separator(line)
-            cells = _cells(line, separator)
+            if len(_cells(line, separator)) < 3:
+                continue
+            rows = _rows_after(pages, page_index, index, separator)
+            header = line
+            if rows and _header_goes_on(rows[0][2]):
+                header = f"{header}\n{rows[0][2]}"  # the PDF broke the header: it goes on
+                rows = rows[1:]
+            cells = _joined_cells(header, separator)
             columns: dict[int, tuple[str, str | None, str]] = {}
             for column, cell in enumerate(cells):
                 match = labels.pattern.search(cell)
@@ -401,24 +409,11 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
                     )
             if not columns or len(cells) < 3:
                 continue
-            if len(columns) < 2 and not _HEADER_WORDS.search(line):
+            if len(columns) < 2 and not _HEADER_WORDS.search(header):
                 continue
-            rows = _rows_after(pages, page_index, index, separator)
             width = len(cells)
-            if rows and not any(char.isdigit() for char in rows[0][2]):
-                width += len(_cells(rows[0][2], separator))  # the header goes on (wrapped)
-                rows = rows[1:]
             short = 0
-            for row_page, row_start, row_text, following in rows:
-                row = _cells(row_text, separator)
-                if (
-                    separator == "|"
-                    and following
-                    and "|" in following  # the row's cells go on
-                    and not following.lstrip().startswith("|")  # (not a row of its own)
-                    and 3 <= len(row) < width
-                ):
-                    row = _row_goes_on(row, row_text, following)
+            for row_page, row_start, row_text, following, row in _assembled(rows, separator, width):
                 if len(row) < 3:  # a cell wrapped onto a line of its own, or the table ended
                     short += 1
                     if short > 1:
@@ -438,13 +433,58 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
                     facts.add(target, value, 0, 0, label, 3, where)
 
 
-def _row_goes_on(row: list[str], row_text: str, following: str) -> list[str]:
-    """A row a PDF broke (``| 1 | 公务用车 | 5辆 | 18.60 |`` + ``18.60 | 3 |``): its cells and
-    those of the next line — the last cell going on in the first when the break cut a cell."""
-    more = _cells(following, "|")
-    if row_text.rstrip().endswith("|"):
-        return row + more
-    return [*row[:-1], row[-1] + more[0], *more[1:]]
+def _joined_cells(text: str, separator: str) -> list[str]:
+    """The cells of a row or header that may span lines (the PDF broke it): a line that ends,
+    or a next line that starts, with the separator broke between cells; otherwise the break cut
+    a cell, which goes on at the start of the next line."""
+    parts = text.split("\n")
+    cells = _cells(parts[0], separator)
+    for previous, part in itertools.pairwise(parts):
+        more = _cells(part, separator)
+        if (
+            separator == " "
+            or previous.rstrip().endswith(separator)
+            or part.lstrip().startswith(separator)
+        ):
+            cells += more
+        else:
+            cells = [*cells[:-1], cells[-1] + more[0], *more[1:]]
+    return cells
+
+
+def _header_goes_on(line: str) -> bool:
+    """Whether ``line``, after a header, is the rest of it (the PDF broke the header): it holds
+    no figures."""
+    return bool(line.strip()) and not any(char.isdigit() for char in line)
+
+
+_ROW_START = rx.compile(r"^\s*\|?\s*\d{1,3}\s*[|\t]")
+
+
+def _assembled(
+    rows: list[tuple[_Page, int, str, str]], separator: str, width: int
+) -> list[tuple[_Page, int, str, str, list[str]]]:
+    """The table's rows with their cells, a row the PDF broke over lines (``1|挖掘机|…驾驶`` +
+    ``室玻璃有裂纹|2017|1台|386,000|40,000``) put together again: the next lines are taken
+    while they complete the row to the header's width and do not start a row of their own."""
+    out: list[tuple[_Page, int, str, str, list[str]]] = []
+    index = 0
+    while index < len(rows):
+        page, start, text, following = rows[index]
+        cells = _cells(text, separator)
+        end = index
+        while separator != " " and len(cells) < width and end + 1 < len(rows):
+            line = rows[end + 1][2]
+            if separator not in line or _ROW_START.match(line):
+                break
+            joined = _joined_cells(f"{text}\n{line}", separator)
+            if len(joined) > width:
+                break
+            text, cells, end = f"{text}\n{line}", joined, end + 1
+            following = rows[end][3]
+        out.append((page, start, text, following, cells))
+        index = end + 1
+    return out
 
 
 def _rows_after(
@@ -462,25 +502,13 @@ def _rows_after(
         lines = page.spaced_text.split("\n")
         first = 0
     start = sum(len(line) + 1 for line in lines[:first])
-    position = first
-    while position < min(len(lines), first + 30):
+    for position in range(first, min(len(lines), first + 30)):
         line = lines[position]
-        following = lines[position + 1] if position + 1 < len(lines) else ""
-        if (
-            separator == "|"
-            and line.lstrip().startswith("|")
-            and not line.rstrip().endswith("|")
-            and "|" in following
-            and not following.lstrip().startswith("|")
-        ):  # a cell the PDF broke: the row goes on on the next line
-            line = f"{line}\n{following}"
-            position += 1
-            following = lines[position + 1] if position + 1 < len(lines) else ""
         if line.strip():
+            following = lines[position + 1] if position + 1 < len(lines) else ""
             wrapped = following if len(_cells(following, separator)) < 3 else ""
             out.append((page, start, line, wrapped))
         start += len(line) + 1
-        position += 1
     return out
 
 
