@@ -458,7 +458,8 @@ def _header_goes_on(line: str) -> bool:
     return bool(line.strip()) and not any(char.isdigit() for char in line)
 
 
-_ROW_START = rx.compile(r"^\s*\|?\s*\d{1,3}\s*[|\t]")
+# a row's number, then a cell ("3|压路机", "12 某A·12345"): a row of its own, not the rest of one
+_ROW_START = rx.compile(r"^\s*\|?\s*[1-9]\d{0,2}\s*[|\t ]")
 
 
 def _assembled(
@@ -473,9 +474,9 @@ def _assembled(
         page, start, text, following = rows[index]
         cells = _cells(text, separator)
         end = index
-        while separator != " " and len(cells) < width and end + 1 < len(rows):
+        while len(cells) < width and end + 1 < len(rows):
             line = rows[end + 1][2]
-            if separator not in line or _ROW_START.match(line):
+            if separator not in line.strip() or _ROW_START.match(line):
                 break
             joined = _joined_cells(f"{text}\n{line}", separator)
             if len(joined) > width:
