@@ -53,6 +53,8 @@ _LINE_CLOSED = rx.compile(r"[。!?;》”\"]\s*$")
 # states no value of it.
 _DEFERRED = rx.compile(
     r"另行(?:书面)?(?:协商|约定|商定|通知|确定|商议)|另议|待定|再议|协商确定|视情况而定|惯例|行规"
+    # or to later ("届时通知", "确定后电话通知")
+    r"|届时(?:另行)?通知|确定后(?:另行)?(?:电话|书面)?通知|(?:预约|商定)[^,。;|]{0,10}后确定"
 )
 _MAX_CLAUSE = 400
 _PARAGRAPH = 240
@@ -140,7 +142,9 @@ def clauses(text: str) -> list[str]:
             flush()
             header = None
             continue
-        if stripped.startswith("|"):
+        if stripped.startswith("|") or (
+            "|" in stripped and "://" not in stripped and not stripped.endswith(("。", ";"))
+        ):
             # a table's row is a record of its own, read under the table's first row (the
             # columns' names, or the party a block of rows describes), not wrapped prose
             flush()
@@ -258,9 +262,13 @@ def stated_in(
     topic_groups: Sequence[re.Pattern[str]],
     carries: Sequence[str],
     excluding: Sequence[str] = (),
+    near: bool = False,
 ) -> str | None:
     """The first clause that matches every topic group and carries a value of every kind in
-    ``carries`` (``"method|place"``: either); None when no clause does.
+    ``carries`` (``"method|place"``: either); None when no clause does. With ``near``, a value
+    must stand in the same sentence as the first topic's word, a few words from it (in a
+    contract every clause speaks of the auction; the time of the auction is the one said with
+    it).
 
     With ``excluding`` (topic names), the first value carried must belong to the topic: the
     words just before it name the topic and none of the excluded ones (a court's contact line,
@@ -277,8 +285,22 @@ def stated_in(
             continue
         if excluded and wanted and not _owned(clause, topic_groups[0], wanted[0], excluded):
             continue
+        if near and wanted and not _near(clause, topic_groups[0], wanted[0]):
+            continue
         return clause
     return None
+
+
+def _near(clause: str, topic: re.Pattern[str], values: Sequence[re.Pattern[str]]) -> bool:
+    for pattern in values:
+        for match in pattern.finditer(clause):
+            before = clause[max(0, match.start() - _OWNER_WINDOW) : match.start()]
+            after = clause[match.end() : match.end() + _OWNER_WINDOW]
+            before = _SENTENCE_END.split(before)[-1]
+            after = _SENTENCE_END.split(after)[0]
+            if topic.search(before) or topic.search(after):
+                return True
+    return False
 
 
 def _owned(

@@ -84,6 +84,8 @@ class RequiredItem(_Spec):
     # other fields that state the item as well, by their value or their printed labels (the
     # value basis of a lot: its appraisal, or the starting price a court set from it)
     also: tuple[str, ...] = ()
+    # the value must be said with the topic's word, in the same sentence (engine/meaning.py)
+    near: bool = False
 
     @field_validator("topic", mode="before")
     @classmethod
