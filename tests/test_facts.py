@@ -666,6 +666,27 @@ def test_a_table_without_outer_bars_whose_rows_and_header_wrap() -> None:
     assert Decimal("78000") in values(facts, "starting_price")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        (
+            "我公司受贵院委托拍卖的被执行人名下车辆，已于2027年1月20日在某某省产权交易中心（某某市某某路"
+            "88号）拍卖成交。情况如下：",
+            "completion_report",
+            dt.date(2027, 1, 20),
+        ),
+        (
+            "受贵院委托，我公司定于2027年10月13日上午10:00在某某市公共资源交易中心拍卖被执行人名下的"
+            "厂房，因无人报名，本次拍卖流拍。",
+            "failed_auction_report",
+            dt.datetime(2027, 10, 13, 10, 0),
+        ),
+    ],
+)
+def test_the_day_of_a_sale_said_by_its_outcome(text: str, kind: str, day: dt.date) -> None:
+    assert first(facts_of(text, kind), "auction_datetime") == day
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

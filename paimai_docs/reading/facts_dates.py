@@ -71,7 +71,8 @@ _TRIGGER = rx.compile(r"(?:定于|将于|拟于|订于|决定于|兹定于|于|�
 _FIXED_FOR = rx.compile(r"(?:定于|将于|拟于|订于|(?:我|本)(?:公司|行|所|中心)于)$")
 _AUCTION_VERB = rx.compile(
     r"举行|进行|公开拍卖|拍卖会|公开竞价|网络拍卖|拍卖活动|开拍|依法拍卖|公开变卖|竞价活动"
-    r"|网络竞价|在线竞价|组织竞价|开槌"
+    r"|网络竞价|在线竞价|组织竞价|开槌|拍卖成交"
+    r"|拍卖(?:被执行人|下列|以下|如下|位于|坐落|上述|该|本|其|贵)"
 )
 # What else a date before an auction word may be the date of: the entrustment, a publication.
 _OTHER_ACT = rx.compile(
