@@ -1,6 +1,9 @@
-"""The reading and checking yardstick: ``shared/eval/eval_corpus.py`` on both annotated corpora
+"""The reading and checking yardstick: ``shared/eval/eval_corpus.py`` on the annotated corpora
 beside the repository (``shared/corpus``: real published documents; ``shared/corpus-varied``:
-documents by independent writers), printed as PDFs by ``shared/eval/make_pdfs.py`` first.
+documents by independent writers) and on the probe sets of this repository
+(``tests/cases/probes/a`` … ``d``: fictional documents written to probe the reader — courts and
+state assets, firms and vehicles, tables and forms, required items in other words — each with
+its answer key), printed as PDFs by ``shared/eval/make_pdfs.py`` first.
 
 The floors only ever go up: raise them when the reader or the rules get better, never lower them.
 Skipped when ``shared/`` is absent.
@@ -26,11 +29,22 @@ pytestmark = [
     pytest.mark.skipif(not PAIMAI.is_file(), reason=f"no paimai command beside {sys.executable}"),
 ]
 
+PROBES = Path(__file__).resolve().parent / "cases" / "probes"
+
 # corpus -> (kinds, missing-item F1, missing-item precision, facts)
 FLOORS = {
     "corpus": (1.00, 0.95, 0.95, 0.97),
     "corpus-varied": (0.98, 0.97, 0.95, 0.97),
+    "probes/a": (1.00, 0.90, 0.85, 0.95),
+    "probes/b": (1.00, 0.95, 0.95, 0.95),
+    "probes/c": (0.95, 0.90, 0.85, 0.92),
+    "probes/d": (0.95, 0.70, 0.85, 0.92),
 }
+
+
+def _folder(name: str) -> Path:
+    return PROBES / name.split("/", 1)[1] if name.startswith("probes/") else SHARED / name
+
 
 _SUMMARY = re.compile(
     r"kinds \d+/\d+ = (?P<kinds>[\d.]+); missing-item F1 (?P<f1>[\d.]+) "
@@ -42,9 +56,9 @@ _SUMMARY = re.compile(
 def scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple:
     name = request.param
     pytest.importorskip("reportlab", reason="make_pdfs.py prints the texts with reportlab")
-    pdfs = tmp_path_factory.mktemp(f"{name}-pdf")
+    pdfs = tmp_path_factory.mktemp(f"{name.replace('/', '-')}-pdf")
     subprocess.run(
-        [sys.executable, str(EVAL / "make_pdfs.py"), str(SHARED / name), str(pdfs)],
+        [sys.executable, str(EVAL / "make_pdfs.py"), str(_folder(name)), str(pdfs)],
         check=True,
         capture_output=True,
         timeout=600,
@@ -54,7 +68,7 @@ def scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
             sys.executable,
             str(EVAL / "eval_corpus.py"),
             str(PAIMAI),
-            str(SHARED / name / "truth.json"),
+            str(_folder(name) / "truth.json"),
             str(pdfs),
         ],
         capture_output=True,
