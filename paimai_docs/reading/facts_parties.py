@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .. import rx
 from ..errors import InvalidValue
+from ..resources import data_dir, load_yaml
 from ..values.contact import validate_phone
 from ..values.identity import validate_credit_code, validate_resident_id
 from ..values.percent import to_percent
@@ -51,6 +52,18 @@ _PHONE_OWNERS = (
         rx.compile(r"拍卖公司|拍卖行|拍卖有限|拍卖人|我公司|本公司|拍卖企业|拍卖机构"),
     ),
 )
+
+
+@lru_cache(maxsize=1)
+def _phone_owners() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Whose a phone number is, by the words before it; first an authority that is not the
+    court (``rules/vocabulary.yaml``, topic ``other_authority``: a commerce bureau's supervision
+    line is not the court's), which is only a contact."""
+    topic = load_yaml(data_dir("rules") / "vocabulary.yaml")["topics"]["other_authority"]
+    pattern = "|".join(str(p).removeprefix("re:") for p in topic["patterns"])
+    return (("contact_phone", rx.compile(pattern)), *_PHONE_OWNERS)
+
+
 _AFTER_OWNER = rx.compile(r" ?\((?P<who>[^()]{1,12})\)")
 _ORG_LINE = rx.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}:)?[\u4e00-\u9fff]{2,30}?(?:(?P<court>人民法院)"
@@ -163,7 +176,7 @@ def _phones(doc: _Doc, facts: _Facts) -> None:
         after = _AFTER_OWNER.match(text, match.end())
         clue = context + (after.group("who") if after else "")
         name = default
-        for owner, pattern in _PHONE_OWNERS:
+        for owner, pattern in _phone_owners():
             if pattern.search(clue):
                 name = owner
                 break
