@@ -293,11 +293,14 @@ def stated_in(
     return None
 
 
+_NEAR_WINDOW = 60  # an address in brackets may stand between a date and its 拍卖厅
+
+
 def _near(clause: str, topic: re.Pattern[str], values: Sequence[re.Pattern[str]]) -> bool:
     for pattern in values:
         for match in pattern.finditer(clause):
-            before = clause[max(0, match.start() - _OWNER_WINDOW) : match.start()]
-            after = clause[match.end() : match.end() + _OWNER_WINDOW]
+            before = clause[max(0, match.start() - _NEAR_WINDOW) : match.start()]
+            after = clause[match.end() : match.end() + _NEAR_WINDOW]
             before = _SENTENCE_END.split(before)[-1]
             after = _SENTENCE_END.split(after)[0]
             if topic.search(before) or topic.search(after):
