@@ -265,6 +265,8 @@ def stated_in(
     carries: Sequence[str],
     excluding: Sequence[str] = (),
     near: bool = False,
+    not_by: Sequence[str] = (),
+    by: str | None = None,
 ) -> str | None:
     """The first clause that matches every topic group and carries a value of every kind in
     ``carries`` (``"method|place"``: either); None when no clause does. With ``near``, a value
@@ -289,8 +291,29 @@ def stated_in(
             continue
         if near and wanted and not _near(clause, topic_groups[0], wanted[0]):
             continue
+        if not_by and wanted and not _not_only_by(clause, wanted[0], not_by, by):
+            continue
         return clause
     return None
+
+
+def _not_only_by(
+    clause: str, values: Sequence[re.Pattern[str]], not_by: Sequence[str], by: str | None
+) -> bool:
+    """Whether some value of ``clause`` is not said of another party alone: the words before it
+    in its sentence name none of ``not_by``, or name ``by`` too ("买受人按成交价的5%支付佣金" is
+    the buyer's commission; "委托人和买受人各按5%" is the consignor's too)."""
+    words = vocabulary()
+    others = [words.topic(name) for name in not_by]
+    own = words.topic(by) if by else None
+    for pattern in values:
+        for match in pattern.finditer(clause):
+            before = clause[max(0, match.start() - _OWNER_WINDOW) : match.start()]
+            before = _SENTENCE_END.split(before)[-1]
+            said = before + match.group(0)
+            if not any(o.search(before) for o in others) or (own and own.search(said)):
+                return True
+    return False
 
 
 _NEAR_WINDOW = 60  # an address in brackets may stand between a date and its 拍卖厅

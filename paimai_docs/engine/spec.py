@@ -86,6 +86,10 @@ class RequiredItem(_Spec):
     also: tuple[str, ...] = ()
     # the value must be said with the topic's word, in the same sentence (engine/meaning.py)
     near: bool = False
+    # a value said of one of these parties alone does not count (the buyer's commission is not
+    # the consignor's), unless the words before it name ``by`` too
+    not_by: tuple[str, ...] = ()
+    by: str | None = None
 
     @field_validator("topic", mode="before")
     @classmethod
@@ -94,7 +98,9 @@ class RequiredItem(_Spec):
 
     @model_validator(mode="after")
     def _known_words(self) -> RequiredItem:
-        check_names((*self.topic, *self.excluding), self.carries)
+        check_names(
+            (*self.topic, *self.excluding, *self.not_by, *filter(None, [self.by])), self.carries
+        )
         return self
 
 

@@ -274,7 +274,9 @@ class DocumentSubject(Subject):
     def states(self, item: RequiredItem, labels: tuple[str, ...]) -> str | None:
         """The clause that states ``item`` by meaning (:mod:`.meaning`), or None."""
         groups = _topic_groups(item.topic, labels)
-        return stated_in(self.clauses, groups, item.carries, item.excluding, item.near)
+        return stated_in(
+            self.clauses, groups, item.carries, item.excluding, item.near, item.not_by, item.by
+        )
 
     @functools.cached_property
     def clauses(self) -> list[str]:
