@@ -687,6 +687,16 @@ def test_the_day_of_a_sale_said_by_its_outcome(text: str, kind: str, day: dt.dat
     assert first(facts_of(text, kind), "auction_datetime") == day
 
 
+def test_a_ruling_tells_the_value_and_the_price() -> None:
+    text = (
+        "本院在执行过程中依法查封了被执行人名下厂房一处，经某某评估有限公司评估，上述财产价值为"
+        "6420000元。经公开拍卖，买受人某某公司以最高价5186000元竞得。"
+    )
+    facts = facts_of(text, "other")
+    assert first(facts, "appraisal_value") == Decimal("6420000")
+    assert first(facts, "hammer_price") == Decimal("5186000")
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -215,13 +215,17 @@ _AMOUNT = (
 )
 # "以¥6,380,000.00的最高应价竞得", "以年租金12.96万元竞得", "以每年176.5万元竞得": the hammer price.
 _WON_AT = rx.compile(
-    r"以(?:每年|每月|年|月|总)?(?:租金|经营费|价款|总价|价格|成交价)?(?:人民币)?"
+    r"以(?:每年|每月|年|月|总)?(?:租金|经营费|价款|总价|价格|成交价|最高应价|最高价)?(?:人民币)?"
     rf"{_AMOUNT}(?: ?\([^()\n]{{1,30}}\))?(?:的)?(?:最高应价|最高价|价格|价款|报价|总价)?"
     r"(?:竞得|成交|拍得|胜出|购得|落槌|买受|拍定|中标)"
 )
 # A result cell or line: "成交，007号，48,000元", "成交（12号）36万元": sold, and at what price.
 _SOLD_AT = rx.compile(
     rf"(?<![未不])成交(?:,|\(| )?(?:[A-Za-z]?\d{{1,4}}号(?:牌)?)?(?:,|\)| )?{_AMOUNT}"
+)
+# "经评估，上述财产价值为12840000元": an appraisal told in a sentence (a ruling, a report).
+_VALUED_AT = rx.compile(
+    rf"经(?:[^。;]{{0,24}})?评估[^。;]{{0,40}}?价值(?:为|是|合计|共计)?(?:人民币)?{_AMOUNT}"
 )
 # "以¥5,200,000.00起拍", "220000元起拍": the starting price.
 _STARTS_AT = rx.compile(rf"(?<![\d.,]){_AMOUNT}(?:起拍|起叫|开拍)")
@@ -251,6 +255,11 @@ def _sentences(doc: _Doc, facts: _Facts) -> None:
             if value is None or _NOT_WON.search(text, max(0, match.start() - 4), match.start()):
                 continue
             facts.add("hammer_price", value, match.start(), match.end(), "竞得", 1)
+    if "评估" in text:
+        for match in _VALUED_AT.finditer(text):
+            value = _sentence_amount(match)
+            if value is not None:
+                facts.add("appraisal_value", value, match.start(), match.end(), "评估", 2)
     if "成交" in text:
         for match in _SOLD_AT.finditer(text):
             value = _sentence_amount(match)
