@@ -697,6 +697,19 @@ def test_a_ruling_tells_the_value_and_the_price() -> None:
     assert first(facts, "hammer_price") == Decimal("5186000")
 
 
+def test_a_handover_form_its_date_and_no_plate_as_a_phone() -> None:
+    text = "车辆交接单\n号牌：某A·12345\n交车日期：2027年3月18日\n交车人：张某  接车人：李某"
+    facts = facts_of(text, "vehicle_handover")
+    assert first(facts, "handover_date") == dt.date(2027, 3, 18)
+    assert first(facts, "published_date") == dt.date(2027, 3, 18)
+    assert not any(f.name.endswith("phone") for f in facts)
+
+
+def test_an_amount_after_rmb_and_a_space() -> None:
+    facts = facts_of("买受人已交保证金：RMB 50,000，余款于三日内付清。", "sale_confirmation")
+    assert first(facts, "deposit_amount") == Decimal("50000")
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -45,4 +45,4 @@ class VehicleHandover(DocumentModel):
     mortgage_or_seizure: MortgageStatus = field("抵押查封状态", synonyms=("抵押", "查封"))
     parking_location: str | None = field("停放场所", default=None, synonyms=("停放地点",))
     undertaking: DocRef = field("承诺书")
-    handover_date: Date = field("交接日期", synonyms=("日期", "移交日期"))
+    handover_date: Date = field("交接日期", synonyms=("日期", "移交日期", "交车日期", "提车日期"))

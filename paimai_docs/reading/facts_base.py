@@ -203,7 +203,7 @@ def _labels() -> dict[str, _LabelSet]:
             },
         ),
         "signed": _label_set(
-            {"signed": ("signed_date", "signed_at", "sign_date")},
+            {"signed": ("signed_date", "signed_at", "sign_date", "handover_date")},
             {"signed": ("签订时间", "签约时间", "签字日期")},
         ),
         "filing": _label_set(

@@ -20,7 +20,7 @@ _BIG = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿"
 _WORDS_CORE = rf"[{_BIG}]+[元圆](?:[{_BIG}]+[角分])*[整正]?"
 _VALUE = rx.compile(
     r"(?P<filler>(?:[^。;\n\d]|\d[.、](?=\D)){0,16}?)"
-    rf"(?:(?P<prefix>人民币|RMB|CNY|¥)?(?P<num>{_NUMBER})(?!\d)(?![.、](?!\d))"
+    rf"(?:(?P<prefix>人民币|RMB ?|CNY ?|¥)?(?P<num>{_NUMBER})(?!\d)(?![.、](?!\d))"
     r" ?(?P<mult>万亿|亿|万)?(?P<yuan>元|圆)?"
     rf"|(?:人民币)?(?:\(?大写\)?:?)?(?P<words>{_WORDS_CORE}))"
 )

@@ -30,7 +30,7 @@ from .facts_base import (
 _validate_phone = _or_none(validate_phone)
 
 _PHONE = rx.compile(
-    r"(?<![\d\-/.A-Za-z])"
+    r"(?<![\d\-/.A-Za-z·])"  # (not the figures of a plate: 豫A·12345)
     # a local number may be written in two groups after the area code and its hyphen
     # (0371-6592 3318; a bank account's groups have no hyphen), a mobile in three
     # (139 0584 7716, 139-0584-7716)
