@@ -710,6 +710,11 @@ def test_an_amount_after_rmb_and_a_space() -> None:
     assert first(facts, "deposit_amount") == Decimal("50000")
 
 
+def test_a_price_said_to_be_another_then_given() -> None:
+    text = "保留价：第一次拍卖的保留价为评估价，即人民币1,236,800元。"
+    assert first(facts_of(text, "entrustment_contract"), "reserve_price") == Decimal("1236800")
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)
