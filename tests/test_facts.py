@@ -715,6 +715,32 @@ def test_a_price_said_to_be_another_then_given() -> None:
     assert first(facts_of(text, "entrustment_contract"), "reserve_price") == Decimal("1236800")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("竞买保证金：l00万元，须于拍卖前交纳。", "deposit_amount", Decimal("1000000")),
+        ("保证金：人民币l50,000元。", "deposit_amount", Decimal("150000")),
+        ("已付保證金：30,000元", "deposit_amount", Decimal("30000")),
+        ("评估价：2,13\n4,000元", "appraisal_value", Decimal("2134000")),
+        ("起拍价：人民币１\n，３２６，８００元", "starting_price", Decimal("1326800")),
+    ],
+)
+def test_figures_as_scans_and_exports_give_them(text: str, name: str, value: Decimal) -> None:
+    assert first(facts_of(text), name) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("拍卖时间：2027年５月２\n２日上午10时", dt.datetime(2027, 5, 22, 10, 0)),
+        ("拍賣日期：116年6月18日下午2時", dt.datetime(2027, 6, 18, 14, 0)),
+        ("拍卖日期：中华民国116年5月12日", dt.date(2027, 5, 12)),
+    ],
+)
+def test_dates_as_scans_and_taiwan_give_them(text: str, day: dt.date) -> None:
+    assert first(facts_of(text), "auction_datetime") == day
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

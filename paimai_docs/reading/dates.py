@@ -121,6 +121,8 @@ _FULL = (
     r"(?<!\d)(?P<y>\d{4}) ?年 ?(?P<m>\d{1,2}) ?月 ?(?P<d>\d{1,2})(?: ?[日号]|(?![\d.]|,\d))"
     r"|(?<![\d./])(?P<y2>\d{4})(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?![\d.])日?"
     rf"|(?P<cy>[{_CN_YEAR}]{{4}})年(?P<cm>[{_CN_SMALL}]{{1,2}})月(?P<cd>[{_CN_SMALL}]{{1,3}})[日号]"
+    # a year of the Republic (Taiwan: 民国115年 = 2026), always with its month and day
+    r"|(?<!\d)(?P<ry>1[01]\d) ?年 ?(?P<rm>\d{1,2}) ?月 ?(?P<rd>\d{1,2}) ?[日号]"
 )
 _MONTH_DAY = (
     r"(?<![\d.年/-])(?P<m3>\d{1,2})月(?P<d3>\d{1,2})[日号]"
@@ -148,6 +150,7 @@ _RANGE_CLOSE = rx.compile(r"(?:止|为止|结束)")
 _DATE_STARTS = rx.compile(
     rf"[\d{_CN_YEAR}{_CN_SMALL}]"
     rf"(?:(?<=\d)(?<!\d\d)(?=\d{{3}} ?年|\d{{3}}[-/.]|\d?月|\d?\.\d{{1,2}}[日号])"
+    r"|(?<=1)(?<!\d1)(?=[01]\d ?年 ?\d{1,2} ?月)"
     rf"|(?<=[{_CN_YEAR}])(?=[{_CN_YEAR}]{{3}}年)"
     rf"|(?<=[{_CN_SMALL}])(?=[{_CN_SMALL}]?月))"
 )
@@ -215,6 +218,8 @@ def _full_ymd(groups: dict[str, str | None]) -> tuple[int, int, int] | None:
         return int(groups["y"] or 0), int(groups["m"] or 0), int(groups["d"] or 0)
     if groups.get("y2"):
         return int(groups["y2"] or 0), int(groups["m2"] or 0), int(groups["d2"] or 0)
+    if groups.get("ry"):
+        return int(groups["ry"] or 0) + 1911, int(groups["rm"] or 0), int(groups["rd"] or 0)
     if groups.get("cy"):
         year = _year_value(groups["cy"] or "")
         month = chinese_number(groups["cm"] or "")

@@ -70,7 +70,18 @@ def _alternation(labels: Sequence[str]) -> str:
 # Reader-only phrasings (not labels of a model field, but how published texts write them).
 _EXTRA_LABELS: dict[str, tuple[str, ...]] = {
     # 按金: the deposit in Hong Kong and Macao usage (競投按金).
-    "deposit_amount": ("保证金标准", "竞拍保证金", "竞价保证金", "报名保证金", "按金", "竞投按金"),
+    "deposit_amount": (
+        "保证金标准",
+        "竞拍保证金",
+        "竞价保证金",
+        "报名保证金",
+        "按金",
+        "竞投按金",
+        "已付保证金",
+        "已交保证金",
+        "已缴保证金",
+        "已交纳保证金",
+    ),
     "appraisal_value": (
         "评估总值",
         "评估价值",
@@ -288,6 +299,20 @@ class _Page:
         return self._spaced
 
 
+# OCR reads 1 as l or I and 0 as O inside figures ("l00万元", "l50,000", "2O26"): put back, one
+# character for one (the offsets into the text do not move).
+_DIGIT_TYPO = rx.compile(
+    r"(?<![A-Za-z])[lI](?=\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|万))"
+    r"|(?<=\d)[lIO](?=\d)|(?<=\d,)[lIO](?=\d\d)"
+)
+
+
+def _digit_typos(text: str) -> str:
+    if "l" not in text and "I" not in text and "O" not in text:
+        return text
+    return _DIGIT_TYPO.sub(lambda match: "0" if match.group(0) == "O" else "1", text)
+
+
 @dataclass
 class _Doc:
     text: str
@@ -303,6 +328,7 @@ class _Doc:
             normalized = normalized or ""
             breaks = _wrapped_breaks(normalized)
             text = "".join(_without(normalized, breaks)) if breaks else normalized
+            text = _digit_typos(text)
             if parts:
                 # a sentence the page break cut goes on; otherwise pages stay apart
                 join = "" if _runs_on(built[-1].normalized, text) else _PAGE_JOIN

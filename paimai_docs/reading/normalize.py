@@ -322,6 +322,8 @@ _BROKEN = rx.compile(
     rf"|(?<=[0-9][,.]) *\n\s*(?=[0-9])"
     rf"|(?<=[0-9]-) *\n\s*(?=[0-9])"
     rf"|(?<=[0-9]) *\n\s*(?=-[0-9])"
+    rf"|(?<=[0-9]) *\n\s*(?=,[0-9]{{3}})"  # a figure broken before its thousands separator
+    rf"|(?<=[0-9]) *\n\s*(?=[0-9]{{1,2}}[日号])"  # a day broken in its figures (5月2 / 2日)
     rf"|(?<=[{_BIG_WORDS}]) *\n\s*(?=[{_BIG_WORDS}元圆角分整])"
 )
 
@@ -329,7 +331,7 @@ _BROKEN = rx.compile(
 # An amount broken across lines ("11787\n511元"): joined when the next line's digits end in
 # 元 and the previous line ends in digits after a label (not a bare number, which is a table
 # cell or a list number, and not a phone number).
-_BROKEN_NUMBER = rx.compile(r"(?<=[0-9]) *\n\s*(?=[0-9]{1,12}(?:\.[0-9]+)?(?:万元|亿元|元))")
+_BROKEN_NUMBER = rx.compile(r"(?<=[0-9]) *\n\s*(?=[0-9][0-9,]{0,14}(?:\.[0-9]+)?(?:万元|亿元|元))")
 _TRAILING_NUMBER = rx.compile(r"(?:^|[^0-9,.\-])[0-9][0-9,.]*$")
 
 
