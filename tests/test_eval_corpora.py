@@ -1,10 +1,11 @@
 """The reading and checking yardstick: ``shared/eval/eval_corpus.py`` on the annotated corpora
 beside the repository (``shared/corpus``: real published documents; ``shared/corpus-varied``:
 documents by independent writers) and on the probe sets of this repository
-(``tests/cases/probes/a`` … ``f``: fictional documents written to probe the reader — courts and
+(``tests/cases/probes/a`` … ``h``: fictional documents written to probe the reader — courts and
 state assets, firms and vehicles, tables and forms, required items in other words, platforms
-and judicial case files, firms' filings and car disposals — each with its answer key), printed
-as PDFs by ``shared/eval/make_pdfs.py`` first.
+and judicial case files, firms' filings and car disposals, scans and Traditional script, items
+whose word appears but which are not stated — each with its answer key), printed as PDFs by
+``shared/eval/make_pdfs.py`` first.
 
 The floors only ever go up: raise them when the reader or the rules get better, never lower them.
 Skipped when ``shared/`` is absent.
@@ -42,6 +43,8 @@ FLOORS = {
     "probes/d": (1.00, 0.80, 0.88, 0.92),
     "probes/e": (1.00, 0.84, 0.80, 0.97),
     "probes/f": (0.95, 0.90, 0.85, 0.95),
+    "probes/g": (1.00, 0.84, 0.95, 0.96),
+    "probes/h": (1.00, 0.74, 0.90, 0.90),
 }
 
 

@@ -741,6 +741,17 @@ def test_dates_as_scans_and_taiwan_give_them(text: str, day: dt.date) -> None:
     assert first(facts_of(text), "auction_datetime") == day
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("竞买保证金二十万元，须于拍卖前交纳。", "deposit_amount", Decimal("200000")),
+        ("起拍价：一百五十万元", "starting_price", Decimal("1500000")),
+    ],
+)
+def test_an_amount_in_everyday_numerals(text: str, name: str, value: Decimal) -> None:
+    assert first(facts_of(text), name) == value
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

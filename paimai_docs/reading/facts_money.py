@@ -17,7 +17,9 @@ _parse_words = _or_none(parse_words)
 # Figures; an O or 〇 typed for a zero after a digit ("3O万元") is read as 0.
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d(?:\d|[O〇](?=[\dO〇.万元亿]))*(?:\.\d+)?"
 _BIG = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿"
-_WORDS_CORE = rf"[{_BIG}]+[元圆](?:[{_BIG}]+[角分])*[整正]?"
+# an amount in words: 大写 (壹拾万元整), or everyday numerals with a unit (二十万元, 一百五十万元)
+_SMALL = "〇零一二两三四五六七八九十百千万亿"
+_WORDS_CORE = rf"(?:[{_BIG}]+|[{_SMALL}]*[十百千万亿][{_SMALL}]*)[元圆](?:[{_BIG}]+[角分])*[整正]?"
 _VALUE = rx.compile(
     r"(?P<filler>(?:[^。;\n\d]|\d[.、](?=\D)){0,16}?)"
     rf"(?:(?P<prefix>人民币|RMB ?|CNY ?|¥)?(?P<num>{_NUMBER})(?!\d)(?![.、](?!\d))"
