@@ -752,6 +752,11 @@ def test_an_amount_in_everyday_numerals(text: str, name: str, value: Decimal) ->
     assert first(facts_of(text), name) == value
 
 
+def test_a_deferral_is_no_venue() -> None:
+    facts = facts_of("拍卖时间：2027年6月8日上午十时\n拍卖地点：以法院通知为准")
+    assert first(facts, "auction_venue") is None
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)
