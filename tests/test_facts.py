@@ -757,6 +757,32 @@ def test_a_deferral_is_no_venue() -> None:
     assert first(facts, "auction_venue") is None
 
 
+def test_wrapped_lines_are_joined_although_broken_figures_made_some_lines_longer() -> None:
+    lines = [
+        "受某某区人民法院委托，本公司定于2027年5月22日上午十时在本公司拍卖厅公开拍卖被执行人名下住宅",
+        "一套，建筑面积一百零八平方米。该房产经某某评估有限公司评估，于价值时点的市场价值为人民",
+        "币527.40万元，本次为第一次拍卖，起拍价为人民币369.18万元，增价幅度为人民币2",
+        "万元或其整数倍，竞买保证金为人民币55万元，竞买人须于2027年5月20日17时前将保证金",
+        "汇入本公司账户，凭汇款凭证及身份证原件到本公司办理竞买登记手续，逾期不予受理，敬请留意",
+        "本公告的各项内容，并于拍卖会开始前三十分钟到达拍卖现场，凭竞买号牌入场参加竞买。",
+        "某某拍卖有限公司 2027.5.6",
+    ]
+    facts = facts_of("\n".join(lines))
+    assert first(facts, "appraisal_value") == Decimal("5274000")
+    assert first(facts, "publish_date") == dt.date(2027, 5, 6)
+
+
+def test_the_printed_width_is_that_of_most_full_lines() -> None:
+    """Lines the normaliser joined (figures broken between them) are wider than any printed
+    line; the page's width is the one most of its full lines share."""
+    from paimai_docs.reading.facts_base import _full_width
+
+    widths = [151, 146, 144, 72, 71, 72, 70, 71, 72, 40, 12]
+    full = _full_width(["x"] * len(widths), widths)
+    assert full is not None and full < 72
+    assert _full_width(["x"] * 5, [90, 88, 89, 87, 20]) == pytest.approx(0.88 * 89)
+
+
 def test_kind_is_decided_when_not_given() -> None:
     text = "委托拍卖合同\n正文。\n签订日期：2026年11月20日"
     assert first(extract_facts([(1, text, normalize(text))]), "signed_date") == D(2026, 11, 20)

@@ -390,6 +390,15 @@ def _full_width(lines: list[str], widths: list[int]) -> float | None:
     full = 0.88 * lengths[1]  # the longest line may be an outlier (a URL, a table row)
     if sum(1 for length in lengths if length >= full) < 3:
         return None
+    # Lines the normaliser joined (a figure broken between them) are wider than any printed
+    # line: when most full lines are narrower, their width is the page's.
+    buckets: dict[int, list[int]] = {}
+    for length in lengths:
+        if length >= 40:
+            buckets.setdefault(length // 4, []).append(length)
+    common = max(buckets.values(), key=lambda group: (len(group), group[0]))
+    if len(common) >= 3 and 0.88 * max(common) < full:
+        return 0.88 * max(common)
     return full
 
 
@@ -404,7 +413,15 @@ def _goes_on(line: str, following: str) -> bool:
         and (not _LIST_START.match(following) or _label_cut(line, following))
         and not (line[-1:].isascii() and line[-1:].isalnum() and following[:1].isdigit())
         and not (line.endswith("|") and following.lstrip().startswith("|"))  # two table rows
+        and not (len(following) <= 40 and _DATED_LINE.search(following))  # a signature's line
     )
+
+
+# a short line that ends in a date: a signature's or a dateline, never the rest of a sentence
+_DATED_LINE = rx.compile(
+    r"(?:\d{4}[年./-]\d{1,2}[月./-]\d{1,2}日?|[〇零一二三四五六七八九O0]{4}年"
+    r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*$"
+)
 
 
 def _label_cut(line: str, following: str) -> bool:
