@@ -64,7 +64,7 @@ def labels_for(
 
 
 def _alternation(labels: Sequence[str]) -> str:
-    return "|".join(re.escape(label) for label in sorted(set(labels), key=len, reverse=True))
+    return "|".join(re.escape(label) for label in sorted(set(labels), key=lambda label: (-len(label), label)))
 
 
 # Reader-only phrasings (not labels of a model field, but how published texts write them).
