@@ -399,6 +399,14 @@ def test_format_amount() -> None:
         format_amount(-1)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=0, max_value=D("9999999999999999.99"), places=2))
+def test_format_figures_is_babels_pattern(value: D) -> None:
+    from babel.numbers import format_decimal
+
+    assert format_figures(value) == format_decimal(value, format="#,##0.00", locale="zh_CN")
+
+
 # --------------------------------------------------------------------------------------------
 # Properties
 

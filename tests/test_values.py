@@ -149,3 +149,27 @@ def test_chinese_dates() -> None:
     assert format_date_with_weekday(day) == "2026年11月22日（星期日）"
     assert format_datetime(dt.datetime(2026, 11, 22, 9, 30)) == "2026年11月22日 09:30"
     assert format_date(day, "en") == "November 22, 2026"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_dates_are_babels_forms(lang: str) -> None:
+    """The date forms written out in values.dates are CLDR's, as Babel prints them: every day of
+    a leap year and of years far apart, with and without the weekday and the time."""
+    from babel.dates import format_date as babel_date
+    from babel.dates import format_time as babel_time
+
+    locale = {"zh": "zh_CN", "en": "en_US"}[lang]
+    days = [dt.date(2028, 1, 1) + dt.timedelta(n) for n in range(366)]
+    days += [dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(1912, 2, 29), dt.date(9999, 12, 31)]
+    for day in days:
+        assert format_date(day, lang) == babel_date(day, "long", locale=locale)
+        moment = dt.datetime.combine(day, dt.time(day.day % 24, day.month * 4))
+        expected = (
+            f"{babel_date(day, 'long', locale=locale)} {babel_time(moment, 'HH:mm', locale=locale)}"
+        )
+        assert format_datetime(moment, lang) == expected
+    for day in days[:14]:
+        if lang == "en":
+            assert format_date_with_weekday(day, lang) == babel_date(
+                day, "EEE, MMM d, y", locale=locale
+            )
