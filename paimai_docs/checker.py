@@ -28,9 +28,10 @@ from .engine.scope import infer_scope_with_reasons
 from .lang import say
 from .reading.collect import NOTE_CODES
 from .reading.types import Bundle, Document, ReadProblem
+from .vocabulary import SEVERITIES
 
 SCHEMA_VERSION = 1
-FAIL_LEVELS = ("error", "warning", "info")
+FAIL_LEVELS = tuple(SEVERITIES)  # the levels --fail-on takes, most severe first
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -28,7 +28,7 @@ from typing import Any
 
 from .cache import load_pickle, store_pickle
 
-__all__ = ["MAX_ENTRIES", "compile"]
+__all__ = ["MAX_ENTRIES", "Needs", "all_found", "compile", "may_match", "needs"]
 
 MAX_ENTRIES = 5000
 
@@ -43,7 +43,8 @@ try:  # CPython's regular expression engine and compiler (re._compiler: 3.11 and
     except ModuleNotFoundError:  # Python 3.10
         _compiler = importlib.import_module("sre_compile")
         _parser = importlib.import_module("sre_parse")
-    _TAG = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-a"
+    # the last letter: the version of what is kept (bump it when _needs changes what it finds)
+    _TAG = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-b"
     _WORD = "I" if array("I").itemsize == _sre.CODESIZE else "L"
 except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _sre = None
@@ -53,7 +54,8 @@ except (ImportError, AttributeError):  # pragma: no cover - another interpreter
 # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup): _sre.compile's arguments,
 # the code as an array of machine words (a few thousand patterns load in milliseconds)
 _Entry = tuple[int, "array[int]", int, dict[str, int], tuple[str | None, ...]]
-_programs: dict[tuple[str, int], _Entry] | None = None
+# also ("needs", pattern, flags) -> the literals one of which every match contains (see needs)
+_programs: dict[Any, Any] | None = None
 _new = 0
 _lock = threading.Lock()
 
@@ -62,7 +64,7 @@ def _file_name() -> str:
     return f"regex-{_TAG}.pickle"
 
 
-def _load() -> dict[tuple[str, int], _Entry]:
+def _load() -> dict[Any, Any]:
     global _programs
     if _programs is None:
         loaded = load_pickle(_file_name()) if _sre is not None else None
@@ -111,11 +113,104 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
         raise
     except Exception:  # pragma: no cover - the internals changed: the public way
         return re.compile(pattern, flags)
-    with _lock:
-        if len(programs) < MAX_ENTRIES:
-            programs[(pattern, flags)] = entry
-            _new += 1
+    _keep((pattern, flags), entry)
     return compiled
+
+
+def _keep(key: tuple[Any, ...], value: Any) -> None:
+    global _new
+    with _lock:
+        programs = _load()
+        if len(programs) < MAX_ENTRIES:
+            programs[key] = value
+            _new += 1
+
+
+_NO_NEEDS = ()  # kept for a pattern whose matches need no particular text
+
+Needs = tuple[tuple[str, ...], ...]
+"""Groups of literals: every match contains one literal of each group."""
+
+
+def needs(pattern: re.Pattern[str]) -> Needs | None:
+    """What every match of ``pattern`` contains: groups of literal strings, one of each group
+    (None when the pattern does not say: a class, any character, case-insensitive …). A text
+    without one of a group cannot match, which ``str.__contains__`` tells many times faster
+    than the regular expression engine, whose search tries the pattern at every character
+    unless the pattern starts with a literal. Found from the parsed pattern once and kept like
+    the programs. ``(?:资产)?评估师|估价师`` needs ``评估师`` or ``估价师``;
+    ``(?:中止|终止)(?:拍卖|变卖)`` needs ``中止`` or ``终止``, and ``拍卖`` or ``变卖``."""
+    key = ("needs", pattern.pattern, pattern.flags)
+    if _sre is not None:
+        with _lock:
+            kept = _load().get(key)
+        if kept is not None:
+            return kept or None
+    found: Needs | None = None
+    if _sre is not None and not pattern.flags & re.IGNORECASE:
+        try:
+            groups = _needs(_parser.parse(pattern.pattern, pattern.flags).data)
+        except Exception:  # pragma: no cover - the internals changed: no shortcut
+            groups = []
+        found = tuple(sorted(tuple(sorted(group)) for group in set(groups))) or None
+        _keep(key, found or _NO_NEEDS)
+    return found
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when ``pattern`` cannot match anywhere in ``text`` (see :func:`needs`); True
+    means only that it may."""
+    return all_found(needs(pattern), text)
+
+
+def all_found(groups: Needs | None, text: str) -> bool:
+    """One literal of each group is in ``text`` (:func:`may_match` with the needs at hand)."""
+    if groups is None:
+        return True
+    for group in groups:
+        for item in group:
+            if item in text:
+                break
+        else:
+            return False
+    return True
+
+
+def _needs(items: Any) -> list[frozenset[str]]:
+    """What a match of the parsed sequence ``items`` contains, as groups of literals (one of
+    each): its runs of literal characters, and what its mandatory groups, repeats and
+    alternations contain (an alternation: the most selective group of each alternative, all
+    alternatives together). Lookarounds, anchors and classes are passed over: what they ask
+    for comes in addition."""
+    constants = _parser
+    groups: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            groups.append(frozenset({"".join(run)}))
+            run = []
+        if op is constants.SUBPATTERN:
+            _group, add_flags, _del_flags, inner = av
+            if not add_flags & re.IGNORECASE:
+                groups.extend(_needs(inner.data))
+        elif op is constants.BRANCH:
+            best = [max(found, key=_strength) if found else None
+                    for found in (_needs(branch.data) for branch in av[1])]  # fmt: skip
+            if all(best):
+                groups.append(frozenset().union(*best))  # type: ignore[arg-type]
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
+            groups.extend(_needs(av[2].data))
+    if run:
+        groups.append(frozenset({"".join(run)}))
+    return groups
+
+
+def _strength(literals: frozenset[str]) -> tuple[int, int]:
+    """The shortest literal first (a longer one is rarer), then fewer alternatives."""
+    return (min(len(literal) for literal in literals), -len(literals))
 
 
 @atexit.register

@@ -13,6 +13,8 @@ from array import array
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paimai_docs import rx
 
@@ -55,7 +57,10 @@ def test_every_shipped_pattern_is_the_same_as_re() -> None:
         importlib.import_module(module)
     programs = rx._load()
     assert len(programs) > 100
-    for (pattern, flags), entry in programs.items():
+    for key, entry in programs.items():
+        if len(key) != 2:  # ("needs", pattern, flags): not a program
+            continue
+        pattern, flags = key
         assert rx._build(pattern, entry) == re.compile(pattern, flags), pattern
 
 
@@ -123,3 +128,77 @@ def test_the_same_patterns_in_every_process(tmp_path: Path) -> None:
                               capture_output=True, text=True)  # fmt: skip
         counts.append(int(done.stdout.split()[-1]))
     assert counts[0] > 100 and counts[1:] == [0, 0], counts
+
+
+# -- what every match contains (rx.needs, rx.may_match)
+
+_PIECES = st.sampled_from(
+    [
+        "拍卖",
+        "保证金",
+        "评估",
+        "a",
+        "b",
+        "ab",
+        "(?:综合)?",
+        "(?:拍卖|变卖)",
+        "[价值]",
+        r"\d+",
+        "(?=公告)",
+        "(?<!不)",
+        "(?:中止|终止)?",
+        "x{2}",
+        "(?:ab){0,2}",
+        "(?:ab){1,2}",
+        "^",
+        "$",
+        r"\s*",
+        ".",
+        "(?:评估师|估价师|)",
+        "(元)",
+        "(?i:ab)",
+    ]
+)
+_TEXT = st.text(alphabet="拍卖保证金评估价值中止终变公告不元ab AB12\nx", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_PIECES, min_size=1, max_size=4), min_size=1, max_size=3), _TEXT)
+def test_a_text_without_what_a_pattern_needs_has_no_match(branches, text) -> None:  # type: ignore[no-untyped-def]
+    pattern = re.compile("|".join("".join(pieces) for pieces in branches), re.M)
+    if not rx.may_match(pattern, text):
+        assert pattern.search(text) is None, (pattern.pattern, text, rx.needs(pattern))
+
+
+def test_what_patterns_need() -> None:
+    assert rx.needs(re.compile(r"(?:资产)?评估师|估价师|评估机构")) == (
+        ("估价师", "评估师", "评估机构"),
+    )
+    assert rx.needs(re.compile(r"(?:中止|终止)(?:本次)?(?:拍卖|变卖)")) == (
+        ("中止", "终止"), ("变卖", "拍卖"))  # fmt: skip
+    assert rx.needs(re.compile(r"(?<![^\s|])(?:(?:综合)?成新率|重置(?:价|成本))")) == (
+        ("成新率", "重置"),
+    )
+    # nothing to go by: a class, an optional or empty alternative, case-insensitive
+    for pattern in (r"\d+元?", r"a|b?", r"(?:拍卖)?", r"(?i)abc", r"[拍卖]+"):
+        assert rx.needs(re.compile(pattern)) is None, pattern
+    assert rx.may_match(re.compile(r"\d+"), "")  # None: it may
+
+
+def test_shipped_cues_never_miss_a_match() -> None:
+    """The classifier's cues skipped for what they need never match the probe documents' texts
+    (the shortcut only ever says no where the engine would)."""
+    from paimai_docs.reading.classify import _rules
+    from paimai_docs.reading.normalize import normalize
+
+    texts = []
+    for path in sorted((Path(__file__).parent / "cases" / "probes").rglob("*.txt"))[::3]:
+        texts.append(normalize(path.read_text(encoding="utf-8")))
+    assert texts
+    checked = 0
+    for cue in _rules().content + _rules().titles:
+        for text in texts:
+            if not rx.all_found(cue.needs, text):
+                checked += 1
+                assert cue.pattern.search(text) is None, (cue.pattern.pattern, text[:60])
+    assert checked > 100

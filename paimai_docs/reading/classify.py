@@ -77,6 +77,7 @@ class _Cue:
     minimum: int
     name: str | None
     literals: tuple[str, ...] = ()  # a plain "a|b|c" vocabulary cue: found with ``in``
+    needs: rx.Needs | None = None  # what every match contains (rx.needs): a quick "no"
 
 
 @dataclass(frozen=True)
@@ -130,14 +131,16 @@ def _rules() -> _Rules:
                 raise ValueError(f"rules/kinds.yaml: {kind}: unknown category {category!r}")
             for cue in cues:
                 pattern = str(cue["p"])
+                compiled = _compile(category, pattern)
                 item = _Cue(
                     kind,
                     category,
-                    _compile(category, pattern),
+                    compiled,
                     float(cue["w"]),
                     int(cue.get("min", 1)),
                     cue.get("name"),
                     _literals(category, pattern),
+                    rx.needs(compiled),
                 )
                 (titles if category == "title" else content).append(item)
     return _Rules(caps, tuple(titles), tuple(content))
@@ -256,6 +259,8 @@ def _content_scores(
     found: dict[str, list[tuple[float, str]]] = {}
     for cue in rules.content:
         where = ends if cue.category == "issuer" else text
+        if not rx.all_found(cue.needs, where):
+            continue
         if cue.minimum > 1:
             if not _at_least(cue.pattern, where, cue.minimum):
                 continue

@@ -64,7 +64,10 @@ def labels_for(
 
 
 def _alternation(labels: Sequence[str]) -> str:
-    return "|".join(re.escape(label) for label in sorted(set(labels), key=lambda label: (-len(label), label)))
+    # longest first (the engine takes the first alternative that matches); one order in every
+    # process, whatever the hash seed, so that the compiled pattern is found in the cache (.rx)
+    ordered = sorted(set(labels), key=lambda label: (-len(label), label))
+    return "|".join(re.escape(label) for label in ordered)
 
 
 # Reader-only phrasings (not labels of a model field, but how published texts write them).
