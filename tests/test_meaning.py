@@ -62,3 +62,37 @@ def test_a_value_belongs_to_the_topic_named_just_before_it() -> None:
     assert stated_in(line, [court], ["phone"], ["supervision"]) is None
     line = ["委托法院:河阳市中级人民法院 电话:0373-2085566;监督电话:0373-2085500"]
     assert stated_in(line, [court], ["phone"], ["supervision"]) is not None
+
+
+def test_label_lines_under_a_numbered_heading_are_read_with_it() -> None:
+    text = (
+        "二、拍卖时间及地点\n时间:2027年2月26日9时\n地点:交易中心三楼\n"
+        "三、标的展示\n展示时间:2月22日至23日\n"
+        "四、其他\n本次拍卖按现状进行。\n备注:无"
+    )
+    pieces = clauses(text)
+    assert "二、拍卖时间及地点 时间:2027年2月26日9时" in pieces
+    assert "二、拍卖时间及地点 地点:交易中心三楼" in pieces
+    assert "三、标的展示 展示时间:2月22日至23日" in pieces
+    assert "备注:无" in pieces  # prose came between: the heading's label lines had ended
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("拍卖时间：2027年3月1日10时", True),
+        ("本公司定于2027年3月1日10时,假座河阳酒店宴会厅,举行拍卖会", True),
+        ("展示及拍卖时间：2027年3月1日", True),
+        ("报名截止时间：2027年2月27日17时,报名地点：本公司", False),
+        ("标的于2027年2月25日至26日展示,展示后公开拍卖", False),
+        ("公告期：2027年2月20日至27日,期满后拍卖", False),
+        ("三、拍卖标的:轿车一辆,2015年12月初次登记", False),
+    ],
+)
+def test_a_time_said_of_something_else_is_not_the_auctions(text: str, stated: bool) -> None:
+    words = vocabulary()
+    found = stated_in(
+        [text], [words.topic("auction")], ["moment"],
+        not_of=["registration", "exhibition", "deposit", "publicity"], of="auction_event",
+    )  # fmt: skip
+    assert (found is not None) is stated

@@ -71,6 +71,15 @@ from paimai_docs.reading.normalize import (
         # pinyin some web exporters put after characters
         ("關(guān)於處置車輛", "关于处置车辆"),
         ("(2026)豫0702执123号", "(2026)豫0702执123号"),
+        # an English gloss between a Chinese label and its colon (bilingual forms)
+        ("地址 Address：香港九龍彌敦道1號", "地址:香港九龙弥敦道1号"),
+        ("合同編號 Agreement No.：HK-0158", "合同编号:HK-0158"),
+        ("委託方Consignor：陳大文", "委托方:陈大文"),
+        ("車型 Model X：電動車", "车型:电动车"),
+        # ... not an address, a lower-case word or a gloss without a colon
+        ("网址 http://example.com", "网址 http://example.com"),
+        ("邮箱 email: a@b.cn", "邮箱 email: a@b.cn"),
+        ("品牌 Rolex 手表", "品牌 Rolex 手表"),
     ],
 )
 def test_normalize(raw: str, expected: str) -> None:

@@ -41,7 +41,11 @@ _ITEM_START = rx.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条款项章节]|\d{1,2}(?:\.\d{1,2})*[.、)]|"
     r"\(?[一二三四五六七八九十]+[)、.]|\(\d{1,2}\)|[①-⑳]|[A-Z]\d{2}\s)"
 )
-_LABEL_START = rx.compile(r"^\s*[^\s,。;:()]{1,14}\s*:")
+_LABEL_START = rx.compile(r"^\s*(?!\d{1,2}\s*:\s*\d)[^\s,。;:()]{1,14}\s*:")  # not a clock time
+# a numbered heading: short, no value, no sentence ("二、拍卖时间及地点", "(三)展示")
+_HEADING = rx.compile(
+    r"^[^:,。;!?\d]{2,24}$|^(?:\d{1,2}|第[一二三四五六七八九十]+[条章])[.、)]?[^:,。;!?\d]{2,20}$"
+)
 # a line that is only a date (the one under a signature) stands alone
 _DATE_LINE = rx.compile(
     r"^\s*(?:\d{4}\s*[年./-]|[〇零一二][〇零一二三四五六七八九O0]{3}年)[^,。;]{0,20}$"
@@ -56,7 +60,12 @@ _DEFERRED = rx.compile(
     # or to later ("届时通知", "确定后电话通知")
     r"|届时(?:另行)?通知|确定后(?:另行)?(?:电话|书面)?通知|(?:预约|商定)[^,。;|]{0,10}后确定"
     # or, as the whole value of a time or place, to another paper ("拍卖地点：以拍卖公告为准")
-    r"|(?:时间|地点|日期)\s*[:|\]]\s*(?:以|按|详见|见)[^,。;|]{0,16}(?:公告|须知|规则|通知|网站)"
+    r"|(?:时间|地点|日期)\s*[:|\]]\s*(?:以|按|详见|见)[^,。;|]{0,16}(?:公告|须知|规则|通知|网|平台|公众号)"
+    # or to what will be read out on the day ("以现场宣读为准"), or, as the whole of a time or
+    # place, to a later notice ("拍卖时间、地点以法院通知为准"; not "具体日期以书面通知为准"
+    # after a date given)
+    r"|以[^,。;|]{0,20}(?:宣读|宣布|公众号)[^,。;|]{0,4}为准"
+    r"|(?<!具体)(?:时间|地点|日期)\s*:?\s*以[^,。;|]{0,20}通知[^,。;|]{0,4}为准"
 )
 _MAX_CLAUSE = 400
 _PARAGRAPH = 240
@@ -138,11 +147,12 @@ def clauses(text: str) -> list[str]:
             current.clear()
 
     header: str | None = None  # the first row of the table being read
+    heading: str | None = None  # the numbered heading of the label lines being read
     for line in _rows_joined(text.split("\n")):
         stripped = line.strip()
         if not stripped:
             flush()
-            header = None
+            header = heading = None
             continue
         if stripped.startswith("|") or (
             "|" in stripped and "://" not in stripped and not stripped.endswith(("。", ";"))
@@ -150,6 +160,7 @@ def clauses(text: str) -> list[str]:
             # a table's row is a record of its own, read under the table's first row (the
             # columns' names, or the party a block of rows describes), not wrapped prose
             flush()
+            heading = None
             if header is None:
                 header = stripped
                 current.append(stripped)
@@ -158,9 +169,19 @@ def clauses(text: str) -> list[str]:
             flush()
             continue
         header = None
-        starts = _ITEM_START.match(stripped) or _LABEL_START.match(stripped)
-        if current and (starts or _DATE_LINE.match(stripped)):
+        numbered = _ITEM_START.match(stripped)
+        labelled = _LABEL_START.match(stripped)
+        if current and (numbered or labelled or _DATE_LINE.match(stripped)):
             flush()
+        if numbered:
+            heading = stripped if _HEADING.match(stripped) else None
+        elif not labelled:
+            heading = None  # the heading's label lines have ended
+        elif heading and not current:
+            # a "label: value" line under a numbered heading is read with it: "时间：9月10日"
+            # under "二、拍卖时间及地点" is the auction's time, under "三、展示时间" the
+            # exhibition's
+            stripped = f"{heading} {stripped}"
         current.append(stripped)
         if _DATE_LINE.match(stripped):
             flush()
@@ -267,6 +288,8 @@ def stated_in(
     near: bool = False,
     not_by: Sequence[str] = (),
     by: str | None = None,
+    not_of: Sequence[str] = (),
+    of: str | None = None,
 ) -> str | None:
     """The first clause that matches every topic group and carries a value of every kind in
     ``carries`` (``"method|place"``: either); None when no clause does. With ``near``, a value
@@ -276,7 +299,13 @@ def stated_in(
 
     With ``excluding`` (topic names), the first value carried must belong to the topic: the
     words just before it name the topic and none of the excluded ones (a court's contact line,
-    not its supervision line: "法院监督电话：…" is not "法院电话：…")."""
+    not its supervision line: "法院监督电话：…" is not "法院电话：…").
+
+    With ``not_of`` (topic names), some value carried must be said in a phrase (between commas)
+    that names ``of``, or that names none of ``not_of`` and names the topic, or stands in a
+    sentence that names ``of``: "报名截止时间：5月27日" is the registration's time, not the
+    auction's; "展示及拍卖时间：5月28日" is both; "定于5月28日10时,假座…酒店宴会厅,举行拍卖会"
+    gives the auction's place."""
     words = vocabulary()
     wanted = [[words.value(name) for name in entry.split("|")] for entry in carries]
     excluded = [words.topic(name) for name in excluding]
@@ -293,8 +322,50 @@ def stated_in(
             continue
         if not_by and wanted and not _not_only_by(clause, wanted[0], not_by, by):
             continue
+        if not_of and wanted and not _not_only_of(clause, topic_groups[0], wanted[0], not_of, of):
+            continue
         return clause
     return None
+
+
+_PHRASE_END = rx.compile(r"[,，。!?;！？；\n]")
+
+
+def _not_only_of(
+    clause: str,
+    topic: re.Pattern[str],
+    values: Sequence[re.Pattern[str]],
+    not_of: Sequence[str],
+    of: str | None,
+) -> bool:
+    """Whether some value of ``clause`` is said in a phrase that names ``of``, or names the
+    topic and none of the topics ``not_of`` (see :func:`stated_in`)."""
+    words = vocabulary()
+    others = [words.topic(name) for name in not_of]
+    own = words.topic(of) if of else None
+    for pattern in values:
+        for match in pattern.finditer(clause):
+            start = max(0, match.start() - _PHRASE)
+            before = _PHRASE_END.split(clause[start : match.start()])[-1]
+            after = _PHRASE_END.split(clause[match.end() : match.end() + _PHRASE])[0]
+            phrase = before + match.group(0) + after
+            if own and own.search(phrase):
+                return True
+            if any(o.search(phrase) for o in others):
+                continue
+            if topic.search(phrase) or (own and own.search(_sentence_at(clause, match))):
+                return True
+    return False
+
+
+def _sentence_at(clause: str, match: re.Match[str]) -> str:
+    start = max(0, match.start() - _PARAGRAPH)
+    before = _SENTENCE_END.split(clause[start : match.start()])[-1]
+    after = _SENTENCE_END.split(clause[match.end() : match.end() + _PARAGRAPH])[0]
+    return before + match.group(0) + after
+
+
+_PHRASE = 40
 
 
 def _not_only_by(

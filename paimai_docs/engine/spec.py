@@ -90,6 +90,10 @@ class RequiredItem(_Spec):
     # the consignor's), unless the words before it name ``by`` too
     not_by: tuple[str, ...] = ()
     by: str | None = None
+    # a value said in the same phrase (between commas) as one of these topics is theirs (the
+    # registration deadline, the exhibition's place), unless the phrase names ``of`` too
+    not_of: tuple[str, ...] = ()
+    of: str | None = None
 
     @field_validator("topic", mode="before")
     @classmethod
@@ -99,8 +103,10 @@ class RequiredItem(_Spec):
     @model_validator(mode="after")
     def _known_words(self) -> RequiredItem:
         check_names(
-            (*self.topic, *self.excluding, *self.not_by, *filter(None, [self.by])), self.carries
-        )
+            (*self.topic, *self.excluding, *self.not_by, *self.not_of,
+             *filter(None, [self.by, self.of])),
+            self.carries,
+        )  # fmt: skip
         return self
 
 

@@ -275,8 +275,9 @@ class DocumentSubject(Subject):
         """The clause that states ``item`` by meaning (:mod:`.meaning`), or None."""
         groups = _topic_groups(item.topic, labels)
         return stated_in(
-            self.clauses, groups, item.carries, item.excluding, item.near, item.not_by, item.by
-        )
+            self.clauses, groups, item.carries, item.excluding, item.near, item.not_by, item.by,
+            item.not_of, item.of,
+        )  # fmt: skip
 
     @functools.cached_property
     def clauses(self) -> list[str]:

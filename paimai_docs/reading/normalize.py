@@ -10,8 +10,9 @@ What :func:`normalize` does, in order:
    ``[]``, corner quotes (``「」『』``) curly quotes, and ``○`` between Chinese numerals ``〇``;
 4. pinyin that some web exporters put after a character (``關(guān)``) is dropped;
 5. Traditional → Simplified with OpenCC (``t2s``);
-6. spaces that exporters insert between CJK characters, between CJK and digits, and next to
-   punctuation are removed; other runs of spaces become one space (so Latin words and
+6. an English gloss between a Chinese label and its colon is dropped (``地址 Address:`` →
+   ``地址:``); spaces that exporters insert between CJK characters, between CJK and digits, and
+   next to punctuation are removed; other runs of spaces become one space (so Latin words and
    separate numbers such as two phone numbers stay apart);
 7. line breaks inside a date, an amount, a phone number or a 大写 amount are joined
    (``2026年\\n11月22日``, ``1,234,\\n567.00元``, ``0752-\\n3375252``).
@@ -299,6 +300,13 @@ _RING_ZERO = rx.compile(rf"(?<=[{_NUMERAL}〇○])[○◯]|[○◯](?=[{_NUMERAL
 _PINYIN = rx.compile(rf"(?<=[{_CJK}])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 _SPACES = rx.compile(r" {2,}")
 _LINE_EDGES = rx.compile(r"^ +| +$", re.MULTILINE)
+# An English gloss between a Chinese label and its colon, as bilingual forms print them
+# ("地址 Address:", "合同编号 Agreement No.:"): dropped, so that the label meets its value. It
+# begins with a capital letter (an address "http://" or a lower-case word stays).
+_GLOSS = rx.compile(
+    rf"(?:(?<=[{_CJK}] )|(?<=[{_CJK}]))[A-Z][A-Za-z.'/&-]*(?: [A-Za-z.'/&-]+){{0,5}}(?= ?:(?!//))"
+)
+_CAPITAL_STARTS = rx.compile("[A-Z]")
 # Spaces that carry no meaning: between CJK characters, between CJK and digits, next to
 # punctuation (full-width punctuation is ASCII by now), after a list number such as "1. ".
 _INNER_SPACES = rx.compile(
@@ -391,6 +399,9 @@ def normalize_mapped(text: str, *, keep_spaces: bool = False) -> MappedText:
     if " " in out:
         matches = _matches(_LINE_EDGES, out, _SPACE_STARTS)
         out, offsets = _apply(out, offsets, _LINE_EDGES, "", matches)
+    if ":" in out:
+        matches = _matches(_GLOSS, out, _CAPITAL_STARTS)
+        out, offsets = _apply(out, offsets, _GLOSS, "", matches)
     if keep_spaces:
         return MappedText(out, tuple(offsets), text)
     if " " in out:
@@ -430,6 +441,8 @@ def normalize(text: str, *, keep_spaces: bool = False) -> str:
         out = _SPACES.sub(" ", out)
     if " " in out:
         out = _replace(out, _matches(_LINE_EDGES, out, _SPACE_STARTS), "")
+    if ":" in out:
+        out = _replace(out, _matches(_GLOSS, out, _CAPITAL_STARTS), "")
     if keep_spaces:
         return out
     if " " in out:
