@@ -666,6 +666,40 @@ def test_a_table_without_outer_bars_whose_rows_and_header_wrap() -> None:
     assert Decimal("78000") in values(facts, "starting_price")
 
 
+def test_a_row_broken_over_three_lines_inside_a_long_cell() -> None:
+    """A ruled table's row whose location cell runs over a whole printed line: the middle line
+    has no bar at all; the header, filling the width, is not joined to the first row."""
+    lines = [
+        "序号|标的名称|坐落及权证|面积（㎡）|评估价（元）|起拍价（元）|保证金（元）",
+        "1|某某公司名下商业用房|某某市某某区某某路东段58号2号楼",
+        "1单元102室，框架结构，1层，不动产权证号：某（2021）某某市不动产权第0012345",
+        "号，现有租户|186.42|2,863,500|2,004,450|300,000",
+        "2|某某名下住宅|某某市某某区纬五路21号院3号楼2单元1101室，钢混结构，不",
+        "动产权证号：某（2019）某某市不动产权第0086214号|128.77|1,547,300|1,083,110|",
+        "160,000",
+        "以上评估价依据评估报告确定。",
+    ]
+    facts = facts_of("\n".join(lines), "announcement")
+    assert values(facts, "deposit_amount")[:2] == [Decimal("300000"), Decimal("160000")]
+    assert values(facts, "starting_price")[:2] == [Decimal("2004450"), Decimal("1083110")]
+    assert values(facts, "appraisal_value")[:2] == [Decimal("2863500"), Decimal("1547300")]
+    assert Decimal("1") not in values(facts, "deposit_amount")  # not the row's number
+
+
+def test_a_space_table_whose_last_figure_wraps_alone() -> None:
+    lines = [
+        "序号 标的名称 建筑面积(㎡) 评估价(元) 起拍价(元) 保证金(元)",
+        "1 某某区某某东路1366号5栋1单元602室住宅 97.32 1026000 820800",
+        "100000",
+        "2 某某区某某东路1366号5栋2单元1101室住宅 124.6 1287000",
+        "1029600 100000",
+        "转让底价:820800元",
+    ]
+    facts = facts_of("\n".join(lines), "announcement")
+    assert values(facts, "starting_price")[:2] == [Decimal("820800"), Decimal("1029600")]
+    assert values(facts, "appraisal_value")[:2] == [Decimal("1026000"), Decimal("1287000")]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "day"),
     [

@@ -416,10 +416,14 @@ def _goes_on(line: str, following: str) -> bool:
         and (not _LIST_START.match(following) or _label_cut(line, following))
         and not (line[-1:].isascii() and line[-1:].isalnum() and following[:1].isdigit())
         and not (line.endswith("|") and following.lstrip().startswith("|"))  # two table rows
+        and not ("|" in line and _NUMBERED_ROW.match(following))  # a table's next row
         and not (len(following) <= 40 and _DATED_LINE.search(following))  # a signature's line
     )
 
 
+# a table's row that starts with its number ("1|挖掘机|…", "| 2 | 叉车 |"): never the rest of
+# the line before it (a header, or the row before, that filled the printed width)
+_NUMBERED_ROW = rx.compile(r"\s*\|?\s*[1-9]\d{0,2}\s*\|")
 # a short line that ends in a date: a signature's or a dateline, never the rest of a sentence
 _DATED_LINE = rx.compile(
     r"(?:\d{4}[年./-]\d{1,2}[月./-]\d{1,2}日?|[〇零一二三四五六七八九O0]{4}年"

@@ -472,6 +472,9 @@ def _header_goes_on(line: str) -> bool:
     return bool(line.strip()) and not any(char.isdigit() for char in line)
 
 
+# "转让底价:57000元": a label's line of its own after a table, not the inside of a cell
+_FIGURE_LINE = rx.compile(r"[\d,.]+(?:万?元)?")
+_LABEL_LINE = rx.compile(r"\s*[^\s:|]{1,12}:")
 # a row's number, then a cell ("3|压路机", "12 某A·12345"): a row of its own, not the rest of one
 _ROW_START = rx.compile(r"^\s*\|?\s*[1-9]\d{0,2}\s*[|\t ]")
 
@@ -480,8 +483,9 @@ def _assembled(
     rows: list[tuple[_Page, int, str, str]], separator: str, width: int
 ) -> list[tuple[_Page, int, str, str, list[str]]]:
     """The table's rows with their cells, a row the PDF broke over lines (``1|挖掘机|…驾驶`` +
-    ``室玻璃有裂纹|2017|1台|386,000|40,000``) put together again: the next lines are taken
-    while they complete the row to the header's width and do not start a row of their own."""
+    ``室玻璃有裂纹|2017|1台|386,000|40,000``, or over three, the middle one inside a long
+    cell) put together again: the next lines are taken while they complete the row to the
+    header's width and do not start a row of their own."""
     out: list[tuple[_Page, int, str, str, list[str]]] = []
     index = 0
     while index < len(rows):
@@ -490,7 +494,14 @@ def _assembled(
         end = index
         while len(cells) < width and end + 1 < len(rows):
             line = rows[end + 1][2]
-            if separator not in line.strip() or _ROW_START.match(line):
+            bare = line.strip()
+            if _ROW_START.match(line) or (
+                separator not in bare
+                # a figure wrapped alone, or a line inside a long cell of a ruled table (not a
+                # label's line of its own after the table)
+                and not _FIGURE_LINE.fullmatch(bare)
+                and (separator == " " or end - index >= 3 or _LABEL_LINE.match(bare))
+            ):
                 break
             joined = _joined_cells(f"{text}\n{line}", separator)
             if len(joined) > width:
