@@ -666,6 +666,27 @@ def test_a_table_without_outer_bars_whose_rows_and_header_wrap() -> None:
     assert Decimal("78000") in values(facts, "starting_price")
 
 
+@pytest.mark.parametrize(
+    ("text", "deposit"),
+    [
+        ("竞买人须于3月8日17时前按每辆车人民币6000元交纳保证金，并办理登记。", "6000"),
+        ("有意者请按每台2万元的标准缴纳竞买保证金。", "20000"),
+        ("到场竞买人均已按每辆车3000元、摩托车100元交纳保证金。", "3000"),
+        ("竞买人须交纳8万元竞买保证金后方可参与竞价。", "80000"),
+        ("报名时应缴纳人民币50万元保证金。", "500000"),
+        ("已交保证金：12,000元（每辆6,000元），转作价款。", "6000"),
+        ("已交按金：港币折合人民币20,000元（每件10,000元）。", "10000"),
+    ],
+)
+def test_a_deposit_told_before_its_word_or_per_unit(text: str, deposit: str) -> None:
+    facts = facts_of(text, "announcement")
+    assert first(facts, "deposit_amount") == Decimal(deposit), values(facts, "deposit_amount")
+
+
+def test_a_commission_paid_by_rate_is_no_deposit() -> None:
+    assert values(facts_of("买受人按成交价的5%交纳佣金。"), "deposit_amount") == []
+
+
 def test_a_row_broken_over_three_lines_inside_a_long_cell() -> None:
     """A ruled table's row whose location cell runs over a whole printed line: the middle line
     has no bar at all; the header, filling the width, is not joined to the first row."""

@@ -372,12 +372,14 @@ _LIST_START = rx.compile(
 _CLOSED = "。!?;:"  # not ")": a full line that ends a remark in brackets goes on (…(含税)\n为…)
 
 
-_NARROW = rx.compile("[^\n\u2e80-\U0010ffff]+")
+# Narrow when printed: what is not CJK, except the punctuation of Chinese text, which was
+# full-width before normalisation made it ASCII (",", ":", "(" were "，", "：", "（")
+_NARROW = rx.compile("[^\n\u2e80-\U0010ffff,;:()!?]+")
 
 
 def _visual_widths(text: str, lines: Sequence[str]) -> list[int]:
     """The width of each of the ``lines`` of ``text`` as printed: a CJK character (from U+2E80
-    on) is two columns, any other one."""
+    on) or Chinese punctuation is two columns, any other one."""
     wide = _NARROW.sub("", text).split("\n")  # per line, its wide characters
     return [len(line) + len(chars) for line, chars in zip(lines, wide, strict=True)]
 

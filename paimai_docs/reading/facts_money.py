@@ -201,9 +201,14 @@ def _money(doc: _Doc, facts: _Facts) -> None:
             _sentence_around(text, match.start(), value_end)
         ):
             continue
-        earlier = target in ("starting_price", "reserve_price") and _EARLIER_SALE.search(
-            _sentence_around(text, match.start(), value_end)
+        earlier = target in ("starting_price", "reserve_price") and bool(
+            _EARLIER_SALE.search(_sentence_around(text, match.start(), value_end))
         )
+        per_unit = _PER_UNIT.match(text, value_end) if target == "deposit_amount" else None
+        if per_unit and (unit_value := _sentence_amount(per_unit)) is not None:
+            # "已交保证金:10,000元(每辆5,000元)": the deposit of a lot is the one a unit
+            facts.add(target, unit_value, match.start(), per_unit.end(), match.group(0))
+            earlier = True
         facts.add(target, value, match.start(), value_end, match.group(0), 1 if earlier else 0)
         if words is not None:
             facts.add(f"{target}_words", words, match.start(), end, match.group(0))
@@ -231,6 +236,23 @@ _SOLD_AT = rx.compile(
 # "经评估，上述财产价值为12840000元": an appraisal told in a sentence (a ruling, a report).
 _VALUED_AT = rx.compile(
     rf"经(?:[^。;]{{0,24}})?评估[^。;]{{0,40}}?价值(?:为|是|合计|共计)?(?:人民币)?{_AMOUNT}"
+)
+# "(每辆5,000元)", "(每车¥5,000.00)" after a total: what a unit (a lot) comes to.
+_PER_UNIT = rx.compile(
+    r" ?\((?:每|单)(?:辆|台|件|个|宗|套|项|车|标的|户|块|批)?[^()\d]{0,4}?(?:人民币)?"
+    rf"{_AMOUNT}\)"
+)
+# "按每辆车人民币5000元交纳保证金", "须交纳5万元竞买保证金": the deposit told before its word.
+_DEPOSIT_KIND = r"(?:竞买|竞拍|拍卖|竞投|报名)?(?:保证金|按金)"
+_DEPOSIT_PAID_AT = (
+    # "按每辆车5000元(、摩托车200元)交纳保证金"
+    rx.compile(
+        r"(?:按|以)(?:每(?:辆|台|件|个|宗|套|项|标的|户|块|批)[^\d,。;:]{0,3})?(?:人民币)?"
+        rf"{_AMOUNT}(?:、[^,。;]{{1,16}}?)?(?:的标准)?(?:交纳|缴纳|交付|支付|预交|交)"
+        + _DEPOSIT_KIND
+    ),
+    # "须交纳5万元竞买保证金", "缴纳人民币20万元保证金"
+    rx.compile(rf"(?:交纳|缴纳|交付|预交)(?:人民币)?{_AMOUNT}(?:的)?" + _DEPOSIT_KIND),
 )
 # "以¥5,200,000.00起拍", "220000元起拍": the starting price.
 _STARTS_AT = rx.compile(rf"(?<![\d.,]){_AMOUNT}(?:起拍|起叫|开拍)")
@@ -274,6 +296,12 @@ def _sentences(doc: _Doc, facts: _Facts) -> None:
         value = _sentence_amount(match)
         if value is not None:
             facts.add("starting_price", value, match.start(), match.end(), "起拍", 1)
+    if "保证金" in text or "按金" in text:
+        for pattern in _DEPOSIT_PAID_AT:
+            for match in pattern.finditer(text):
+                value = _sentence_amount(match)
+                if value is not None:
+                    facts.add("deposit_amount", value, match.start(), match.end(), "保证金", 1)
 
 
 # "起拍价即评估价", "起拍价与保留价相同", "起拍价（即保留价）", "保留价等于起拍价": the two are
