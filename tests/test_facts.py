@@ -687,6 +687,37 @@ def test_a_commission_paid_by_rate_is_no_deposit() -> None:
     assert values(facts_of("买受人按成交价的5%交纳佣金。"), "deposit_amount") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a web page's or a newspaper's dateline
+        ("某地厂房拍出高价\n2027-03-05 08:10　来源：某某晚报\n本报讯 3月4日上午，经过竞价……",
+         D(2027, 3, 5)),
+        ("拍卖行业动态\n2027年4月2日 作者：某某\n近日，某公司举行春季拍卖会……", D(2027, 4, 2)),
+        # a notice's revision date, a newspaper's citation under a story
+        ("委托须知\n" + "一、委托人应当是标的的所有权人。\n" * 8 + "某某拍卖有限公司\n"
+         "2027年1月15日修订", D(2027, 1, 15)),
+        ("秋拍综述\n" + "本季成交额同比增长。\n" * 8 + "（2026年12月9日 《某某文化周报》第A07版）",
+         D(2026, 12, 9)),
+    ],
+)  # fmt: skip
+def test_a_documents_own_date_in_other_forms(text: str, day: dt.date) -> None:
+    found = first(facts_of(text, None), "published_date")
+    assert found is not None and (found.date() if isinstance(found, dt.datetime) else found) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("最终以1.37亿元落槌，较9520万元的起拍价溢价近44%。", "starting_price", "95200000"),
+        ("在286万元的评估价基础上打七折起拍。", "appraisal_value", "2860000"),
+        ("参拍企业各交纳了1000万元保证金。", "deposit_amount", "10000000"),
+    ],
+)
+def test_prices_told_before_their_names(text: str, name: str, value: str) -> None:
+    assert Decimal(value) in values(facts_of(text, None), name)
+
+
 def test_a_row_broken_over_three_lines_inside_a_long_cell() -> None:
     """A ruled table's row whose location cell runs over a whole printed line: the middle line
     has no bar at all; the header, filling the width, is not joined to the first row."""

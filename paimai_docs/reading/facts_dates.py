@@ -346,7 +346,7 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
                     match.group(0),
                 )
     _dated_acts(text, ranges, facts, kind)
-    closing = _closing_date(text, ranges)
+    closing = _closing_date(text, ranges) or _dateline(text, ranges)
     if closing is not None:
         for name in names:
             facts.add(name, closing.begin.value, closing.start_index, closing.end_index, None, 1)
@@ -393,10 +393,19 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
 
 
 _CLOSING_LINE = rx.compile(
-    r"^(?:特此公告[。.]?|特此报告[。.]?)?"
+    r"^\(?(?:特此公告[。.]?|特此报告[。.]?)?"
     r"(?:[\u4e00-\u9fff()]{2,30}(?:公司|法院|中心|交易所|拍卖行|局|委员会|所))?"
     r"(?:(?:日期|签订日期|签署日期|公告日期|发布日期|填报日期|时间)[::]?)?"
-    r"(?P<date>.+?)(?:\(?(?:盖章|签章|公章)\)?)?[。.]?$"
+    r"(?P<date>.+?)(?:\(?(?:盖章|签章|公章)\)?)?"
+    # "2025年12月15日修订" (a notice's revision), "(2025年12月9日《某某周报》第A07版)" (a
+    # newspaper's citation under a story)
+    r"(?:修订|制定|印发|发布|更新|起施行|起执行)?(?: ?《[^》\n]{1,20}》[^()\n]{0,12})?\)?[。.]?$"
+)
+# A web page's or a newspaper's dateline at the top: "2026-06-03 07:45 来源:某某都市报".
+_DATELINE = rx.compile(
+    r"^(?P<date>[^\n]{6,20}?)(?: ?\d{1,2}:\d{2}(?::\d{2})?)? ?"
+    r"(?:来源|作者|发布者|发布人|浏览|阅读|编辑)",
+    re.M,
 )
 
 
@@ -436,6 +445,19 @@ def _closing_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
                 offset += 1
         if last is not None:
             return last
+    return None
+
+
+def _dateline(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
+    """The date of a dateline in the first lines (a web page's or a newspaper's story)."""
+    match = _DATELINE.search(text, 0, 400)
+    if match is None:
+        return None
+    for item in ranges:
+        if item.start_index == match.start("date") and item.end is None:
+            return item if item.end_index <= match.end() else None
+        if item.start_index > match.end():
+            break
     return None
 
 

@@ -237,6 +237,8 @@ _SOLD_AT = rx.compile(
 _VALUED_AT = rx.compile(
     rf"经(?:[^。;]{{0,24}})?评估[^。;]{{0,40}}?价值(?:为|是|合计|共计)?(?:人民币)?{_AMOUNT}"
 )
+# "较9520万元的起拍价溢价44%", "在1.36亿元的评估价基础上": a price told before its name.
+_PRICE_AFTER = rx.compile(rf"(?<![\d.,]){_AMOUNT}的(?P<price>起拍价|评估价|保留价|底价|评估值)")
 # "(每辆5,000元)", "(每车¥5,000.00)" after a total: what a unit (a lot) comes to.
 _PER_UNIT = rx.compile(
     r" ?\((?:每|单)(?:辆|台|件|个|宗|套|项|车|标的|户|块|批)?[^()\d]{0,4}?(?:人民币)?"
@@ -252,7 +254,7 @@ _DEPOSIT_PAID_AT = (
         + _DEPOSIT_KIND
     ),
     # "须交纳5万元竞买保证金", "缴纳人民币20万元保证金"
-    rx.compile(rf"(?:交纳|缴纳|交付|预交)(?:人民币)?{_AMOUNT}(?:的)?" + _DEPOSIT_KIND),
+    rx.compile(rf"(?:交纳|缴纳|交付|预交)了?(?:人民币)?{_AMOUNT}(?:的)?" + _DEPOSIT_KIND),
 )
 # "以¥5,200,000.00起拍", "220000元起拍": the starting price.
 _STARTS_AT = rx.compile(rf"(?<![\d.,]){_AMOUNT}(?:起拍|起叫|开拍)")
@@ -296,6 +298,11 @@ def _sentences(doc: _Doc, facts: _Facts) -> None:
         value = _sentence_amount(match)
         if value is not None:
             facts.add("starting_price", value, match.start(), match.end(), "起拍", 1)
+    for match in _PRICE_AFTER.finditer(text):
+        value = _sentence_amount(match)
+        if value is not None:
+            label = match.group("price")
+            facts.add(_PRICE_WORDS[label], value, match.start(), match.end(), label, 2)
     if "保证金" in text or "按金" in text:
         for pattern in _DEPOSIT_PAID_AT:
             for match in pattern.finditer(text):
