@@ -197,6 +197,7 @@ _ACTS: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str], str], ...] 
 )
 
 
+_OWN = "<own>"  # an act that gives the document's own date (by its kind's name for it)
 _ANY_KIND = frozenset(
     {
         "announcement", "pre_auction_filing", "post_auction_filing", "failed_auction_report",
@@ -222,6 +223,13 @@ _ACTS = (
         ),
         "auction_datetime",
     ),
+    # "本合同由双方于2026年8月5日在某市签订": the signing date, told in the preamble
+    (
+        frozenset({"entrustment_contract", "vehicle_disposal_authorization", "sale_confirmation"}),
+        rx.compile(r"(?:于|在|已于)$"),
+        rx.compile(r"^(?:\([^()]{0,8}\))?(?:在[^,。;\n]{1,20}?)?(?:签订|签署|订立|签约|签定)"),
+        _OWN,
+    ),
     # "拍卖会2026年12月18日举行", "拍卖会于…结束"
     (
         _ANY_KIND,
@@ -245,7 +253,11 @@ def _dated_acts(text: str, ranges: Sequence[DateRange], facts: _Facts, kind: str
             tail = text[item.end_index : item.end_index + 24]
             if before.search(head) and after.match(tail):
                 value = item.begin.value if name == "auction_datetime" else item.begin.day
-                facts.add(name, value, item.start_index, item.end_index, None, 2)
+                names = (name,)
+                if name == _OWN:
+                    names = _own_date_names(DATE_FACT_BY_KIND.get(kind or "", "document_date"))
+                for each in names:
+                    facts.add(each, value, item.start_index, item.end_index, None, 2)
 
 
 def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
@@ -399,7 +411,9 @@ _CLOSING_LINE = rx.compile(
     r"(?P<date>.+?)(?:\(?(?:盖章|签章|公章)\)?)?"
     # "2025年12月15日修订" (a notice's revision), "(2025年12月9日《某某周报》第A07版)" (a
     # newspaper's citation under a story)
-    r"(?:修订|制定|印发|发布|更新|起施行|起执行)?(?: ?《[^》\n]{1,20}》[^()\n]{0,12})?\)?[。.]?$"
+    r"(?:修订|制定|印发|发布|更新|起施行|起执行)?(?: ?《[^》\n]{1,20}》[^()\n]{0,12})?\)?"
+    # "中华民国115年5月12日(西元2026年5月12日)": the same day in another calendar beside it
+    r"(?:\((?:西元|公元)[^()\n]{6,16}\))?[。.]?$"
 )
 # A web page's or a newspaper's dateline at the top: "2026-06-03 07:45 来源:某某都市报".
 _DATELINE = rx.compile(
