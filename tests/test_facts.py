@@ -707,6 +707,49 @@ def test_a_documents_own_date_in_other_forms(text: str, day: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        # a WeChat or web page's header: account, date, place
+        ("某某拍卖　2027-02-14　江苏\n某某设备拍卖公告\n本公司定于2027年3月1日10时拍卖设备。",
+         "announcement", D(2027, 2, 14)),
+        ("某某拍卖有限公司　2027.4.6\n游艇拍卖公告\n拍卖时间：2027年4月24日上午9:30",
+         "announcement", D(2027, 4, 6)),
+        # a receipt's or a report's "日期:" after another field on the same line
+        ("按金收据\n收据编号：No. 0012345　日期：2027年6月2日\n兹收到：某某交来竞投按金",
+         None, D(2027, 6, 2)),
+        # a formal date with 廿 (twenty)
+        ("拍賣公告\n" + "本公司定於下列日期公開拍賣藏品。\n" * 8
+         + "某某拍賣有限公司\n二〇二六年十月廿日", "announcement", D(2026, 10, 20)),
+    ],
+)  # fmt: skip
+def test_own_dates_from_headers_bare_labels_and_formal_numerals(
+    text: str, kind: str | None, day: dt.date
+) -> None:
+    facts = facts_of(text, kind)
+    found = first(facts, "publish_date" if kind == "announcement" else "published_date")
+    assert found is not None and (found.date() if isinstance(found, dt.datetime) else found) == day
+
+
+def test_a_record_of_the_sale_is_dated_by_the_sale() -> None:
+    text = (
+        "拍卖会记录\n　　2027年5月15日上午九时，受某某区机关事务管理局委托，本公司在区机关大院"
+        "二号楼会议室举行公务车辆拍卖会。拍卖师陈某主持。\n一号车起拍价20000元，成交价26000元。\n"
+        "拍卖师：陈某　记录员：白某"
+    )
+    facts = facts_of(text, "auction_transcript")
+    assert first(facts, "auction_datetime") == dt.datetime(2027, 5, 15, 9, 0)
+    assert first(facts, "published_date") == D(2027, 5, 15)
+
+
+def test_a_sale_named_by_its_day() -> None:
+    text = (
+        "按金收据\n日期：2026年6月22日\n交来：6月26日（星期五）拍卖会第3号标的竞投按金\n"
+        "金额：¥50,000.00"
+    )
+    assert first(facts_of(text, None), "auction_datetime") == D(2026, 6, 26)
+
+
+@pytest.mark.parametrize(
     ("text", "name", "value"),
     [
         ("最终以1.37亿元落槌，较9520万元的起拍价溢价近44%。", "starting_price", "95200000"),

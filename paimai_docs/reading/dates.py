@@ -46,15 +46,17 @@ _CN_DIGITS = {
     "〇": 0, "○": 0, "O": 0, "o": 0, "0": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
-_CN_SMALL = "零一二两三四五六七八九十"
+_CN_SMALL = "零一二两三四五六七八九十廿卅"  # 廿 twenty, 卅 thirty (formal and HK dates)
 _CN_YEAR = "〇○O0零一二三四五六七八九"
 
 
 def chinese_number(text: str) -> int | None:
     """Value of a small number written in Arabic digits or Chinese numerals (``22``, ``二十二``,
-    ``十一``, ``三十``, ``零``); None when it is not one."""
+    ``十一``, ``三十``, ``廿一``, ``零``); None when it is not one."""
     if text.isdecimal():  # not isdigit: "²" is a digit that int() refuses
         return int(text)
+    if text[:1] in ("廿", "卅") and "十" not in text:  # 廿 = 二十, 卅 = 三十 ("十月廿日")
+        text = ("二十" if text[0] == "廿" else "三十") + text[1:]
     if not text or any(char not in _CN_DIGITS and char != "十" for char in text):
         return None
     if "十" not in text:

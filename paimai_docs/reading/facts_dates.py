@@ -230,6 +230,16 @@ _ACTS = (
         rx.compile(r"^(?:\([^()]{0,8}\))?(?:在[^,。;\n]{1,20}?)?(?:签订|签署|订立|签约|签定)"),
         _OWN,
     ),
+    # "6月26日(星期五)拍卖会第3号标的", "5月8日举行的拍卖会": the sale named by its day
+    (
+        _ANY_KIND | {"unknown"},
+        rx.compile(r""),
+        rx.compile(
+            r"^(?:\([^()]{0,8}\))?(?:[上下]午)?(?:\d{1,2}[时点:]\d{0,2}分?)?(?:的|举行的|召开的)?"
+            r"(?:[^,。;\n]{0,8}专场)?拍卖会"
+        ),
+        "auction_datetime",
+    ),
     # "拍卖会2026年12月18日举行", "拍卖会于…结束"
     (
         _ANY_KIND,
@@ -253,7 +263,7 @@ def _dated_acts(text: str, ranges: Sequence[DateRange], facts: _Facts, kind: str
             tail = text[item.end_index : item.end_index + 24]
             if before.search(head) and after.match(tail):
                 value = item.begin.value if name == "auction_datetime" else item.begin.day
-                names = (name,)
+                names: tuple[str, ...] = (name,)
                 if name == _OWN:
                     names = _own_date_names(DATE_FACT_BY_KIND.get(kind or "", "document_date"))
                 for each in names:
@@ -358,10 +368,19 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
                     match.group(0),
                 )
     _dated_acts(text, ranges, facts, kind)
+    if kind == "auction_transcript" and facts.first("auction_datetime") is None:
+        # a record of the sale opens with its day and hour ("2027年5月15日上午九时,…举行…拍卖会")
+        item = next((item for item in ranges if item.end is None and item.begin.has_time), None)
+        if item is not None:
+            facts.add(
+                "auction_datetime", item.begin.value, item.start_index, item.end_index, None, 3
+            )
     closing = _closing_date(text, ranges) or _dateline(text, ranges)
     if closing is not None:
         for name in names:
             facts.add(name, closing.begin.value, closing.start_index, closing.end_index, None, 1)
+    if facts.first(date_name) is None:
+        _other_own_dates(text, ranges, starts, facts, kind, names)
     own = facts.first(date_name)
     if own is not None:
         for match in _HELD_TODAY.finditer(text):
@@ -459,6 +478,61 @@ def _closing_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
                 offset += 1
         if last is not None:
             return last
+    return None
+
+
+# "日期:2026.11.20" (a receipt's, a report's), the label not the end of another's (拍卖日期)
+_DATE_LABEL_LINE = rx.compile(r"(?:^|(?<![\u4e00-\u9fff]))日期:", re.M)
+# words that make a date on a short line at the top something else than the document's own
+_NOT_OWN = rx.compile(r"于|至|前|后|起|止|截|定|期|时间|日期|开始|结束|拍卖会|竞价")
+
+
+def _other_own_dates(
+    text: str,
+    ranges: Sequence[DateRange],
+    starts: list[int],
+    facts: _Facts,
+    kind: str | None,
+    names: Sequence[str],
+) -> None:
+    """The document's own date where it has no label of its kind and no closing date: a line
+    "日期:…", a short line at the top that gives a full date and nothing else of time (a web
+    or WeChat page's header: "某某拍卖　2026-08-03　四川"), and for a record of the sale, the
+    day of the sale it records."""
+    found: DateRange | None = None
+    for match in _DATE_LABEL_LINE.finditer(text):
+        found = _after_label(ranges, starts, text, match.end(), 2)
+        if found is not None and found.end is None:
+            break
+        found = None
+    if found is None:
+        found = _header_date(text, ranges)
+    if found is not None:
+        for name in names:
+            facts.add(name, found.begin.value, found.start_index, found.end_index, None, 2)
+        return
+    sale = facts.first("auction_datetime") if kind == "auction_transcript" else None
+    where = next((item for item in ranges if sale and item.begin.value == sale.value), None)
+    if sale is not None and where is not None:
+        for name in names:
+            facts.add(name, where.begin.day, where.start_index, where.end_index, None, 3)
+
+
+def _header_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
+    head = text[:300].split("\n")[:6]
+    position = 0
+    for line in head:
+        end = position + len(line)
+        inside = [item for item in ranges if position <= item.start_index < end]
+        if (
+            len(inside) == 1
+            and len(line.strip()) <= 40
+            and inside[0].end is None
+            and not inside[0].begin.year_inferred
+            and not _NOT_OWN.search(line)
+        ):
+            return inside[0]
+        position = end + 1
     return None
 
 
