@@ -87,6 +87,10 @@ def test_label_lines_under_a_numbered_heading_are_read_with_it() -> None:
         ("标的于2027年2月25日至26日展示,展示后公开拍卖", False),
         ("公告期：2027年2月20日至27日,期满后拍卖", False),
         ("三、拍卖标的:轿车一辆,2015年12月初次登记", False),
+        # a deadline is no time of the sale, and a clause under another's label is that one's
+        ("竞买人须于拍卖会开始前一日17:00前办理登记", False),
+        ("竞买保证金:80万元,须于拍卖日前一个工作日17:00前交至本公司账户", False),
+        ("本公司定于2027年3月1日10:00在本公司拍卖厅公开拍卖", True),
     ],
 )
 def test_a_time_said_of_something_else_is_not_the_auctions(text: str, stated: bool) -> None:
@@ -94,5 +98,23 @@ def test_a_time_said_of_something_else_is_not_the_auctions(text: str, stated: bo
     found = stated_in(
         [text], [words.topic("auction")], ["moment"],
         not_of=["registration", "exhibition", "deposit", "publicity"], of="auction_event",
+    )  # fmt: skip
+    assert (found is not None) is stated
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("本公司定于3月1日在河阳市公共资源交易中心三楼拍卖厅公开拍卖", True),
+        ("公开拍卖被执行人名下位于河阳市红旗区胜利路16号的厂房", False),
+        ("标的存放于河阳市牧野区仓库", False),
+        ("展示地点:委托人厂区", False),
+    ],
+)
+def test_a_place_said_of_something_else_is_not_the_auctions(text: str, stated: bool) -> None:
+    words = vocabulary()
+    found = stated_in(
+        [text], [words.topic("auction_venue")], ["place|online"],
+        not_of=["registration", "exhibition", "deposit", "lot_location"], of="auction_event",
     )  # fmt: skip
     assert (found is not None) is stated

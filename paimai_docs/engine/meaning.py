@@ -343,12 +343,19 @@ def _not_only_of(
     words = vocabulary()
     others = [words.topic(name) for name in not_of]
     own = words.topic(of) if of else None
+    colon = clause.find(":")
+    label = clause[:colon] if 0 < colon <= _LABEL_WIDTH else ""
+    if any(o.search(label) for o in others) and not (own and own.search(label)):
+        return False  # "竞买保证金:…须于拍卖日前…交至本公司": the clause is the deposit's
     for pattern in values:
         for match in pattern.finditer(clause):
             start = max(0, match.start() - _PHRASE)
             before = _PHRASE_END.split(clause[start : match.start()])[-1]
             after = _PHRASE_END.split(clause[match.end() : match.end() + _PHRASE])[0]
             phrase = before + match.group(0) + after
+            attached = clause[max(0, match.start() - 3) : match.start() + 1]
+            if any(o.search(attached) for o in others):
+                continue  # "位于…": the words the value hangs on are another's
             if own and own.search(phrase):
                 return True
             if any(o.search(phrase) for o in others):
@@ -366,6 +373,7 @@ def _sentence_at(clause: str, match: re.Match[str]) -> str:
 
 
 _PHRASE = 40
+_LABEL_WIDTH = 16
 
 
 def _not_only_by(

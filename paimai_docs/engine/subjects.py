@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from .. import rx
 from ..lang import say
 from ..model_index import document_kinds, field_labels
+from ..reading.facts_base import unwrapped
 from ..reading.types import Document
 from ..resources import load_yaml
 from .meaning import (
@@ -281,7 +282,10 @@ class DocumentSubject(Subject):
 
     @functools.cached_property
     def clauses(self) -> list[str]:
-        return [clause for _n, _o, normalized in self.pages for clause in clauses(normalized)]
+        # read as the fact extractor reads a page: the lines a PDF wrapped joined again
+        return [
+            clause for _n, _o, normalized in self.pages for clause in clauses(unwrapped(normalized))
+        ]
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -365,9 +365,15 @@ def _without(items: _S, indexes: Sequence[int]) -> Iterator[_S]:
     yield items[position:]
 
 
+_LABEL_ENDS = (
+    "时间|日期|地点|地址|名称|电话|金额|数额|方式|期限|编号|号码|说明|事项|条件|账户|账号|情况"
+    "|保证金|佣金|标准|截止|联系人|价格|价款|费用|手续|资格|要求|幅度|面积|用途|现状|结果"
+)
 _LIST_START = rx.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、](?!\d)"
-    r"|第[一二三四五六七八九十\d]+[条章节]|[\u4e00-\u9fff]{2,10}:)"
+    r"|第[一二三四五六七八九十\d]+[条章节]|[\u4e00-\u9fff]{2,8}:"
+    # a longer label ends in a label's word; "心三楼拍卖厅公开拍卖:" is a wrapped sentence
+    rf"|[\u4e00-\u9fff]{{1,8}}(?:{_LABEL_ENDS}):)"
 )
 _CLOSED = "。!?;:"  # not ")": a full line that ends a remark in brackets goes on (…(含税)\n为…)
 
@@ -446,6 +452,14 @@ def _label_cut(line: str, following: str) -> bool:
 @lru_cache(maxsize=1)
 def _all_labels() -> frozenset[str]:
     return frozenset(label for labels in _labels().values() for label in labels.owner)
+
+
+def unwrapped(text: str) -> str:
+    """A page's normalised ``text`` with the line breaks a PDF made inside sentences removed
+    (see :func:`_wrapped_breaks`): what the fact extractor reads, and what the rules read a
+    document's clauses from."""
+    breaks = _wrapped_breaks(text)
+    return "".join(_without(text, breaks)) if breaks else text
 
 
 def _wrapped_breaks(text: str) -> list[int]:
