@@ -1,10 +1,11 @@
 """The reading and checking yardstick: ``shared/eval/eval_corpus.py`` on the annotated corpora
 beside the repository (``shared/corpus``: real published documents; ``shared/corpus-varied``:
 documents by independent writers) and on the probe sets of this repository
-(``tests/cases/probes/a`` … ``h``: fictional documents written to probe the reader — courts and
+(``tests/cases/probes/a`` … ``i``: fictional documents written to probe the reader — courts and
 state assets, firms and vehicles, tables and forms, required items in other words, platforms
 and judicial case files, firms' filings and car disposals, scans and Traditional script, items
-whose word appears but which are not stated — each with its answer key), printed as PDFs by
+whose word appears but which are not stated, a mixed set across provinces and registers — each
+with its answer key), printed as PDFs by
 ``shared/eval/make_pdfs.py`` first.
 
 The floors only ever go up: raise them when the reader or the rules get better, never lower them.
