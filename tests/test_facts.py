@@ -755,10 +755,29 @@ def test_a_sale_named_by_its_day() -> None:
         ("最终以1.37亿元落槌，较9520万元的起拍价溢价近44%。", "starting_price", "95200000"),
         ("在286万元的评估价基础上打七折起拍。", "appraisal_value", "2860000"),
         ("参拍企业各交纳了1000万元保证金。", "deposit_amount", "10000000"),
+        (
+            "第一次拍卖以评估价的70%即人民币玖拾捌万伍仟陆佰元整（¥985,600）为起拍价。",
+            "starting_price",
+            "985600",
+        ),
     ],
 )
 def test_prices_told_before_their_names(text: str, name: str, value: str) -> None:
     assert Decimal(value) in values(facts_of(text, None), name)
+
+
+def test_a_markdown_table_with_a_rule_row_and_an_empty_deposit_cell() -> None:
+    lines = [
+        "| 序号 | 标的名称 | 评估价（元） | 起拍价（元） | 保证金（元） |",
+        "|------|----------|--------------|--------------|--------------|",
+        "| 1 | 某某区某某路1088号之三1801室（办公，建筑面积212.37㎡） | 4689000 |",
+        "3282300 |  |",
+        "| 2 | 某某路1088号地下一层C-45号车位 | 265000 | 185500 |  |",
+    ]
+    facts = facts_of("\n".join(lines), "announcement")
+    assert values(facts, "appraisal_value")[:2] == [Decimal("4689000"), Decimal("265000")]
+    assert values(facts, "starting_price")[:2] == [Decimal("3282300"), Decimal("185500")]
+    assert values(facts, "deposit_amount") == []
 
 
 def test_a_row_broken_over_three_lines_inside_a_long_cell() -> None:

@@ -237,8 +237,12 @@ _SOLD_AT = rx.compile(
 _VALUED_AT = rx.compile(
     rf"经(?:[^。;]{{0,24}})?评估[^。;]{{0,40}}?价值(?:为|是|合计|共计)?(?:人民币)?{_AMOUNT}"
 )
-# "较9520万元的起拍价溢价44%", "在1.36亿元的评估价基础上": a price told before its name.
-_PRICE_AFTER = rx.compile(rf"(?<![\d.,]){_AMOUNT}的(?P<price>起拍价|评估价|保留价|底价|评估值)")
+# "较9520万元的起拍价溢价44%", "以…玖拾捌万伍仟陆佰元整(¥985,600)为起拍价": a price told
+# before its name.
+_PRICE_AFTER = rx.compile(
+    rf"(?<![\d.,]){_AMOUNT}(?:的|为|作为|即为)(?:本次拍卖的|第一次拍卖的)?"
+    r"(?P<price>起拍价|评估价|保留价|底价|评估值)"
+)
 # "(每辆5,000元)", "(每车¥5,000.00)" after a total: what a unit (a lot) comes to.
 _PER_UNIT = rx.compile(
     r" ?\((?:每|单)(?:辆|台|件|个|宗|套|项|车|标的|户|块|批)?[^()\d]{0,4}?(?:人民币)?"
@@ -440,7 +444,8 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
             separator = _separator(line)
             if len(_cells(line, separator)) < 3:
                 continue
-            rows = _rows_after(pages, page_index, index, separator)
+            rows = [row for row in _rows_after(pages, page_index, index, separator)
+                    if not _RULE_ROW.match(row[2])]  # fmt: skip
             header = line
             if rows and _header_goes_on(rows[0][2]):
                 header = f"{header}\n{rows[0][2]}"  # the PDF broke the header: it goes on
@@ -499,6 +504,10 @@ def _joined_cells(text: str, separator: str) -> list[str]:
         else:
             cells = [*cells[:-1], cells[-1] + more[0], *more[1:]]
     return cells
+
+
+# a row that only rules the table ("|------|:---:|", "+----+----+")
+_RULE_ROW = rx.compile(r"\s*[|+]?(?:\s*:?[-—=]{2,}:?\s*[|+]?)+\s*$")
 
 
 def _header_goes_on(line: str) -> bool:
