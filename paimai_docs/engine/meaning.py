@@ -18,6 +18,7 @@ prose a PDF wrapped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,6 +95,8 @@ class Vocabulary:
     values: dict[str, re.Pattern[str]]
     topics: dict[str, re.Pattern[str]]
     value_titles: dict[str, str]
+    # a topic's "denied" patterns: the document says the thing does not exist ("不另行组织展示")
+    denials: dict[str, re.Pattern[str]] = dataclasses.field(default_factory=dict)
 
     def value(self, name: str) -> re.Pattern[str]:
         return self.values[name]
@@ -112,7 +115,12 @@ def vocabulary() -> Vocabulary:
     values = {name: _compile(entry["patterns"]) for name, entry in data["values"].items()}
     topics = {name: _compile(entry["patterns"]) for name, entry in data["topics"].items()}
     titles = {name: str(entry.get("title", name)) for name, entry in data["values"].items()}
-    return Vocabulary(values, topics, titles)
+    denials = {
+        name: _compile(entry["denied"])
+        for name, entry in data["topics"].items()
+        if "denied" in entry
+    }
+    return Vocabulary(values, topics, titles, denials)
 
 
 def deferred(text: str) -> bool:
@@ -290,6 +298,7 @@ def stated_in(
     by: str | None = None,
     not_of: Sequence[str] = (),
     of: str | None = None,
+    denied: re.Pattern[str] | None = None,
 ) -> str | None:
     """The first clause that matches every topic group and carries a value of every kind in
     ``carries`` (``"method|place"``: either); None when no clause does. With ``near``, a value
@@ -309,6 +318,14 @@ def stated_in(
     words = vocabulary()
     wanted = [[words.value(name) for name in entry.split("|")] for entry in carries]
     excluded = [words.topic(name) for name in excluding]
+    if denied is not None and any(
+        not words.value("moment").search(_sentence_at(clause, match))
+        for clause in pieces
+        for match in denied.finditer(clause)
+    ):
+        # "本公司不另行组织展示": the document says there is none (not "展示时间：5月1日至2日,
+        # 逾期不另行安排看样", which gives the exhibition and refuses another)
+        return None
     for clause in pieces:
         if not all(group.search(clause) for group in topic_groups):
             continue

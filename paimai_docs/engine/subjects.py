@@ -275,9 +275,10 @@ class DocumentSubject(Subject):
     def states(self, item: RequiredItem, labels: tuple[str, ...]) -> str | None:
         """The clause that states ``item`` by meaning (:mod:`.meaning`), or None."""
         groups = _topic_groups(item.topic, labels)
+        denied = vocabulary().denials.get(item.topic[0]) if item.topic else None
         return stated_in(
             self.clauses, groups, item.carries, item.excluding, item.near, item.not_by, item.by,
-            item.not_of, item.of,
+            item.not_of, item.of, denied,
         )  # fmt: skip
 
     @functools.cached_property
