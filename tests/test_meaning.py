@@ -118,3 +118,25 @@ def test_a_place_said_of_something_else_is_not_the_auctions(text: str, stated: b
         not_of=["registration", "exhibition", "deposit", "lot_location"], of="auction_event",
     )  # fmt: skip
     assert (found is not None) is stated
+
+
+def test_items_of_a_list_are_read_with_the_line_that_introduced_it() -> None:
+    text = (
+        "一、标的:某酒庄自产干红葡萄酒一批,明细如下:\n"
+        "1.赤霞珠干红,2019年份,750ml/瓶,共420箱;\n"
+        "2.蛇龙珠干红,2020年份,共310箱。\n"
+        "二、保留价:整批38万元。\n"
+        "1.本合同一式两份。\n"
+    )
+    pieces = clauses(text)
+    assert (
+        "一、标的:某酒庄自产干红葡萄酒一批,明细如下: 1.赤霞珠干红,2019年份,750ml/瓶,共420箱;"
+        in pieces
+    )
+    assert "1.本合同一式两份。" in pieces  # not introduced: the line before introduces nothing
+
+
+def test_a_table_whose_first_column_names_the_rows() -> None:
+    text = "| 项目 | 委托人 | 拍卖人 |\n| 名称 | 某某酒庄有限公司 | 某某拍卖有限公司 |\n| 住所 | 某市某路8号 | 某市某路166号 |"
+    pieces = clauses(text)
+    assert "委托人住所:某市某路8号 | 拍卖人住所:某市某路166号" in pieces

@@ -47,6 +47,24 @@ _LABEL_START = rx.compile(r"^\s*(?!\d{1,2}\s*:\s*\d)[^\s,。;:()]{1,14}\s*:")  #
 _HEADING = rx.compile(
     r"^[^:,。;!?\d]{2,24}$|^(?:\d{1,2}|第[一二三四五六七八九十]+[条章])[.、)]?[^:,。;!?\d]{2,20}$"
 )
+# a line that introduces a list ("明细如下:", "包括下列标的:") and an item of a lower level
+_INTRO = rx.compile(r"(?:如下|下列|以下|包括|明细)[^。;]{0,8}?[:\-—]*$|:$")
+_INTRO_WIDTH = 40
+_LEVELS = (
+    ("article", rx.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条款项章节]")),
+    ("chinese", rx.compile(r"^\s*\(?[一二三四五六七八九十]+[)、.]")),
+    ("paren", rx.compile(r"^\s*\(\d{1,2}\)")),
+    ("arabic", rx.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.、)]")),
+    ("circled", rx.compile(r"^\s*[①-⑳]")),
+)
+
+
+def _level(line: str) -> str:
+    """The numbering a numbered line uses: an item of another numbering than the line that
+    introduced a list is one of its items."""
+    return next((name for name, pattern in _LEVELS if pattern.match(line)), "")
+
+
 # a line that is only a date (the one under a signature) stands alone
 _DATE_LINE = rx.compile(
     r"^\s*(?:\d{4}\s*[年./-]|[〇零一二][〇零一二三四五六七八九O0]{3}年)[^,。;]{0,20}$"
@@ -156,11 +174,12 @@ def clauses(text: str) -> list[str]:
 
     header: str | None = None  # the first row of the table being read
     heading: str | None = None  # the numbered heading of the label lines being read
+    intro: str | None = None  # the numbered line that introduced the list being read
     for line in _rows_joined(text.split("\n")):
         stripped = line.strip()
         if not stripped:
             flush()
-            header = heading = None
+            header = heading = intro = None
             continue
         if stripped.startswith("|") or (
             "|" in stripped and "://" not in stripped and not stripped.endswith(("。", ";"))
@@ -181,6 +200,12 @@ def clauses(text: str) -> list[str]:
         labelled = _LABEL_START.match(stripped)
         if current and (numbered or labelled or _DATE_LINE.match(stripped)):
             flush()
+        if numbered and intro and _level(stripped) != _level(intro):
+            # an item of a list that a line introduced ("一、标的:…明细如下" then "1.赤霞珠干红,
+            # 750ml/瓶,420箱"): read with the line that introduced it
+            stripped = f"{intro} {stripped}"
+        elif numbered:
+            intro = stripped[:_INTRO_WIDTH] if _INTRO.search(stripped) else None
         if numbered:
             heading = stripped if _HEADING.match(stripped) else None
         elif not labelled:
@@ -239,15 +264,25 @@ _CELL_UNIT = rx.compile(r"\((万元|元)\)")
 _BARE_FIGURE = rx.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+_ROW_LABEL_COLUMNS = frozenset({"", "项目", "栏目", "事项", "类别", "内容", "名目", "要素", "条款"})
+
+
 def _table_row(header: str, row: str) -> str:
     """A table's row as a clause, read with the table's first row. Columns of three or more
     under a row of names (no figures in it): each cell after its column's name, a bare figure
-    with the unit its column names ("保留价(元):630,000元"). Otherwise (two columns of labels and
-    values, a block of rows about one party): the row after the first one."""
+    with the unit its column names ("保留价(元):630,000元"); under a first column of row labels
+    (项目, 栏目), each cell after its column's name and its row's label ("委托人住所:…").
+    Otherwise (two columns of labels and values, a block of rows about one party): the row
+    after the first one."""
     names = [cell.strip() for cell in header.strip("|").split("|")]
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     if len(names) < 3 or len(names) != len(cells) or any(c.isdigit() for c in header):
         return f"{header} {row}"
+    if names[0] in _ROW_LABEL_COLUMNS:
+        # the first column names the rows, the others are parties or items ("| 项目 | 委托人 |
+        # 拍卖人 |" then "| 住所 | … | … |"): each cell is its column's row label
+        pairs = zip(names[1:], cells[1:], strict=True)
+        return " | ".join(f"{name}{cells[0]}:{cell}" for name, cell in pairs)
     read = []
     for name, cell in zip(names, cells, strict=True):
         unit = _CELL_UNIT.search(name)

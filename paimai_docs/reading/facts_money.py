@@ -380,7 +380,8 @@ def _price_roles(doc: _Doc, facts: _Facts, kind: str | None) -> None:
 
 _HEADER_WORDS = rx.compile(r"序号|编号|标的|名称|数量|单位|规格|型号|面积|坐落|车牌|号牌|拍品")
 _CELL = rx.compile(rf"^(?:¥|人民币)?(?P<num>{_NUMBER})(?P<mult>万|亿)?元?$")
-_EMPTY_CELL = rx.compile(r"^(?:—+|-+|/|无|流拍|撤拍|未成交|)$")
+# no amount in the cell: empty, a dash, a result, or a yes/no mark (a "是否有保留价" column)
+_EMPTY_CELL = rx.compile(r"^(?:—+|-+|/|无|有|是|否|设|不设|√|✓|×|流拍|撤拍|未成交|)$")
 _CELL_UNIT = rx.compile(r"\((万元|元|万)\)")
 _SEPARATORS = rx.compile(r" ?[|\t] ?")
 
