@@ -137,6 +137,9 @@ def test_items_of_a_list_are_read_with_the_line_that_introduced_it() -> None:
 
 
 def test_a_table_whose_first_column_names_the_rows() -> None:
-    text = "| 项目 | 委托人 | 拍卖人 |\n| 名称 | 某某酒庄有限公司 | 某某拍卖有限公司 |\n| 住所 | 某市某路8号 | 某市某路166号 |"
+    text = (
+        "| 项目 | 委托人 | 拍卖人 |\n| 名称 | 某某酒庄有限公司 | 某某拍卖有限公司 |\n"
+        "| 住所 | 某市某路8号 | 某市某路166号 |"
+    )
     pieces = clauses(text)
     assert "委托人住所:某市某路8号 | 拍卖人住所:某市某路166号" in pieces
