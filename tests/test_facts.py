@@ -730,6 +730,29 @@ def test_own_dates_from_headers_bare_labels_and_formal_numerals(
     assert found is not None and (found.date() if isinstance(found, dt.datetime) else found) == day
 
 
+def test_rents_handovers_and_prices_taken_as_others() -> None:
+    lease = facts_of(
+        "门面经营权拍卖公告\n起始年租金：人民币壹拾伍万元整/年\n保证金：3万元", "announcement"
+    )
+    assert first(lease, "starting_price") == Decimal("150000")
+    handover = facts_of(
+        "车辆交接书\n移交方将下列车辆移交接收方保管并组织拍卖（拟于2027年5月23日上午9时拍卖）。",
+        "vehicle_handover",
+    )
+    assert first(handover, "auction_datetime") == dt.datetime(2027, 5, 23, 9, 0)
+    authorization = facts_of(
+        "车辆处置授权书\n1．某A·3Q507 小型客车，评估价18600元；\n"
+        "以上述评估价作为各车辆的起拍价组织公开拍卖。",
+        "vehicle_disposal_authorization",
+    )
+    assert first(authorization, "starting_price") == Decimal("18600")
+    contract = (
+        "委托拍卖合同\n" + "第一条 标的为商铺一套。\n" * 8 + "甲方：张某\n2027年9月15日于成都"
+    )
+    signed = facts_of(contract, "entrustment_contract")
+    assert first(signed, "signed_date") == D(2027, 9, 15)
+
+
 def test_a_record_of_the_sale_is_dated_by_the_sale() -> None:
     text = (
         "拍卖会记录\n　　2027年5月15日上午九时，受某某区机关事务管理局委托，本公司在区机关大院"

@@ -103,6 +103,11 @@ _EXTRA_LABELS: dict[str, tuple[str, ...]] = {
         "起叫价",
         "变卖价",
         "变卖价格",
+        # a lease's or a use right's sale starts from a rent
+        "起始年租金",
+        "起拍年租金",
+        "起始租金",
+        "起拍租金",
     ),
     # A listing's price (挂牌价, 转让底价) is both its floor and where bidding starts: read as
     # reserve_price here and copied to starting_price (facts_money._price_roles).

@@ -202,7 +202,8 @@ _ANY_KIND = frozenset(
     {
         "announcement", "pre_auction_filing", "post_auction_filing", "failed_auction_report",
         "completion_report", "sale_confirmation", "auction_transcript", "result_publicity",
-        "entrustment_contract",
+        "entrustment_contract", "vehicle_handover", "vehicle_disposal_authorization",
+        "bidder_registration",
     }
 )  # fmt: skip
 _ACTS = (
@@ -431,6 +432,8 @@ _CLOSING_LINE = rx.compile(
     # "2025年12月15日修订" (a notice's revision), "(2025年12月9日《某某周报》第A07版)" (a
     # newspaper's citation under a story)
     r"(?:修订|制定|印发|发布|更新|起施行|起执行)?(?: ?《[^》\n]{1,20}》[^()\n]{0,12})?\)?"
+    # "2026年9月15日于成都": where it was signed
+    r"(?:(?:于|在)[\u4e00-\u9fff]{2,12}?(?:签订|签署|签发)?)?"
     # "中华民国115年5月12日(西元2026年5月12日)": the same day in another calendar beside it
     r"(?:\((?:西元|公元)[^()\n]{6,16}\))?[。.]?$"
 )

@@ -327,6 +327,10 @@ _SAME_PRICE = rx.compile(
     rf"(?P<a>{_PRICE})(?:\(|,)?(?:即为|即|等于|就是|与|和|同)(?:本次拍卖的)?(?P<b>{_PRICE})"
     r"(?:相同|一致|相等|\))?"
 )
+# "以上述评估价作为各车辆的起拍价", "以评估价为起拍价": one price taken as the other.
+_AS_PRICE = rx.compile(
+    rf"以(?:上述|该|此|前述)?(?P<a>{_PRICE})(?:作为|为)[^,。;:]{{0,10}}?(?P<b>{_PRICE})"
+)
 _LISTING_LABELS = frozenset({"转让底价", "转让低价", "挂牌底价", "挂牌价格", "挂牌价"})
 # Where bidding starts from the floor price (a sale that calls from the 底价).
 _STARTS_FROM_FLOOR = rx.compile(
@@ -362,7 +366,7 @@ def _price_roles(doc: _Doc, facts: _Facts, kind: str | None) -> None:
             for fact in facts.ranked("appraisal_value"):
                 if "参考价" in (fact.label or ""):
                     facts.copy_as(fact, "starting_price")
-    for match in _SAME_PRICE.finditer(text):
+    for match in (*_SAME_PRICE.finditer(text), *_AS_PRICE.finditer(text)):
         first, second = _PRICE_WORDS[match.group("a")], _PRICE_WORDS[match.group("b")]
         if first == second:
             continue
