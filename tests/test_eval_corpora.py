@@ -4,9 +4,8 @@ documents by independent writers) and on the probe sets of this repository
 (``tests/cases/probes/a`` … ``j``: fictional documents written to probe the reader — courts and
 state assets, firms and vehicles, tables and forms, required items in other words, platforms
 and judicial case files, firms' filings and car disposals, scans and Traditional script, items
-whose word appears but which are not stated, two mixed sets across provinces, registers and kinds — each
-with its answer key), printed as PDFs by
-``shared/eval/make_pdfs.py`` first.
+whose word appears but which are not stated, two mixed sets across provinces, registers and
+kinds — each with its answer key), printed as PDFs by ``shared/eval/make_pdfs.py`` first.
 
 The floors only ever go up: raise them when the reader or the rules get better, never lower them.
 Skipped when ``shared/`` is absent.
