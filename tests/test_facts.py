@@ -753,6 +753,18 @@ def test_rents_handovers_and_prices_taken_as_others() -> None:
     assert first(signed, "signed_date") == D(2027, 9, 15)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2027年3月18日上午10:00，拍卖人在某市公共资源交易中心四楼拍卖厅举行的拍卖会上，买受人竞得下列标的：",
+        "经县人民政府批准，我局于2027年3月18日上午9:30在县公共资源交易中心以拍卖方式出让两宗土地使用权。",
+    ],
+)
+def test_the_day_a_sale_was_held_in_results(text: str) -> None:
+    found = first(facts_of(text, "result_publicity"), "auction_datetime")
+    assert found is not None and found.date() == D(2027, 3, 18)
+
+
 def test_a_record_of_the_sale_is_dated_by_the_sale() -> None:
     text = (
         "拍卖会记录\n　　2027年5月15日上午九时，受某某区机关事务管理局委托，本公司在区机关大院"

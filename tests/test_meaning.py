@@ -109,6 +109,8 @@ def test_a_time_said_of_something_else_is_not_the_auctions(text: str, stated: bo
         ("公开拍卖被执行人名下位于河阳市红旗区胜利路16号的厂房", False),
         ("标的存放于河阳市牧野区仓库", False),
         ("展示地点:委托人厂区", False),
+        # "于拍卖日前…向法院及本公司登记" is a deadline, not a place
+        ("优先购买权人应于拍卖日前持有效证明向某区人民法院及本公司登记", False),
     ],
 )
 def test_a_place_said_of_something_else_is_not_the_auctions(text: str, stated: bool) -> None:

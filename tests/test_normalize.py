@@ -71,6 +71,8 @@ from paimai_docs.reading.normalize import (
         # pinyin some web exporters put after characters
         ("關(guān)於處置車輛", "关于处置车辆"),
         ("(2026)豫0702执123号", "(2026)豫0702执123号"),
+        # a box-drawn table: vertical lines become bars, rules and corners go
+        ("┌──┬──┐\n│拍卖时间│2027年9月12日│\n├──┼──┤", "\n|拍卖时间|2027年9月12日|\n"),
         # an English gloss between a Chinese label and its colon (bilingual forms)
         ("地址 Address：香港九龍彌敦道1號", "地址:香港九龙弥敦道1号"),
         ("合同編號 Agreement No.：HK-0158", "合同编号:HK-0158"),

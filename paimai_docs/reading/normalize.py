@@ -8,6 +8,7 @@ What :func:`normalize` does, in order:
    ``《》`` and ``〇`` stay as they are;
 3. dashes (—–―−…) become ``-``, ratio colons (``∶``) ``:``, the other brackets (``〔〕【】〖〗``)
    ``[]``, corner quotes (``「」『』``) curly quotes, and ``○`` between Chinese numerals ``〇``;
+   the vertical lines of a box-drawn table (``│``) become ``|``, its rules and corners go;
 4. pinyin that some web exporters put after a character (``關(guān)``) is dropped;
 5. Traditional → Simplified with OpenCC (``t2s``);
 6. an English gloss between a Chinese label and its colon is dropped (``地址 Address:`` →
@@ -218,6 +219,10 @@ _CHAR_MAP = {
     "\u3000": " ",
     "\t": " ",
     "\u00a0": " ",
+    # a table drawn with box-drawing characters (text exported from Word or a terminal): its
+    # vertical lines are cell bars, its rules and corners go
+    **dict.fromkeys(map(chr, range(0x2500, 0x2580)), ""),
+    **dict.fromkeys("│┃║┆┇┊┋╎╏", "|"),
 }
 
 
