@@ -14,7 +14,8 @@ def test_wrapped_lines_join_and_numbered_items_and_labels_split() -> None:
         "交付方式:\n现场提取\n2. 保留价为120万元"
     )
     assert clauses(text) == [
-        "第六条 交付买受人付清全部价款后十日内，甲方在标的存放地向买受人移交标的。",
+        # a numbered heading over its text is the clause's label
+        "第六条 交付:买受人付清全部价款后十日内，甲方在标的存放地向买受人移交标的。",
         "交付方式:现场提取",
         "2. 保留价为120万元",
     ]

@@ -163,6 +163,8 @@ def clauses(text: str) -> list[str]:
     def flush() -> None:
         if current:
             joined = current[0]
+            if len(current) > 1 and _ITEM_START.match(joined) and _HEADING.match(joined):
+                joined += ":"  # "第四条 标的交付" over its text: the clause's label
             for line in current[1:]:
                 # a wrapped CJK line joins as it is; two numbers never run together
                 both = _ALNUM_END.search(joined) and _ALNUM_START.match(line)
@@ -334,6 +336,7 @@ def stated_in(
     not_of: Sequence[str] = (),
     of: str | None = None,
     denied: re.Pattern[str] | None = None,
+    not_under: Sequence[str] = (),
 ) -> str | None:
     """The first clause that matches every topic group and carries a value of every kind in
     ``carries`` (``"method|place"``: either); None when no clause does. With ``near``, a value
@@ -345,6 +348,9 @@ def stated_in(
     words just before it name the topic and none of the excluded ones (a court's contact line,
     not its supervision line: "法院监督电话：…" is not "法院电话：…").
 
+    With ``not_under`` (topic names), a clause under one of their labels and not under the
+    topic's own is not read ("四、标的交付:…付清价款之日起7日内…" is no payment of the proceeds).
+
     With ``not_of`` (topic names), some value carried must be said in a phrase (between commas)
     that names ``of``, or that names none of ``not_of`` and names the topic, or stands in a
     sentence that names ``of``: "报名截止时间：5月27日" is the registration's time, not the
@@ -353,6 +359,7 @@ def stated_in(
     words = vocabulary()
     wanted = [[words.value(name) for name in entry.split("|")] for entry in carries]
     excluded = [words.topic(name) for name in excluding]
+    others = [words.topic(name) for name in not_under]
     if denied is not None and any(
         not words.value("moment").search(_sentence_at(clause, match))
         for clause in pieces
@@ -363,6 +370,8 @@ def stated_in(
         return None
     for clause in pieces:
         if not all(group.search(clause) for group in topic_groups):
+            continue
+        if others and _under(clause, others, topic_groups[0]):
             continue
         if wanted and _DEFERRED.search(clause):
             continue
@@ -395,8 +404,7 @@ def _not_only_of(
     words = vocabulary()
     others = [words.topic(name) for name in not_of]
     own = words.topic(of) if of else None
-    colon = clause.find(":")
-    label = clause[:colon] if 0 < colon <= _LABEL_WIDTH else ""
+    label = _label_of(clause)
     if any(o.search(label) for o in others) and not (own and own.search(label)):
         return False  # "竞买保证金:…须于拍卖日前…交至本公司": the clause is the deposit's
     for pattern in values:
@@ -415,6 +423,18 @@ def _not_only_of(
             if topic.search(phrase) or (own and own.search(_sentence_at(clause, match))):
                 return True
     return False
+
+
+def _label_of(clause: str) -> str:
+    """The label a clause stands under ("四、标的交付" of "四、标的交付:…"), or ""."""
+    colon = clause.find(":")
+    return clause[:colon] if 0 < colon <= _LABEL_WIDTH else ""
+
+
+def _under(clause: str, others: Sequence[re.Pattern[str]], topic: re.Pattern[str]) -> bool:
+    """Whether ``clause`` stands under another topic's label and not under its own."""
+    label = _label_of(clause)
+    return bool(label) and any(o.search(label) for o in others) and not topic.search(label)
 
 
 def _sentence_at(clause: str, match: re.Match[str]) -> str:

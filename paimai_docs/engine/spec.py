@@ -94,6 +94,8 @@ class RequiredItem(_Spec):
     # registration deadline, the exhibition's place), unless the phrase names ``of`` too
     not_of: tuple[str, ...] = ()
     of: str | None = None
+    # a clause under one of these topics' label ("四、标的交付:…价款…7日内") is that topic's
+    not_under: tuple[str, ...] = ()
 
     @field_validator("topic", mode="before")
     @classmethod
@@ -103,7 +105,7 @@ class RequiredItem(_Spec):
     @model_validator(mode="after")
     def _known_words(self) -> RequiredItem:
         check_names(
-            (*self.topic, *self.excluding, *self.not_by, *self.not_of,
+            (*self.topic, *self.excluding, *self.not_by, *self.not_of, *self.not_under,
              *filter(None, [self.by, self.of])),
             self.carries,
         )  # fmt: skip

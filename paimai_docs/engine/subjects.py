@@ -278,7 +278,7 @@ class DocumentSubject(Subject):
         denied = vocabulary().denials.get(item.topic[0]) if item.topic else None
         return stated_in(
             self.clauses, groups, item.carries, item.excluding, item.near, item.not_by, item.by,
-            item.not_of, item.of, denied,
+            item.not_of, item.of, denied, item.not_under,
         )  # fmt: skip
 
     @functools.cached_property
