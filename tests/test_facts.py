@@ -676,6 +676,7 @@ def test_a_table_without_outer_bars_whose_rows_and_header_wrap() -> None:
         ("报名时应缴纳人民币50万元保证金。", "500000"),
         ("已交保证金：12,000元（每辆6,000元），转作价款。", "6000"),
         ("已交按金：港币折合人民币20,000元（每件10,000元）。", "10000"),
+        ("竞买保证金：1000—3000元/台（1号车2000元），以竞买须知为准。", "2000"),
     ],
 )
 def test_a_deposit_told_before_its_word_or_per_unit(text: str, deposit: str) -> None:
