@@ -130,7 +130,8 @@ def floor(folder: Path) -> int:
 
 
 def stub_pipeline() -> None:
-    """Replace the classifier and the fact extractor (they run in this process)."""
+    """Replace the classifier and the fact extractor in this process (the reader is told to
+    run them here, not in its workers)."""
     import importlib
 
     for module, name, stub in (
@@ -146,7 +147,8 @@ def ours(folder: Path, mode: str) -> tuple[float, int]:
 
     if mode == "read":
         stub_pipeline()
-    with BundleReader(isolation="inline" if mode == "inline" else "process") as reader:
+    isolation = "inline" if mode == "inline" else "process"
+    with BundleReader(isolation=isolation, understand_in_workers=mode != "read") as reader:
         if mode in ("warm", "inline"):
             # Start the workers; load the dictionaries, the classifier, the fact extractor and
             # the models its labels come from (cold pays for all of it).
@@ -163,8 +165,9 @@ def stages(folder: Path) -> dict[str, Any]:
     """Seconds per stage for the files of ``folder``, in this process."""
     import pypdfium2 as pdfium
 
-    from paimai_docs.reading.bundle import _classify, _extract_facts
     from paimai_docs.reading.pdf import classify_quality
+    from paimai_docs.reading.understand import classify_pages as _classify
+    from paimai_docs.reading.understand import facts_of as _extract_facts
 
     normalize = _normalizer()
     # Load what the stages load on first use (dictionaries, models, label tables), untimed.

@@ -8,6 +8,7 @@ Checking is a pure function of the bundle's bytes, the profile and the holiday d
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -125,6 +126,13 @@ def _resolve(
         )
     inferred, reason, reason_en = infer_scope_with_reasons(documents)
     return load_profile(inferred), True, reason, reason_en
+
+
+def prepare_checking() -> None:
+    """Load now what the first check loads (the rules, the calendar's module): a caller that
+    waits for a bundle to be read can spend the wait on it. Never needed for correctness."""
+    load_rules()
+    importlib.import_module("paimai_docs.periods")
 
 
 def check_read_bundle(

@@ -24,6 +24,7 @@ import re
 import sys
 import threading
 from array import array
+from collections.abc import Iterator
 from typing import Any
 
 from .cache import load_pickle, store_pickle
@@ -174,6 +175,34 @@ def all_found(groups: Needs | None, text: str) -> bool:
         else:
             return False
     return True
+
+
+def finditer_before(
+    pattern: re.Pattern[str], text: str, ends: tuple[str, ...], reach: int = 64
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose every match ends with one of
+    the literals ``ends`` and starts at most ``reach`` characters before it, and which looks
+    neither past its end nor further back than a lookbehind: searched only in front of each
+    place an end stands. A pattern that starts with a class, an alternation or a lookbehind
+    (an amount before 起拍) is otherwise tried at every character of the text; this way the
+    cost follows the number of ends, not the length of the text."""
+    spots = sorted({at for end in ends for at in _occurrences(text, end)})
+    longest = max(map(len, ends))
+    position = 0
+    for spot in spots:
+        if spot + longest <= position:
+            continue
+        match = pattern.search(text, max(position, spot - reach), spot + longest)
+        if match is not None:
+            yield match
+            position = max(match.end(), match.start() + 1)
+
+
+def _occurrences(text: str, literal: str) -> Iterator[int]:
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1)
 
 
 def _needs(items: Any) -> list[frozenset[str]]:

@@ -457,12 +457,15 @@ def test_the_pipeline_is_called(monkeypatch: pytest.MonkeyPatch) -> None:
     assert seen["facts"][0][2] == "N:" + seen["facts"][0][1]
 
 
-def test_missing_pipeline_modules_fall_back(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_pipeline_modules_are_a_problem_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     for module in ("classify", "facts", "normalize"):
         monkeypatch.setitem(sys.modules, f"paimai_docs.reading.{module}", None)
     with BundleReader(isolation="inline") as inline:
         document = inline.read_document(GOOD_PDF)
     assert (document.kind, document.facts) == ("unknown", ())
+    assert [p.code for p in document.problems] == ["internal_error"]
     assert document.pages[0].normalized == document.pages[0].text
 
 

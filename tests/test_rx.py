@@ -202,3 +202,32 @@ def test_shipped_cues_never_miss_a_match() -> None:
                 checked += 1
                 assert cue.pattern.search(text) is None, (cue.pattern.pattern, text[:60])
     assert checked > 100
+
+
+_AMOUNT_PIECES = [
+    "12,000", "5", "万", "元", "人民币", "壹佰万元", "整", "的", "为", "作为", "起拍", "起拍价",
+    "评估价", "底价", "保留价", "开拍", ",", "，", "。", "本次拍卖的", "abc", "1.5", "\n", "按",
+    "以", "(", ")",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_AMOUNT_PIECES), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_searching_before_the_ends_finds_what_finditer_finds(pieces: list[str]) -> None:
+    from paimai_docs.reading import facts_money as money
+
+    text = "".join(pieces)
+    for pattern, ends in (
+        (money._STARTS_AT, money._STARTS_WORDS),
+        (money._PRICE_AFTER, money._PRICE_AFTER_WORDS),
+    ):
+        found = [m.span() for m in rx.finditer_before(pattern, text, ends)]
+        assert found == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_searching_before_the_ends_of_a_plain_pattern() -> None:
+    pattern = re.compile(r"\d+(?:元|万元)起拍")
+    text = "甲100元起拍，乙3万元起拍；丙起拍；丁200元起拍"
+    spans = [m.group() for m in rx.finditer_before(pattern, text, ("起拍",), reach=8)]
+    assert spans == ["100元起拍", "3万元起拍", "200元起拍"]
+    assert list(rx.finditer_before(pattern, "没有结尾", ("起拍",))) == []

@@ -133,15 +133,19 @@ def _read_while_importing(job: Job) -> Bundle:
     """Read the job's files (what :func:`~paimai_docs.checker.check_bundle` reads) while this
     thread imports the rules engine and the report writers: the reader's worker processes
     start and read meanwhile, instead of after some 100 ms of imports."""
-    from ..reading.bundle import read_bundle
+    from ..reading.bundle import BundleReader, read_bundle
 
     paths = list(job.paths)
     if len(paths) == 1 and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() != ".zip":
         return read_bundle(paths, ocr=job.ocr)  # a lone file, mostly read in this process
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        reading = pool.submit(read_bundle, paths, ocr=job.ocr)
-        importlib.import_module("paimai_docs.checker")
+    with (
+        BundleReader(ocr=job.ocr, isolation="auto") as reader,
+        concurrent.futures.ThreadPoolExecutor(1) as pool,
+    ):
+        reader.start()  # the workers start before anything else is imported
+        reading = pool.submit(reader.read_bundle, paths)
         importlib.import_module("paimai_docs.reports")
+        importlib.import_module("paimai_docs.checker").prepare_checking()
         return reading.result()
 
 

@@ -29,8 +29,10 @@ real stdout is pointed at stderr, so nothing that native code prints can corrupt
 A frame is a JSON header and an optional binary payload (a file's bytes, for members of a zip).
 Answers are JSON only; the parent never unpickles anything a worker sends. A file's pages are a
 frame each, sent as they are read but flushed in chunks (``PIPE_BUFFER``); the parent's reader
-thread collects them, and the frame with the file's result hands them over. While the caller
-works on one file's answer, the worker that read it already reads the next file.
+thread collects them, and the frame with the file's result hands them over; when the pool is
+asked to (``understand``), that frame also carries the file's kind and facts, told in the worker
+from the pages it read (:mod:`.understand`; facts as typed JSON rows). While the caller works on
+one file's answer, the worker that read it already reads the next file.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal, NoReturn
+from typing import IO, Any, Literal, NoReturn, cast
 
 from ..errors import PaimaiError
 
@@ -253,7 +255,9 @@ def process_task(
 ) -> dict[str, Any]:
     """Read one file as the task ``header`` says. Pages are passed to ``emit`` as they are
     read (:data:`PageRow`); the answer is a JSON-able dict with the file's ``problems``
-    (:data:`ProblemRow`) and, when the file cannot be read at all, ``discard_pages``."""
+    (:data:`ProblemRow`) and, when the file cannot be read at all, ``discard_pages``; when the
+    header asks to ``understand``, also the kind and facts of the pages read (``understood``,
+    :mod:`.understand`)."""
     from .archive import ArchiveProblem
     from .docx import DocxProblem
     from .images import ImageProblem
@@ -262,6 +266,14 @@ def process_task(
 
     limits = Limits(**header["limits"])
     source: str | bytes = payload if payload is not None else str(header["path"])
+    rows: list[PageRow] = []
+    if header.get("understand"):  # keep the pages to tell the kind and the facts at the end
+        send = emit
+
+        def emit(row: PageRow) -> None:
+            rows.append(row)
+            send(row)
+
     try:
         if header["type"] == "pdf":
             problems = _read_pdf(source, limits, bool(header.get("ocr")), emit, heartbeat)
@@ -281,7 +293,32 @@ def process_task(
         problems, failed = [("internal_error", message, None)], True
     else:
         failed = False
-    return {"problems": problems, "discard_pages": failed}
+    answer: dict[str, Any] = {"problems": problems, "discard_pages": failed}
+    if rows and not failed:
+        try:
+            answer["understood"] = _understood(rows)
+        except MemoryError:
+            message = "识别文书时内存超出上限（文书异常庞大）"
+            return {
+                "problems": [("too_large", message, None)],
+                "discard_pages": True,
+                "recycle": True,
+            }
+    return answer
+
+
+def _understood(rows: list[PageRow]) -> dict[str, Any]:
+    """Kind and facts of the pages read (:mod:`.understand`), or what went wrong."""
+    from .types import Page
+    from .understand import encode_understood, understand
+
+    try:
+        pages = [Page(*row) for row in cast("list[tuple[Any, ...]]", rows)]
+        return encode_understood(understand(pages))
+    except MemoryError:
+        raise
+    except Exception as exc:  # a bug of ours: the caller reports it as the file's problem
+        return {"error": f"{type(exc).__name__}: {exc}"}
 
 
 def read_inline(header: dict[str, Any], payload: bytes | None) -> dict[str, Any]:
@@ -407,8 +444,10 @@ class WorkerPool:
         limits: dict[str, Any],
         command: list[str] | None = None,
         seconds_per_page: float = 0.0,
+        understand: bool = False,
     ) -> None:
         self.size = max(1, size)
+        self.understand = understand
         self.timeout = timeout
         self.seconds_per_ocr_page = seconds_per_ocr_page
         self.seconds_per_page = seconds_per_page
@@ -426,6 +465,12 @@ class WorkerPool:
         self.close()
 
     # -- workers
+
+    def start(self) -> None:
+        """Start the workers now, so that they load their libraries while the caller does
+        something else (otherwise each starts with the task it is first given)."""
+        while sum(not worker.retired for worker in self._all) < self.size:
+            self._idle.append(self._spawn())
 
     def _spawn(self) -> _Worker:
         env = dict(os.environ)
@@ -515,6 +560,7 @@ class WorkerPool:
             "path": task.path,
             "ocr": task.ocr,
             "limits": self.limits,
+            "understand": self.understand,
         }
         worker.task = task
         worker.pages = []
@@ -605,6 +651,8 @@ class WorkerPool:
                     self._retire(worker, kill=True)
                     continue
                 if worker not in busy:
+                    if message is not None and message.get("op") == "ready":  # started ahead
+                        worker.ready = True
                     continue
                 if message is None:  # the worker is gone
                     busy.remove(worker)

@@ -60,10 +60,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-import functools
-import inspect
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -82,6 +80,7 @@ from .limits import Limits
 from .manifest import ManifestEntry, parse_manifest
 from .pdf import inflates_within
 from .types import Bundle, Document, Fact, Page, ReadProblem
+from .understand import decode_understood, understand
 
 __all__ = [
     "NOTE_CODES",
@@ -104,45 +103,8 @@ OCR_MIN_MEMORY = 4 << 30  # the OCR runtime reserves a lot of address space
 # From answers to documents
 
 
-@functools.lru_cache(maxsize=16)
-def _takes(function: Callable[..., Any], name: str) -> bool:
-    """Whether ``function`` takes the argument ``name`` (a replacement of the classifier or the
-    fact extractor, such as a test's stub, may take the pages only)."""
-    try:
-        parameters = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
-
-
-def _classify(texts: list[str]) -> tuple[str, float, str | None, tuple[str, ...]]:
-    """The kind of a document from its pages' normalised text (``Page.normalized``): kind,
-    confidence, title and the cues that decided it (none from a classifier that gives none)."""
-    try:
-        from .classify import classify
-    except ModuleNotFoundError as exc:  # until the classifier exists
-        if exc.name != f"{__package__}.classify":
-            raise
-        return "unknown", 0.0, None, ()
-    # the text is normalised already: not again (a stub of a test may take the pages only)
-    takes = _takes(classify, "normalized")
-    result = classify(texts, normalized=True) if takes else classify(texts)
-    kind, confidence, title = result
-    cues = tuple(str(cue) for cue in getattr(result, "cues", ()))
-    return kind, float(confidence), title, cues
-
-
-def _extract_facts(pages: list[tuple[int, str, str]], kind: str | None = None) -> list[Fact]:
-    """The facts of a document; ``kind`` (when known) spares the extractor classifying it."""
-    try:
-        from .facts import extract_facts
-    except ModuleNotFoundError as exc:  # until the fact extractor exists
-        if exc.name != f"{__package__}.facts":
-            raise
-        return []
-    if kind is not None and _takes(extract_facts, "kind"):
-        return list(extract_facts(pages, kind=kind))
-    return list(extract_facts(pages))
+class _UnderstandingFailed(Exception):
+    """The worker's classifier or fact extractor failed; the message says how."""
 
 
 def _document(name: str, answer: dict[str, Any]) -> Document:
@@ -154,18 +116,25 @@ def _document(name: str, answer: dict[str, Any]) -> Document:
         ReadProblem(str(code), str(message), name, page)
         for code, message, page in answer.get("problems", ())
     ]
-    usable = [page for page in pages if page.usable]
     kind, confidence, title = "unknown", 0.0, None
     cues: tuple[str, ...] = ()
     facts: list[Fact] = []
-    if usable:
+    if any(page.usable for page in pages):
+        understood = answer.get("understood")  # by the worker that read the file
         try:
-            kind, confidence, title, cues = _classify([page.normalized for page in pages])
-            facts = _extract_facts(
-                [(page.number, page.text, page.normalized) for page in usable], kind
-            )
+            if understood is None:
+                kind, confidence, title, cues, facts = understand(pages)
+            elif isinstance(understood, dict) and "error" in understood:
+                raise _UnderstandingFailed(str(understood["error"]))
+            else:
+                kind, confidence, title, cues, facts = decode_understood(understood)
         except Exception as exc:  # a bug of ours must not hide the other documents
-            message = f"识别文书时出现内部错误（{type(exc).__name__}: {exc}），请报告此问题"
+            detail = (
+                str(exc)
+                if isinstance(exc, _UnderstandingFailed)
+                else f"{type(exc).__name__}: {exc}"
+            )
+            message = f"识别文书时出现内部错误（{detail}），请报告此问题"
             problems.append(ReadProblem("internal_error", message, name, 1))
     return Document(
         file=name,
@@ -231,6 +200,11 @@ class BundleReader:
     bounds, a Word file under the zip limits) and starts workers for anything else: for one
     small file the start of a worker costs more than the reading. One reader is for one thread
     at a time.
+
+    A worker also tells the kind and the facts of the file it read (:mod:`.understand`), so
+    that they are found in parallel and bounded by the worker's time limit; with
+    ``understand_in_workers=False`` they are found in the calling process (where a test's or a
+    benchmark's replacement of the classifier or the fact extractor takes effect).
     """
 
     def __init__(
@@ -240,6 +214,7 @@ class BundleReader:
         ocr: bool = False,
         workers: int | None = None,
         isolation: Literal["process", "inline", "auto"] = "process",
+        understand_in_workers: bool = True,
     ) -> None:
         if ocr:
             from .ocr import require_ocr
@@ -249,6 +224,7 @@ class BundleReader:
         self.ocr = ocr
         self.workers = workers or min(4, os.cpu_count() or 1)
         self.isolation = isolation
+        self.understand_in_workers = understand_in_workers
         self._runner: WorkerPool | _InlineRunner | None = None
         self._inline: _InlineRunner | None = None
 
@@ -263,6 +239,15 @@ class BundleReader:
         if self._runner is not None:
             self._runner.close()
             self._runner = None
+
+    def start(self) -> None:
+        """Start the worker processes now (see :meth:`WorkerPool.start`): a caller that has
+        other work to do before it reads (imports, say) saves their start-up time. Nothing
+        happens with ``isolation="inline"``."""
+        if self.isolation != "inline":
+            runner = self._get_runner()
+            if isinstance(runner, WorkerPool):
+                runner.start()
 
     def _runner_for(self, entries: dict[str, Entry]) -> WorkerPool | _InlineRunner:
         """Inline for a lone small file that is safe to read here (``isolation="auto"``),
@@ -304,6 +289,7 @@ class BundleReader:
                     seconds_per_ocr_page=self.limits.ocr_seconds_per_page,
                     seconds_per_page=self.limits.seconds_per_page,
                     limits=limits,
+                    understand=self.understand_in_workers,
                 )
         return self._runner
 

@@ -239,9 +239,10 @@ _VALUED_AT = rx.compile(
 )
 # "较9520万元的起拍价溢价44%", "以…玖拾捌万伍仟陆佰元整(¥985,600)为起拍价": a price told
 # before its name.
+_PRICE_AFTER_WORDS = ("起拍价", "评估价", "保留价", "底价", "评估值")
 _PRICE_AFTER = rx.compile(
     rf"(?<![\d.,]){_AMOUNT}(?:的|为|作为|即为)(?:本次拍卖的|第一次拍卖的)?"
-    r"(?P<price>起拍价|评估价|保留价|底价|评估值)"
+    rf"(?P<price>{'|'.join(_PRICE_AFTER_WORDS)})"
 )
 # "(每辆5,000元)", "(每车¥5,000.00)", "(1号车2000元)" after a total or a range
 # ("1000—3000元/台"): what a unit (the first lot) comes to.
@@ -263,7 +264,8 @@ _DEPOSIT_PAID_AT = (
     rx.compile(rf"(?:交纳|缴纳|交付|预交)了?(?:人民币)?{_AMOUNT}(?:的)?" + _DEPOSIT_KIND),
 )
 # "以¥5,200,000.00起拍", "220000元起拍": the starting price.
-_STARTS_AT = rx.compile(rf"(?<![\d.,]){_AMOUNT}(?:起拍|起叫|开拍)")
+_STARTS_WORDS = ("起拍", "起叫", "开拍")
+_STARTS_AT = rx.compile(rf"(?<![\d.,]){_AMOUNT}(?:{'|'.join(_STARTS_WORDS)})")
 
 
 def _sentence_amount(match: re.Match[str]) -> Decimal | None:
@@ -300,11 +302,11 @@ def _sentences(doc: _Doc, facts: _Facts) -> None:
             value = _sentence_amount(match)
             if value is not None:
                 facts.add("hammer_price", value, match.start(), match.end(), "成交", 1)
-    for match in _STARTS_AT.finditer(text):
+    for match in rx.finditer_before(_STARTS_AT, text, _STARTS_WORDS):
         value = _sentence_amount(match)
         if value is not None:
             facts.add("starting_price", value, match.start(), match.end(), "起拍", 1)
-    for match in _PRICE_AFTER.finditer(text):
+    for match in rx.finditer_before(_PRICE_AFTER, text, _PRICE_AFTER_WORDS):
         value = _sentence_amount(match)
         if value is not None:
             label = match.group("price")

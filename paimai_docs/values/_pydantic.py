@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from pydantic_core import PydanticCustomError
-
 from ..errors import InvalidValue
 
 T = TypeVar("T")
@@ -21,6 +19,8 @@ def as_pydantic(func: Callable[[Any], T], code_prefix: str) -> Callable[[Any], T
         try:
             return func(value)
         except InvalidValue as exc:
+            from pydantic_core import PydanticCustomError
+
             raise PydanticCustomError(f"{code_prefix}_{exc.code}", str(exc)) from None
 
     validator.__name__ = getattr(func, "__name__", "validator")

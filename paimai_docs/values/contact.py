@@ -4,9 +4,7 @@ account numbers. Both are personal data: masked in ``repr`` and in output unless
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
-
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
+from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import rx
 from ..errors import InvalidFormat
@@ -95,24 +93,48 @@ def validate_bank_account(value: Any) -> BankAccount:
     return BankAccount(text)
 
 
-Phone = Annotated[
-    str,
-    BeforeValidator(as_pydantic(validate_phone, "phone")),
-    AfterValidator(PhoneNumber),
-    PlainSerializer(serialize_personal, return_type=str),
-    WithJsonSchema({"type": "string", "examples": ["13800138000", "0373-3512345"]}),
-]
+def _phone() -> Any:
+    from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
 
-BankAccountNumber = Annotated[
-    str,
-    BeforeValidator(as_pydantic(validate_bank_account, "bank_account")),
-    AfterValidator(BankAccount),
-    PlainSerializer(serialize_personal, return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "description": "8至30位数字，可含空格或短横线",
-            "examples": ["6222 0217 0600 1234 567"],
-        }
-    ),
-]
+    return Annotated[
+        str,
+        BeforeValidator(as_pydantic(validate_phone, "phone")),
+        AfterValidator(PhoneNumber),
+        PlainSerializer(serialize_personal, return_type=str),
+        WithJsonSchema({"type": "string", "examples": ["13800138000", "0373-3512345"]}),
+    ]
+
+
+def _bank_account_number() -> Any:
+    from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
+
+    return Annotated[
+        str,
+        BeforeValidator(as_pydantic(validate_bank_account, "bank_account")),
+        AfterValidator(BankAccount),
+        PlainSerializer(serialize_personal, return_type=str),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "description": "8至30位数字，可含空格或短横线",
+                "examples": ["6222 0217 0600 1234 567"],
+            }
+        ),
+    ]
+
+
+# The pydantic field types are built, and pydantic imported, when a model first asks for them:
+# the reader validates phone numbers without pydantic.
+_FIELD_TYPES = {"Phone": _phone, "BankAccountNumber": _bank_account_number}
+
+if TYPE_CHECKING:
+    Phone = Annotated[str, "a phone number (validate_phone)"]
+    BankAccountNumber = Annotated[str, "a bank account number (validate_bank_account)"]
+
+
+def __getattr__(name: str) -> Any:
+    build = _FIELD_TYPES.get(name)
+    if build is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value = build()
+    return value

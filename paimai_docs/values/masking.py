@@ -7,9 +7,10 @@ masked unless the caller passes ``context={"show_personal_data": True}``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import SerializationInfo
+if TYPE_CHECKING:
+    from pydantic import SerializationInfo
 
 SHOW_PERSONAL_DATA = "show_personal_data"
 

@@ -32,15 +32,16 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Context, Decimal
-from typing import Annotated, Any
-
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from typing import TYPE_CHECKING, Annotated, Any
 
 from paimai_docs.errors import InvalidFormat, InvalidValue
 
 from .. import rx
+
+if TYPE_CHECKING:  # pydantic is imported when a model first asks for the schema, not before
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import core_schema
 
 __all__ = [
     "MAX_AMOUNT",
@@ -528,6 +529,8 @@ def _pydantic_validator(convert: Callable[[object], Decimal]) -> Callable[[objec
         try:
             return convert(value)
         except InvalidValue as exc:
+            from pydantic_core import PydanticCustomError
+
             raise PydanticCustomError(exc.code, str(exc)) from None
 
     return validate
@@ -556,6 +559,8 @@ class _MoneyAnnotation:
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             _pydantic_validator(to_decimal),
             serialization=core_schema.plain_serializer_function_ser_schema(

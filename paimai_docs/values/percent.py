@@ -15,11 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Context, Decimal
-from typing import Annotated, Any
-
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
+from typing import TYPE_CHECKING, Annotated, Any
 
 from paimai_docs import rx
 from paimai_docs.errors import InvalidFormat, InvalidValue
@@ -32,6 +28,11 @@ from paimai_docs.values.money import (
     _pydantic_validator,
     _serializer,
 )
+
+if TYPE_CHECKING:  # pydantic is imported when a model first asks for the schema, not before
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import core_schema
 
 __all__ = [
     "PERCENT_PATTERN",
@@ -197,6 +198,8 @@ class _PercentAnnotation:
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             _pydantic_validator(to_percent),
             serialization=core_schema.plain_serializer_function_ser_schema(
