@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from paimai_docs.engine.meaning import clauses, deferred, stated_in, vocabulary
@@ -28,6 +30,14 @@ def test_numbers_on_two_lines_never_run_together_and_a_date_line_stands_alone() 
     assert "2026年12月8日" in pieces
 
 
+@pytest.mark.parametrize(
+    "date", ["2027-05-18", "2027.5.18", "2027年5月18日", "二〇二七年五月十八日"]
+)
+def test_a_date_line_stands_alone_but_a_wrapped_phone_number_joins_its_label(date: str) -> None:
+    text = f"拍卖机构:某某拍卖有限责任公司(某市某路9号)\n0991-85326047\n{date}"
+    assert clauses(text) == ["拍卖机构:某某拍卖有限责任公司(某市某路9号)0991-85326047", date]
+
+
 def test_a_long_paragraph_is_cut_into_sentences() -> None:
     sentence = "甲方应当按照约定履行义务，不得擅自变更。"
     pieces = clauses(sentence * 20)
@@ -45,6 +55,9 @@ def test_putting_off_is_not_stating(text: str) -> None:
     ("clause", "carries", "stated"),
     [
         ("买受人付清价款后五个工作日内在委托人仓库自提。", ["time", "method|place"], True),
+        ("标的于2027-6-8交付", ["when"], True),
+        ("交付联系人电话:0373-3036622", ["when"], False),  # a phone number is no day
+        ("交付联系人电话:0373-3036622", ["moment"], False),
         ("標的物於買受人付清價款之日起三日內點交。", ["time"], False),  # not normalised here
         ("标的物于买受人付清价款之日起三日内点交。", ["time", "method|place"], True),
         ("标的交付事宜双方另行协商。", ["time"], False),
@@ -63,6 +76,20 @@ def test_a_value_belongs_to_the_topic_named_just_before_it() -> None:
     assert stated_in(line, [court], ["phone"], ["supervision"]) is None
     line = ["委托法院:河阳市中级人民法院 电话:0373-2085566;监督电话:0373-2085500"]
     assert stated_in(line, [court], ["phone"], ["supervision"]) is not None
+
+
+def test_the_words_a_value_hangs_on_decide_whose_it_is() -> None:
+    words = vocabulary()
+    firm = words.topic("auctioneer")
+    # a heading that names supervision does not make the firm's line supervision's
+    lines = ["四、咨询与监督 某某拍卖有限公司:0318-5127733"]
+    assert stated_in(lines, [firm], ["phone"], ["supervision", "court"]) is not None
+    # "法院联系电话" is the court's, though 联系电话 is what a firm's line is called too
+    contact = re.compile("联系电话")
+    lines = ["委托法院:某某区人民法院,法院联系电话:0373-2085566"]
+    assert stated_in(lines, [contact], ["phone"], ["court"]) is None
+    lines = ["监督电话:0319-3180000 法院电话:0318-5129900"]
+    assert stated_in(lines, [words.topic("court")], ["phone"], ["supervision"]) is not None
 
 
 def test_label_lines_under_a_numbered_heading_are_read_with_it() -> None:

@@ -67,7 +67,8 @@ def _level(line: str) -> str:
 
 # a line that is only a date (the one under a signature) stands alone
 _DATE_LINE = rx.compile(
-    r"^\s*(?:\d{4}\s*[年./-]|[〇零一二][〇零一二三四五六七八九O0]{3}年)[^,。;]{0,20}$"
+    r"^\s*(?:\d{4}\s*(?:年|[./-]\s*\d{1,2}(?!\d))|[〇零一二][〇零一二三四五六七八九O0]{3}年)"
+    r"[^,。;]{0,20}$"  # a date, not a phone number ("0991-85326047")
 )
 _ALNUM_END = rx.compile(r"[0-9A-Za-z]$")
 _ALNUM_START = rx.compile(r"^[0-9A-Za-z]")
@@ -488,9 +489,20 @@ def _owned(
     values: Sequence[re.Pattern[str]],
     excluded: Sequence[re.Pattern[str]],
 ) -> bool:
+    """Whether a value of ``clause`` is the topic's: the words it hangs on (from the last
+    comma or space before it) name the topic and none of the excluded ones ("法院联系电话：" is
+    the court's, "某某拍卖有限公司：…" under the heading "咨询与监督" the firm's); when those
+    words do not name the topic, the words before the value up to ``_OWNER_WINDOW`` must name
+    it and none of the excluded ones."""
     for pattern in values:
         for match in pattern.finditer(clause):
             window = clause[max(0, match.start() - _OWNER_WINDOW) : match.start()]
+            label = _OWNER_SEGMENT.split(window)[-1]
+            if topic.search(label):
+                window = label
             if topic.search(window) and not any(e.search(window) for e in excluded):
                 return True
     return False
+
+
+_OWNER_SEGMENT = rx.compile(r"[,，。;；、\s]")

@@ -200,13 +200,14 @@ def _labels() -> dict[str, _LabelSet]:
                 "auction_datetime": (
                     "自由竞价时间", "网络拍卖时间", "网拍时间", "竞价期间", "竞价开始时间",
                     "开拍日期", "开拍时间", "拍卖开始时间", "拍卖会开始时间", "拍卖会日期",
-                    "竞价日期",
+                    "竞价日期", "举槌时间", "举槌日期", "开槌时间", "开槌日期",
                 )
             },
         ),
         "bidding_end": _label_set({"bidding_end": ("bidding_end",)}),
         "venue": _label_set(
-            {"auction_venue": ("auction_venue",)}, {"auction_venue": ("拍卖会场", "竞价地点")}
+            {"auction_venue": ("auction_venue",)},
+            {"auction_venue": ("拍卖会场", "竞价地点", "拍卖场所", "举槌地点", "举槌场所")},
         ),
         "exhibition": _label_set(
             {"exhibition": ("exhibition_start", "exhibition_end")},
