@@ -369,8 +369,11 @@ def stated_in(
         # "本公司不另行组织展示": the document says there is none (not "展示时间：5月1日至2日,
         # 逾期不另行安排看样", which gives the exhibition and refuses another)
         return None
-    for clause in pieces:
+    for index, clause in enumerate(pieces):
         if not all(group.search(clause) for group in topic_groups):
+            continue
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        if not wanted and _left_blank(clause, topic_groups[0], following):
             continue
         if others and _under(clause, others, topic_groups[0]):
             continue
@@ -388,6 +391,26 @@ def stated_in(
             continue
         return clause
     return None
+
+
+# What a form left empty shows after its label: "九、其他约定事项:______", "其他:(以下空白)".
+_BLANK = rx.compile(
+    r"\s*(?::|_|＿)[\s:_＿\-—/]*(?:\((?:以下空白|此处空白|空白|无正文)\)|以下空白)?[\s_＿\-—/。]*$"
+)
+
+
+def _left_blank(clause: str, topic: re.Pattern[str], following: str = "") -> bool:
+    """Whether the clause names the topic only as a label left empty ("其他约定:____"), or
+    is a numbered heading with nothing under it ("九、双方约定的其他事项" over blank lines,
+    not "七、其他" over "1.…" — the ``following`` clause)."""
+    last = next(reversed(list(topic.finditer(clause))), None)
+    if last is None:
+        return False
+    if _BLANK.fullmatch(clause, last.end()):
+        return True
+    if clause[last.end() :].strip() or not (_ITEM_START.match(clause) and _HEADING.match(clause)):
+        return False
+    return not (_ITEM_START.match(following) and _level(following) != _level(clause))
 
 
 _PHRASE_END = rx.compile(r"[,，。!?;！？；\n]")
