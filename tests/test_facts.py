@@ -677,6 +677,8 @@ def test_a_table_without_outer_bars_whose_rows_and_header_wrap() -> None:
         ("已交保证金：12,000元（每辆6,000元），转作价款。", "6000"),
         ("已交按金：港币折合人民币20,000元（每件10,000元）。", "10000"),
         ("竞买保证金：1000—3000元/台（1号车2000元），以竞买须知为准。", "2000"),
+        ("（2）竞买保证金为起拍价的10%，即人民币46,000元，须于开拍前交纳。", "46000"),
+        ("竞买保证金\n第1号标的人民币叁万元，第2号标的人民币壹万元。", "30000"),
     ],
 )
 def test_a_deposit_told_before_its_word_or_per_unit(text: str, deposit: str) -> None:
@@ -1160,3 +1162,23 @@ def test_previous_round_prices_are_not_the_current_ones() -> None:
     assert ("previous_starting_price", Decimal("900000.00")) in values
     assert [f.value for f in facts if f.name == "reserve_price"] == [Decimal("800000.00")]
     assert [f.value for f in facts if f.name == "starting_price"] == [Decimal("700000.00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "本场拍卖会安排在5月8日（星期六）上午十点，地点在本行二楼。\n某某拍卖行\n2027年4月20日",
+            D(2027, 5, 8),
+        ),
+        ("网络竞价定于2027年9月3日10时开始，持续24小时。", D(2027, 9, 3)),
+    ],
+)
+def test_the_sale_named_before_its_day(text: str, day: dt.date) -> None:
+    found = values(facts_of(text, "announcement"), "auction_datetime")
+    assert found and found[0].date() == day, found
+
+
+def test_a_deadline_or_an_earlier_sale_is_no_sale_day() -> None:
+    text = "拍卖人于2027年5月2日收到委托材料。报名于2027年5月6日截止。首次拍卖于2027年4月1日流拍。"
+    assert values(facts_of(text, "announcement"), "auction_datetime") == []

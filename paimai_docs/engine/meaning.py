@@ -52,7 +52,8 @@ _INTRO = rx.compile(r"(?:如下|下列|以下|包括|明细)[^。;]{0,8}?[:\-—
 _INTRO_WIDTH = 40
 _LEVELS = (
     ("article", rx.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条款项章节]")),
-    ("chinese", rx.compile(r"^\s*\(?[一二三四五六七八九十]+[)、.]")),
+    ("chinese_paren", rx.compile(r"^\s*\([一二三四五六七八九十]+\)")),
+    ("chinese", rx.compile(r"^\s*[一二三四五六七八九十]+[)、.]")),
     ("paren", rx.compile(r"^\s*\(\d{1,2}\)")),
     ("arabic", rx.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.、)]")),
     ("circled", rx.compile(r"^\s*[①-⑳]")),

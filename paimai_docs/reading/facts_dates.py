@@ -91,6 +91,13 @@ _SALE_AFTER_DATE = rx.compile(
     r"(?:在|于)"
     r"[^。;]{2,60}?(?:举行|召开|进行)(?:了)?[^。;]{0,30}?(?:拍卖会|竞价会|拍卖|竞价)"
 )
+# "拍卖会安排在3月27日下午两点", "竞价定于…": the sale named, then its day.
+_SALE_BEFORE_DATE = rx.compile(
+    r"(?:拍卖会|竞价会|拍卖|竞价)(?:时间)?(?:安排|定|拟定|确定|改)?(?:在|于)$"
+)
+# …but not an earlier sale's ("第一次拍卖于2026年12月28日流拍")
+_EARLIER_SALE = rx.compile(r"第[一二三四\d]次|首次|前次|上次|原定|原")
+_SALE_FAILED = rx.compile(r"流拍|未成交|撤拍|中止|终止|无人竞买|无人应价")
 # "于本日举行的…拍卖会": the auction was held on the day the document bears.
 _HELD_TODAY = rx.compile(r"(?:于|在)(?:本日|当日|今日|即日)(?:举行|进行|召开)[^。]{0,40}?拍卖")
 # Labels read only at the start of a line: generic words that elsewhere end longer labels
@@ -320,6 +327,16 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
                     None,
                     1,
                 )
+    for item in ranges:
+        before = text[max(0, item.start_index - 8) : item.start_index]
+        if (
+            ("在" in before or "于" in before)
+            and _SALE_BEFORE_DATE.search(before)
+            and not _DEADLINE_AFTER.match(text[item.end_index : item.end_index + 6])
+            and not _EARLIER_SALE.search(text[max(0, item.start_index - 14) : item.start_index])
+            and not _SALE_FAILED.search(_sentence_after(text, item.end_index, 30))
+        ):
+            _emit_range(facts, item, None, 1)
     for item in ranges:
         after = _SALE_AFTER_DATE.match(text, item.end_index)
         if after is not None and not _OTHER_ACT.search(after.group(0)):

@@ -86,6 +86,8 @@ def _amount_at(
 
 
 _OPENING = rx.compile(
+    # "第一号标的人民币贰拾万元…" under its label: the first lot's
+    r"(?:第?[一二三四五六七八九十\d]{1,2}号(?:标的|拍品)?[:,\s]*)?"
     rf"(?:人民币|RMB|CNY)?(?:(?P<words>{_WORDS_CORE})|(?P<prefix>¥)?(?P<num>{_NUMBER})(?!\d) ?"
     r"(?P<mult>万亿|亿|万)?(?P<yuan>元|圆)?)"
 )
@@ -187,7 +189,14 @@ def _money(doc: _Doc, facts: _Facts) -> None:
             label_unit = unit.group("unit")
             position = unit.end()
         derived = _SET_FROM_ANOTHER.match(text, position)
-        if derived and target in ("reserve_price", "starting_price"):
+        if derived and (
+            target in ("reserve_price", "starting_price")
+            # "竞买保证金为起拍价的20%,即人民币372,000元": the figure after the rate
+            or (
+                target == "deposit_amount"
+                and ("%" in derived.group(0) or "百分之" in derived.group(0))
+            )
+        ):
             position = derived.end()  # the figure after "按评估价的80%确定为" is this price
         line_end = _LINE_END.match(text, position)
         if line_end is not None:
