@@ -1182,3 +1182,31 @@ def test_the_sale_named_before_its_day(text: str, day: dt.date) -> None:
 def test_a_deadline_or_an_earlier_sale_is_no_sale_day() -> None:
     text = "拍卖人于2027年5月2日收到委托材料。报名于2027年5月6日截止。首次拍卖于2027年4月1日流拍。"
     assert values(facts_of(text, "announcement"), "auction_datetime") == []
+
+
+def test_a_unit_declared_over_a_table_applies_to_its_amounts() -> None:
+    text = (
+        "本次拍卖结果如下（金额单位：万元）：\n"
+        "序号 | 标的名称 | 起拍价 | 成交价 | 买受人\n"
+        "1 | 挖掘机 | 42.5 | 48.0 | 某某公司\n"
+        "2 | 装载机 | 18.0 | — | 流拍\n"
+    )
+    facts = facts_of(text, "result_publicity")
+    assert values(facts, "starting_price")[:2] == [Decimal("425000"), Decimal("180000")]
+    assert values(facts, "hammer_price") == [Decimal("480000")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "2027年6月2日下午，某某拍卖有限公司受某县财政局委托，在县政务中心对罚没车辆进行了公开拍卖。",
+            D(2027, 6, 2),
+        ),
+        ("本规则适用于某某拍卖行二〇二七年八月十八日举行之珠宝拍卖会。", D(2027, 8, 18)),
+    ],
+)
+def test_the_day_a_firm_held_the_sale(text: str, day: dt.date) -> None:
+    found = values(facts_of(text, "result_publicity"), "auction_datetime")
+    assert found
+    assert (found[0].date() if isinstance(found[0], dt.datetime) else found[0]) == day

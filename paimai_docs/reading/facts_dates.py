@@ -84,11 +84,14 @@ _SALE_AFTER_DATE = rx.compile(
     r"(?:\([^()]{0,8}\))?,?(?:[\u4e00-\u9fff]{0,12}?)(?:拍卖会|竞价会|拍卖|竞价)(?:在|于)"
     r"[^。;]{0,50}?(?:举行|进行|召开)"
     r"|(?:\([^()]{0,8}\))?(?:开槌|开拍|槌响)"
+    # "…十月二十三日举行之…拍卖会": the sale held that day
+    r"|(?:\([^()]{0,8}\))?(?:上午|下午)?(?:举行|召开)(?:的|之)[^。;]{0,30}?(?:拍卖会|竞价会|拍卖)"
     # "2026年9月25日上午9:30在某交易中心举行的…拍卖会": the sale held there on that day
     r"|(?:\([^()]{0,8}\))?在[^。;,]{2,40}?(?:举行|召开|进行)的[^。;]{0,30}?(?:拍卖会|竞价会|拍卖)"
     # "…9时30分，某某拍卖有限公司在…拍卖厅举行…车辆拍卖会": the firm held the sale that day
-    r"|(?:\([^()]{0,8}\))?,?[\u4e00-\u9fff()]{0,30}?(?:公司|拍卖行|中心|法院|拍卖人|拍卖方|本行|我行)"
-    r"(?:在|于)"
+    r"|(?:\([^()]{0,8}\))?(?:上午|下午|晚上|早上|中午)?,?"
+    r"[\u4e00-\u9fff()]{0,30}?(?:公司|拍卖行|中心|法院|拍卖人|拍卖方|本行|我行)"
+    r"(?:受[^,。;]{1,30}?委托,?)?(?:在|于)"
     r"[^。;]{2,60}?(?:举行|召开|进行)(?:了)?[^。;]{0,30}?(?:拍卖会|竞价会|拍卖|竞价)"
 )
 # "拍卖会安排在3月27日下午两点", "竞价定于…": the sale named, then its day.
@@ -98,6 +101,7 @@ _SALE_BEFORE_DATE = rx.compile(
 # …but not an earlier sale's ("第一次拍卖于2026年12月28日流拍")
 _EARLIER_SALE = rx.compile(r"第[一二三四\d]次|首次|前次|上次|原定|原")
 _SALE_FAILED = rx.compile(r"流拍|未成交|撤拍|中止|终止|无人竞买|无人应价")
+_ENTRUSTED_BY = rx.compile(r"受[^,。;]{1,30}?委托")
 # "于本日举行的…拍卖会": the auction was held on the day the document bears.
 _HELD_TODAY = rx.compile(r"(?:于|在)(?:本日|当日|今日|即日)(?:举行|进行|召开)[^。]{0,40}?拍卖")
 # Labels read only at the start of a line: generic words that elsewhere end longer labels
@@ -339,7 +343,8 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
             _emit_range(facts, item, None, 1)
     for item in ranges:
         after = _SALE_AFTER_DATE.match(text, item.end_index)
-        if after is not None and not _OTHER_ACT.search(after.group(0)):
+        # (the firm "受…委托" held the sale: being entrusted is not another act of that day)
+        if after is not None and not _OTHER_ACT.search(_ENTRUSTED_BY.sub("", after.group(0))):
             _emit_range(facts, item, None, 2)
     for match in _LINE_LABEL.finditer(text):
         item = _after_label(ranges, starts, text, match.end(), 4)

@@ -400,6 +400,7 @@ _CELL = rx.compile(rf"^(?:¥|人民币)?(?P<num>{_NUMBER})(?P<mult>万|亿)?元?
 # no amount in the cell: empty, a dash, a result, or a yes/no mark (a "是否有保留价" column)
 _EMPTY_CELL = rx.compile(r"^(?:—+|-+|/|无|有|是|否|设|不设|√|✓|×|流拍|撤拍|未成交|)$")
 _CELL_UNIT = rx.compile(r"\((万元|元|万)\)")
+_TABLE_UNIT = rx.compile(r"(?:金额|价格|价款|租金)?单位\s*[:：为]\s*(?:人民币)?(万元|元|万)")
 _SEPARATORS = rx.compile(r" ?[|\t] ?")
 
 
@@ -469,14 +470,18 @@ def _tables(doc: _Doc, facts: _Facts) -> None:
                 header = f"{header}\n{rows[0][2]}"  # the PDF broke the header: it goes on
                 rows = rows[1:]
             cells = _joined_cells(header, separator)
+            # "拍卖结果如下(金额单位:万元/年):" over the table: the unit of every amount column
+            # that does not name its own
+            declared = _TABLE_UNIT.search("\n".join(lines[max(0, index - 2) : index]))
             columns: dict[int, tuple[str, str | None, str]] = {}
             for column, cell in enumerate(cells):
                 match = labels.pattern.search(cell)
                 if match and labels.owner.get(match.group(0)):
                     unit_match = _CELL_UNIT.search(cell)
+                    unit = unit_match.group(1) if unit_match else None
                     columns[column] = (
                         labels.owner[match.group(0)],
-                        unit_match.group(1) if unit_match else None,
+                        unit or (declared.group(1) if declared else None),
                         match.group(0),
                     )
             if not columns or len(cells) < 3:
