@@ -400,18 +400,33 @@ _BLANK = rx.compile(
 )
 
 
+# a label whose whole value is a paper apart ("其他约定:详见附件三", "见双方另行签订的补充协议"):
+# what it says is not in this document
+_ELSEWHERE = rx.compile(
+    r"\s*:?\s*(?:详见|见|参见|另见)[^,。;]{0,20}?(?:附件|附表|补充协议|另行签订|另附)[^,。;]{0,16}[。;]?\s*"
+)
+# a line to fill in, whatever a wrapped line put after it ("其他:______本合同自…生效")
+_FILL = rx.compile(r"\s*:?\s*[_＿]{3,}")
+
+
 def _left_blank(clause: str, topic: re.Pattern[str], following: str = "") -> bool:
-    """Whether the clause names the topic only as a label left empty ("其他约定:____"), or
-    is a numbered heading with nothing under it ("九、双方约定的其他事项" over blank lines,
-    not "七、其他" over "1.…" — the ``following`` clause)."""
-    last = next(reversed(list(topic.finditer(clause))), None)
-    if last is None:
+    """Whether the clause names the topic only as a label left empty ("其他约定事项:____") or
+    pointing to a paper apart ("详见附件三"), or is a numbered heading with nothing under it
+    ("九、双方约定的其他事项" over blank lines, not "七、其他" over "1.…" — the ``following``
+    clause)."""
+    first = topic.search(clause)
+    if first is None:
         return False
-    if _BLANK.fullmatch(clause, last.end()):
+    at = _LABEL_TAIL.match(clause, first.end()).end()  # type: ignore[union-attr]
+    if _BLANK.fullmatch(clause, at) or _FILL.match(clause, at) or _ELSEWHERE.fullmatch(clause, at):
         return True
-    if clause[last.end() :].strip() or not (_ITEM_START.match(clause) and _HEADING.match(clause)):
+    if clause[at:].strip() or not (_ITEM_START.match(clause) and _HEADING.match(clause)):
         return False
     return not (_ITEM_START.match(following) and _level(following) != _level(clause))
+
+
+# the rest of a label after the topic's word ("其他约定" + "事项")
+_LABEL_TAIL = rx.compile(r"(?:[^\s:,。;_＿()]{1,6}(?=[:\s]|$))?")
 
 
 _PHRASE_END = rx.compile(r"[,，。!?;！？；\n]")
