@@ -1210,3 +1210,14 @@ def test_the_day_a_firm_held_the_sale(text: str, day: dt.date) -> None:
     found = values(facts_of(text, "result_publicity"), "auction_datetime")
     assert found
     assert (found[0].date() if isinstance(found[0], dt.datetime) else found[0]) == day
+
+
+def test_a_label_cut_by_the_line_end_on_a_page_with_two_wide_rows() -> None:
+    line = "本标的为位于某市某区某路的工业厂房及配套办公楼，现状拍卖，权属清晰无争议，欢迎竞买。"
+    wide = "| 1 | 某某厂房 | 某市某区某路12号 | 12,406.30平方米 | 工业用地 | 出让 | 2061年5月 | 现停产闲置，部分设备尚未搬离 |"  # noqa: E501
+    text = "\n".join([
+        "拍卖公告", line, line, wide, wide.replace("| 1 |", "| 2 |"), line,
+        "经某某评估有限公司评估，市场价值为人民币玖佰捌拾肆万陆仟贰佰元（¥9,846,200），起",
+        "拍价为人民币陆佰捌拾玖万贰仟叁佰肆拾元（¥6,892,340）。", line,
+    ])  # fmt: skip
+    assert Decimal("6892340") in values(facts_of(text, "announcement"), "starting_price")

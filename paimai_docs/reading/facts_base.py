@@ -405,17 +405,17 @@ def _full_width(lines: list[str], widths: list[int]) -> float | None:
     if lengths[0] < 40:
         return None
     full = 0.88 * lengths[1]  # the longest line may be an outlier (a URL, a table row)
-    if sum(1 for length in lengths if length >= full) < 3:
-        return None
-    # Lines the normaliser joined (a figure broken between them) are wider than any printed
-    # line: when most full lines are narrower, their width is the page's.
+    # Lines the normaliser joined (a figure broken between them) and table rows are wider than
+    # any printed line: when most full lines are narrower, their width is the page's.
     buckets: dict[int, list[int]] = {}
     for length in lengths:
         if length >= 40:
             buckets.setdefault(length // 4, []).append(length)
     common = max(buckets.values(), key=lambda group: (len(group), group[0]))
     if len(common) >= 3 and 0.88 * max(common) < full:
-        return 0.88 * max(common)
+        full = 0.88 * max(common)
+    if sum(1 for length in lengths if length >= full) < 3:
+        return None
     return full
 
 
