@@ -1221,3 +1221,20 @@ def test_a_label_cut_by_the_line_end_on_a_page_with_two_wide_rows() -> None:
         "拍价为人民币陆佰捌拾玖万贰仟叁佰肆拾元（¥6,892,340）。", line,
     ])  # fmt: skip
     assert Decimal("6892340") in values(facts_of(text, "announcement"), "starting_price")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "拍卖会：2027春季拍卖会·古籍善本专场（2027年5月22日）\n成交价合计：12万元",
+            D(2027, 5, 22),
+        ),
+        ("我公司已于2027年3月9日上午在本公司拍卖厅组织完成拍卖，现将结果报告如下。", D(2027, 3, 9)),
+        ("秋季拍卖会公告（2027年9月1日）\n本公司定于9月20日举行秋季拍卖会。", D(2027, 9, 20)),
+    ],
+)
+def test_the_day_of_a_sale_named_or_reported(text: str, day: dt.date) -> None:
+    found = values(facts_of(text, "other"), "auction_datetime")
+    assert found
+    assert (found[0].date() if isinstance(found[0], dt.datetime) else found[0]) == day

@@ -72,6 +72,7 @@ _FIXED_FOR = rx.compile(r"(?:定于|将于|拟于|订于|(?:我|本)(?:公司|�
 _AUCTION_VERB = rx.compile(
     r"举行|进行|公开拍卖|拍卖会|公开竞价|网络拍卖|拍卖活动|开拍|依法拍卖|公开变卖|竞价活动"
     r"|网络竞价|在线竞价|组织竞价|开槌|拍卖成交|以拍卖方式|拍卖出让|拍卖出租"
+    r"|(?:组织|完成|实施|主持)(?:完成)?(?:了)?(?:本次|公开)?拍卖"
     r"|拍卖(?:被执行人|下列|以下|如下|位于|坐落|上述|该|本|其|贵)"
 )
 # What else a date before an auction word may be the date of: the entrustment, a publication.
@@ -102,6 +103,17 @@ _SALE_BEFORE_DATE = rx.compile(
 _EARLIER_SALE = rx.compile(r"第[一二三四\d]次|首次|前次|上次|原定|原")
 _SALE_FAILED = rx.compile(r"流拍|未成交|撤拍|中止|终止|无人竞买|无人应价")
 _ENTRUSTED_BY = rx.compile(r"受[^,。;]{1,30}?委托")
+_SALE_NAMED = rx.compile(r"(?:拍卖会|专场|拍卖活动)[^,。;:]{0,20}$")
+# (not a paper about the sale: "秋季拍卖会公告(2027年12月1日)" is the notice's date)
+_PAPER_NAMED = rx.compile(r"(?:公告|公示|通知|须知|报告|记录|笔录|说明|规则|图录)$")
+
+
+def _line_before(text: str, position: int, limit: int) -> str:
+    """The text of the line before ``position``, at most ``limit`` characters."""
+    start = max(0, position - limit, text.rfind("\n", 0, position) + 1)
+    return text[start:position]
+
+
 # "于本日举行的…拍卖会": the auction was held on the day the document bears.
 _HELD_TODAY = rx.compile(r"(?:于|在)(?:本日|当日|今日|即日)(?:举行|进行|召开)[^。]{0,40}?拍卖")
 # Labels read only at the start of a line: generic words that elsewhere end longer labels
@@ -332,6 +344,15 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
                     1,
                 )
     for item in ranges:
+        # "拍卖会:2027秋季拍卖会·珠宝专场(2027年12月11日)": the day in brackets after a sale's name
+        if (
+            text[item.start_index - 1 : item.start_index] == "("
+            and text[item.end_index : item.end_index + 1] == ")"
+            and _SALE_NAMED.search(_line_before(text, item.start_index - 1, 40))
+            and not _PAPER_NAMED.search(_line_before(text, item.start_index - 1, 40))
+        ):
+            _emit_range(facts, item, None, 1)
+            continue
         before = text[max(0, item.start_index - 8) : item.start_index]
         if (
             ("在" in before or "于" in before)
