@@ -173,3 +173,10 @@ def test_a_table_whose_first_column_names_the_rows() -> None:
     )
     pieces = clauses(text)
     assert "委托人住所:某市某路8号 | 拍卖人住所:某市某路166号" in pieces
+
+
+def test_a_numbered_heading_with_an_english_gloss_is_still_a_heading() -> None:
+    text = "三、拍卖日期及地点 Sale Date & Venue\n2027年6月5日下午2时，某市某某酒店三楼宴会厅。"
+    (clause,) = clauses(text)
+    assert clause.startswith("三、拍卖日期及地点:")
+    assert "Sale" not in clause

@@ -66,6 +66,8 @@ def _level(line: str) -> str:
     return next((name for name, pattern in _LEVELS if pattern.match(line)), "")
 
 
+# an English gloss after a numbered Chinese heading, as bilingual contracts print them
+_HEADING_GLOSS = rx.compile(r"(?<=[\u4e00-\u9fff]) ?[A-Z][A-Za-z.'/&-]*(?: [A-Za-z.'/&-]+){0,5}$")
 # a line that is only a date (the one under a signature) stands alone
 _DATE_LINE = rx.compile(
     r"^\s*(?:\d{4}\s*(?:年|[./-]\s*\d{1,2}(?!\d))|[〇零一二][〇零一二三四五六七八九O0]{3}年)"
@@ -201,6 +203,8 @@ def clauses(text: str) -> list[str]:
             continue
         header = None
         numbered = _ITEM_START.match(stripped)
+        if numbered:  # "三、拍卖日期及地点 Sale Date & Venue": the heading without its gloss
+            stripped = _HEADING_GLOSS.sub("", stripped)
         labelled = _LABEL_START.match(stripped)
         if current and (numbered or labelled or _DATE_LINE.match(stripped)):
             flush()
