@@ -1196,22 +1196,6 @@ def test_a_unit_declared_over_a_table_applies_to_its_amounts() -> None:
     assert values(facts, "hammer_price") == [Decimal("480000")]
 
 
-@pytest.mark.parametrize(
-    ("text", "day"),
-    [
-        (
-            "2027年6月2日下午，某某拍卖有限公司受某县财政局委托，在县政务中心对罚没车辆进行了公开拍卖。",
-            D(2027, 6, 2),
-        ),
-        ("本规则适用于某某拍卖行二〇二七年八月十八日举行之珠宝拍卖会。", D(2027, 8, 18)),
-    ],
-)
-def test_the_day_a_firm_held_the_sale(text: str, day: dt.date) -> None:
-    found = values(facts_of(text, "result_publicity"), "auction_datetime")
-    assert found
-    assert (found[0].date() if isinstance(found[0], dt.datetime) else found[0]) == day
-
-
 def test_a_label_cut_by_the_line_end_on_a_page_with_two_wide_rows() -> None:
     line = "本标的为位于某市某区某路的工业厂房及配套办公楼，现状拍卖，权属清晰无争议，欢迎竞买。"
     wide = "| 1 | 某某厂房 | 某市某区某路12号 | 12,406.30平方米 | 工业用地 | 出让 | 2061年5月 | 现停产闲置，部分设备尚未搬离 |"  # noqa: E501
@@ -1232,6 +1216,11 @@ def test_a_label_cut_by_the_line_end_on_a_page_with_two_wide_rows() -> None:
         ),
         ("我公司已于2027年3月9日上午在本公司拍卖厅组织完成拍卖，现将结果报告如下。", D(2027, 3, 9)),
         ("秋季拍卖会公告（2027年9月1日）\n本公司定于9月20日举行秋季拍卖会。", D(2027, 9, 20)),
+        (
+            "2027年6月2日下午，某某拍卖有限公司受某县财政局委托，在县政务中心对罚没车辆进行了公开拍卖。",
+            D(2027, 6, 2),
+        ),
+        ("本规则适用于某某拍卖行二〇二七年八月十八日举行之珠宝拍卖会。", D(2027, 8, 18)),
     ],
 )
 def test_the_day_of_a_sale_named_or_reported(text: str, day: dt.date) -> None:

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from ..errors import InvalidValue
 
@@ -40,3 +41,41 @@ def require_text(value: Any, what: str) -> str:
     if not text:
         raise InvalidFormat(f"{what}不能为空")
     return text
+
+
+def personal_type(
+    validate: Callable[[Any], str],
+    code_prefix: str,
+    value_type: type[str],
+    schema: dict[str, Any],
+) -> Any:
+    """The pydantic field type of a string of personal data: checked by ``validate`` (its
+    errors coded ``<code_prefix>_…``), held as ``value_type`` (masked in ``repr``), masked when
+    serialised unless asked (:func:`~.masking.serialize_personal`), described by ``schema``."""
+    from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
+
+    from .masking import serialize_personal
+
+    return Annotated[
+        str,
+        BeforeValidator(as_pydantic(validate, code_prefix)),
+        AfterValidator(value_type),
+        PlainSerializer(serialize_personal, return_type=str),
+        WithJsonSchema(schema),
+    ]
+
+
+def lazy_types(module: str, builders: dict[str, Callable[[], Any]]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` that builds the field types named in ``builders`` when first
+    asked for, and keeps them in the module: the reader validates phone numbers and IDs without
+    importing pydantic; a model that names the type imports it then."""
+
+    def __getattr__(name: str) -> Any:
+        build = builders.get(name)
+        if build is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        value = build()
+        setattr(sys.modules[module], name, value)
+        return value
+
+    return __getattr__

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .. import rx
 from ..errors import InvalidFormat
-from ._pydantic import as_pydantic, require_text
-from .masking import MaskedStr, serialize_personal
+from ._pydantic import lazy_types, personal_type, require_text
+from .masking import MaskedStr
 
 _SEPARATORS = rx.compile(r"[\s\-－—–()（）.·]")
 _MOBILE = rx.compile(r"^1[3-9]\d{9}$")
@@ -93,48 +93,29 @@ def validate_bank_account(value: Any) -> BankAccount:
     return BankAccount(text)
 
 
-def _phone() -> Any:
-    from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
-
-    return Annotated[
-        str,
-        BeforeValidator(as_pydantic(validate_phone, "phone")),
-        AfterValidator(PhoneNumber),
-        PlainSerializer(serialize_personal, return_type=str),
-        WithJsonSchema({"type": "string", "examples": ["13800138000", "0373-3512345"]}),
-    ]
-
-
-def _bank_account_number() -> Any:
-    from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
-
-    return Annotated[
-        str,
-        BeforeValidator(as_pydantic(validate_bank_account, "bank_account")),
-        AfterValidator(BankAccount),
-        PlainSerializer(serialize_personal, return_type=str),
-        WithJsonSchema(
+# The pydantic field types, built (and pydantic imported) when a model first asks for them.
+__getattr__ = lazy_types(
+    __name__,
+    {
+        "Phone": lambda: personal_type(
+            validate_phone,
+            "phone",
+            PhoneNumber,
+            {"type": "string", "examples": ["13800138000", "0373-3512345"]},
+        ),
+        "BankAccountNumber": lambda: personal_type(
+            validate_bank_account,
+            "bank_account",
+            BankAccount,
             {
                 "type": "string",
                 "description": "8至30位数字，可含空格或短横线",
                 "examples": ["6222 0217 0600 1234 567"],
-            }
+            },
         ),
-    ]
-
-
-# The pydantic field types are built, and pydantic imported, when a model first asks for them:
-# the reader validates phone numbers without pydantic.
-_FIELD_TYPES = {"Phone": _phone, "BankAccountNumber": _bank_account_number}
+    },
+)
 
 if TYPE_CHECKING:
     Phone = Annotated[str, "a phone number (validate_phone)"]
     BankAccountNumber = Annotated[str, "a bank account number (validate_bank_account)"]
-
-
-def __getattr__(name: str) -> Any:
-    build = _FIELD_TYPES.get(name)
-    if build is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value = build()
-    return value

@@ -14,8 +14,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 from ..errors import InvalidChecksum, InvalidComponent, InvalidFormat
-from ._pydantic import as_pydantic, require_text
-from .masking import MaskedStr, serialize_personal
+from ._pydantic import lazy_types, personal_type, require_text
+from .masking import MaskedStr
 
 
 class ResidentId(MaskedStr):
@@ -99,54 +99,33 @@ def validate_credit_code(value: Any) -> CreditCode:
     return CreditCode(code)
 
 
-def _resident_id_number() -> Any:
-    from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
-
-    return Annotated[
-        str,
-        BeforeValidator(as_pydantic(validate_resident_id, "ric")),
-        AfterValidator(ResidentId),
-        PlainSerializer(serialize_personal, return_type=str),
-        WithJsonSchema(
+# The pydantic field types, built (and pydantic imported) when a model first asks for them.
+__getattr__ = lazy_types(
+    __name__,
+    {
+        "ResidentIdNumber": lambda: personal_type(
+            validate_resident_id,
+            "ric",
+            ResidentId,
             {
                 "type": "string",
                 "description": "18位居民身份证号码（17位数字加校验位数字或X）",
                 "examples": ["11010519491231002X"],
-            }
+            },
         ),
-    ]
-
-
-def _unified_credit_code() -> Any:
-    from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
-
-    return Annotated[
-        str,
-        BeforeValidator(as_pydantic(validate_credit_code, "uscc")),
-        AfterValidator(CreditCode),
-        PlainSerializer(serialize_personal, return_type=str),
-        WithJsonSchema(
+        "UnifiedCreditCode": lambda: personal_type(
+            validate_credit_code,
+            "uscc",
+            CreditCode,
             {
                 "type": "string",
                 "description": "18位统一社会信用代码（数字或大写字母，不含I、O、Z、S、V）",
                 "examples": ["91110000600037341L"],
-            }
+            },
         ),
-    ]
-
-
-# The pydantic field types are built, and pydantic imported, when a model first asks for them:
-# the reader validates numbers without pydantic.
-_FIELD_TYPES = {"ResidentIdNumber": _resident_id_number, "UnifiedCreditCode": _unified_credit_code}
+    },
+)
 
 if TYPE_CHECKING:
     ResidentIdNumber = Annotated[str, "a resident ID number (validate_resident_id)"]
     UnifiedCreditCode = Annotated[str, "a unified social credit code (validate_credit_code)"]
-
-
-def __getattr__(name: str) -> Any:
-    build = _FIELD_TYPES.get(name)
-    if build is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value = build()
-    return value
