@@ -203,9 +203,17 @@ def _title_weights(title: str) -> dict[str, tuple[float, str]]:
     return best
 
 
+# a title weight from which the first line that has it is the title
+_SURE_TITLE = 6.0
+_HEADLINE_PARTS = rx.compile(r"\s*[|｜]\s*")
+_NOTED = rx.compile(r"\((?:流拍|未成交|中止|撤回|撤拍|更正|补充)\)\s*$")
+
+
 def _find_title(lines: Sequence[str]) -> _Title | None:
-    """The first title-like line (or pair of lines) that names a kind."""
+    """The first title-like line (or pair of lines) that names a kind surely, else the one
+    that names one most strongly."""
     body = 0
+    best: _Title | None = None
     for index, line in enumerate(lines):
         if _is_body(line) and not _TITLE_PREFIX.match(line):
             body += 1
@@ -218,6 +226,12 @@ def _find_title(lines: Sequence[str]) -> _Title | None:
         title = _clean_title(line)
         if title is not None:
             candidates.append(_LEADING.sub("", title) or title)
+            # a post's headline "拍卖结果公告|7月18日…专场圆满落槌": each part may be the title
+            candidates.extend(part for part in _HEADLINE_PARTS.split(title) if part != title)
+            # a note in brackets that says what the paper is: "…拍卖情况的报告(流拍)"
+            noted = _NOTED.search(line)
+            if noted:
+                candidates.append(title + noted.group(0))
             following = lines[index + 1] if index + 1 < len(lines) else ""
             second = None
             if following and not _is_body(following) and not _FILE_NUMBER.match(following):
@@ -227,14 +241,15 @@ def _find_title(lines: Sequence[str]) -> _Title | None:
                 alone = max(_top(_title_weights(title)), _top(_title_weights(second)))
                 if _top(_title_weights(title + second)) > alone:
                     candidates.append(title + second)
-        best: _Title | None = None
         for candidate in candidates:
             weights = _title_weights(candidate)
             if _top(weights) > 0 and (best is None or _top(weights) > _top(best.weights)):
                 best = _Title(candidate, weights)
-        if best is not None:
+        if best is not None and _top(best.weights) >= _SURE_TITLE:
             return best
-    return None
+    # no line names a kind surely: the strongest (a page's account name "某某拍卖" above the
+    # post's own title loses to it)
+    return best
 
 
 def _top(weights: dict[str, tuple[float, str]]) -> float:
