@@ -1227,3 +1227,23 @@ def test_the_day_of_a_sale_named_or_reported(text: str, day: dt.date) -> None:
     found = values(facts_of(text, "other"), "auction_datetime")
     assert found
     assert (found[0].date() if isinstance(found[0], dt.datetime) else found[0]) == day
+
+
+def test_the_sale_s_time_under_its_numbered_heading() -> None:
+    text = (
+        "一、标的：办公楼一栋，评估价223万元。\n二、拍卖会\n时间：2027年7月6日上午10:00\n"
+        "地点：某市公共资源交易中心四楼拍卖厅\n三、实地查看\n时间：2027年7月1日至7月2日"
+    )
+    assert values(facts_of(text, "announcement"), "auction_datetime") == [
+        dt.datetime(2027, 7, 6, 10, 0)
+    ]
+
+
+def test_a_post_s_byline_dates_it() -> None:
+    text = (
+        "某某拍卖\n法拍房怎么买？\n原创 某某拍卖 2027-02-20 19:30 发表于河北\n"
+        "点击上方蓝字 关注我们\n" + "正文说明竞买流程。\n" * 8
+    )
+    assert [v.date() for v in values(facts_of(text, "unknown"), "document_date")] == [
+        D(2027, 2, 20)
+    ]

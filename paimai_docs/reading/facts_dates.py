@@ -371,6 +371,11 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
         item = _after_label(ranges, starts, text, match.end(), 4)
         if item is not None:
             _emit_range(facts, item, match.group("label"), 1)
+    if "时间" in text or "日期" in text:
+        for match in _HEADED_TIME.finditer(text):
+            item = _after_label(ranges, starts, text, match.end(), 4)
+            if item is not None:
+                _emit_range(facts, item, match.group("label"), 1)
     if kind == "auction_transcript":
         for match in _TRANSCRIPT_TIME.finditer(text, 0, 400):
             item = _after_label(ranges, starts, text, match.end(), 4)
@@ -487,6 +492,16 @@ _DATELINE = rx.compile(
     r"(?:来源|作者|发布者|发布人|浏览|阅读|编辑)",
     re.M,
 )
+# "二、拍卖会" over "时间：2027年7月6日上午10:00": the sale's time under its numbered heading
+_HEADED_TIME = rx.compile(
+    r"(?:^|\n)\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*"
+    r"(?:拍卖会|拍卖(?:会)?(?:时间|日期)(?:及|和|、|与)?(?:地点)?|(?:拍卖|竞价|拍卖会)安排)"
+    r"[^\n:]{0,6}\n\s*(?P<label>时间|日期)\s*:"
+)
+# a post's byline: "原创 某某拍卖 2027-02-20 19:30 发表于河北"
+_POSTED = rx.compile(
+    r"(?P<date>(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?) ?(?:\d{1,2}:\d{2})? ?发表于"
+)
 
 
 def _closing_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
@@ -585,7 +600,7 @@ def _header_date(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
 
 def _dateline(text: str, ranges: Sequence[DateRange]) -> DateRange | None:
     """The date of a dateline in the first lines (a web page's or a newspaper's story)."""
-    match = _DATELINE.search(text, 0, 400)
+    match = _DATELINE.search(text, 0, 400) or _POSTED.search(text, 0, 400)
     if match is None:
         return None
     for item in ranges:
