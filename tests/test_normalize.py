@@ -174,3 +174,40 @@ def test_offsets_point_into_the_original(text: str) -> None:
 def test_refuses_non_text() -> None:
     with pytest.raises(TypeError):
         normalize_mapped(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("scanned", "read"),
+    [
+        ("拍卖日期：2O27年4月15曰", "拍卖日期:2027年4月15日"),
+        ("成交价：¥1,95O,OOO兀", "成交价:¥1,950,000元"),
+        ("二O二七年三月五曰", "二〇二七年三月五日"),
+        ("保证金：人民币伍万兀整", "保证金:人民币伍万元整"),
+        # words that only look like it stay
+        ("ISO9001认证 COVID-19 No.2 Office", "ISO9001认证 COVID-19 No.2 Office"),
+        ("曰期与兀旦", "曰期与兀旦"),
+    ],
+)
+def test_what_ocr_misreads_in_figures_is_read_back(scanned: str, read: str) -> None:
+    assert normalize(scanned) == read
+    mapped = normalize_mapped(scanned)
+    assert mapped.text == read
+    assert mapped.quote(0, len(mapped.text)) == scanned  # evidence quotes the scan as it is
+
+
+@pytest.mark.parametrize(
+    ("form", "read"),
+    [
+        (
+            "保留价：人民币＿68万＿元（大写：＿陆拾捌万＿元整）",
+            "保留价:人民币68万元(大写:陆拾捌万元整)",
+        ),
+        ("拍卖时间：＿2027＿年＿5＿月＿20＿日＿上午9:30＿", "拍卖时间:2027年5月20日上午9:30"),
+        ("甲方按成交价的＿3＿%支付佣金", "甲方按成交价的3%支付佣金"),
+        ("其他约定：＿＿＿＿＿＿", "其他约定:______"),  # left empty: stays
+        ("li_ming@example.com file_2027", "li_ming@example.com file_2027"),
+    ],
+)
+def test_the_rules_around_what_a_hand_filled_in_go(form: str, read: str) -> None:
+    assert normalize(form) == read == normalize_mapped(form).text
+    assert normalize(read) == read

@@ -10,7 +10,10 @@ What :func:`normalize` does, in order:
    ``[]``, corner quotes (``「」『』``) curly quotes, and ``○`` between Chinese numerals ``〇``;
    the vertical lines of a box-drawn table (``│``) become ``|``, its rules and corners go;
 4. pinyin that some web exporters put after a character (``關(guān)``) is dropped;
-5. Traditional → Simplified with OpenCC (``t2s``);
+5. Traditional → Simplified with OpenCC (``t2s``); then what OCR misreads in figures: ``O``
+   inside a number (``2O27`` → ``2027``, ``二O二七`` → ``二〇二七``), ``曰`` for the 日 of a date
+   and ``兀`` for the 元 of an amount; the short rules around what a hand filled in on a form
+   (``人民币＿68万＿元`` → ``人民币68万元``; a longer empty rule stays);
 6. an English gloss between a Chinese label and its colon is dropped (``地址 Address:`` →
    ``地址:``); spaces that exporters insert between CJK characters, between CJK and digits, and
    next to punctuation are removed; other runs of spaces become one space (so Latin words and
@@ -304,6 +307,36 @@ _NEWLINES = rx.compile(r"\r\n?|[\u2028\u2029\x85]")
 _RING_ZERO = rx.compile(rf"(?<=[{_NUMERAL}〇○])[○◯]|[○◯](?=[{_NUMERAL}○◯〇])")
 _PINYIN = rx.compile(rf"(?<=[{_CJK}])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 _SPACES = rx.compile(r" {2,}")
+# What OCR misreads in figures, dates and amounts (a scan's text): O for 0 inside a number
+# ("2O27", "1,95O,OOO"), 曰 for the 日 of a date, 兀 for the 元 of an amount. Each keeps the
+# text's length.
+_OCR_ZERO = rx.compile(r"(?<=[0-9,.])[Oo]+(?![A-Za-z])|(?<![A-Za-z])[Oo]+(?=[0-9])")
+_OCR_RING = rx.compile(r"(?<=[一二三四五六七八九〇])[Oo]+(?=[一二三四五六七八九〇年])")
+_OCR_DAY = rx.compile(r"(?<=[0-9〇一二三四五六七八九十])曰")
+_OCR_YUAN = rx.compile(r"(?<=[0-9万仟佰拾零壹贰叁肆伍陆柒捌玖亿])兀")
+# The short rules around what a hand filled in on a printed form ("人民币＿68万＿元",
+# "＿2027＿年＿5＿月"): dropped, so the value meets its label and its unit. A rule of three or
+# more left empty ("其他约定：＿＿＿＿") stays: it says nothing was filled in.
+_FILLED = rx.compile(
+    r"(?<=[\u3400-\u9fff0-9%:)])_{1,2}(?![_A-Za-z\s])|(?<![_A-Za-z\s])_{1,2}(?=[\u3400-\u9fff0-9(])"
+)
+
+
+def _zeros(match: re.Match[str]) -> str:
+    return "0" * len(match.group(0))
+
+
+def _rings(match: re.Match[str]) -> str:
+    return "〇" * len(match.group(0))
+
+
+_OCR_FIXES: tuple[tuple[re.Pattern[str], Any, Callable[[str], bool]], ...] = (
+    (_OCR_ZERO, _zeros, lambda text: "O" in text or "o" in text),
+    (_OCR_RING, _rings, lambda text: "O" in text or "o" in text),
+    (_OCR_DAY, "日", lambda text: "曰" in text),
+    (_OCR_YUAN, "元", lambda text: "兀" in text),
+    (_FILLED, "", lambda text: "_" in text),
+)
 _LINE_EDGES = rx.compile(r"^ +| +$", re.MULTILINE)
 # An English gloss between a Chinese label and its colon, as bilingual forms print them
 # ("地址 Address:", "合同编号 Agreement No.:"): dropped, so that the label meets its value. It
@@ -399,6 +432,9 @@ def normalize_mapped(text: str, *, keep_spaces: bool = False) -> MappedText:
         matches = _matches(_PINYIN, out, _PAREN_STARTS)
         out, offsets = _apply(out, offsets, _PINYIN, "", matches)
     out, offsets = _simplify(out, offsets)
+    for pattern, repl, present in _OCR_FIXES:
+        if present(out):
+            out, offsets = _apply(out, offsets, pattern, repl)
     if "  " in out:
         out, offsets = _apply(out, offsets, _SPACES, " ")
     if " " in out:
@@ -442,6 +478,9 @@ def normalize(text: str, *, keep_spaces: bool = False) -> str:
     if "(" in out:
         out = _replace(out, _matches(_PINYIN, out, _PAREN_STARTS), "")
     out = _simplify_text(out)
+    for pattern, repl, present in _OCR_FIXES:
+        if present(out):
+            out = pattern.sub(repl, out)
     if "  " in out:
         out = _SPACES.sub(" ", out)
     if " " in out:
