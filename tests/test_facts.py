@@ -1247,3 +1247,10 @@ def test_a_post_s_byline_dates_it() -> None:
     assert [v.date() for v in values(facts_of(text, "unknown"), "document_date")] == [
         D(2027, 2, 20)
     ]
+
+
+@pytest.mark.parametrize("label", ["评估价及起拍价：", "评估价/起拍价：", "评估价与起拍价均为"])
+def test_one_amount_for_two_joined_labels(label: str) -> None:
+    facts = facts_of(f"{label}人民币52,800元，本次拍卖设保留价。", "announcement")
+    assert values(facts, "appraisal_value") == [Decimal("52800")]
+    assert Decimal("52800") in values(facts, "starting_price")

@@ -183,6 +183,7 @@ def test_refuses_non_text() -> None:
         ("成交价：¥1,95O,OOO兀", "成交价:¥1,950,000元"),
         ("二O二七年三月五曰", "二〇二七年三月五日"),
         ("保证金：人民币伍万兀整", "保证金:人民币伍万元整"),
+        ("依法公开柏卖以下标的", "依法公开拍卖以下标的"),
         # words that only look like it stay
         ("ISO9001认证 COVID-19 No.2 Office", "ISO9001认证 COVID-19 No.2 Office"),
         ("曰期与兀旦", "曰期与兀旦"),

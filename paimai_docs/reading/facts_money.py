@@ -165,6 +165,9 @@ _EARLIER_SALE = rx.compile(
 )
 
 
+_JOINED_LABEL = rx.compile(r"(?:及|和|与|、|/)")
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(
         text.rfind("。", max(0, start - 80), start), text.rfind("\n", max(0, start - 80), start)
@@ -183,6 +186,13 @@ def _money(doc: _Doc, facts: _Facts) -> None:
         if not target:
             continue
         position = match.end()
+        # "评估价及起拍价：…", "评估价/起拍价(元)：…": one amount for both
+        joined = _JOINED_LABEL.match(text, position)
+        also = labels.pattern.match(text, joined.end()) if joined else None
+        if also is not None and labels.owner.get(also.group(0)) not in (None, target):
+            position = also.end()
+        else:
+            also = None
         unit = _LABEL_UNIT.match(text, position)
         label_unit = None
         if unit:
@@ -219,6 +229,9 @@ def _money(doc: _Doc, facts: _Facts) -> None:
             facts.add(target, unit_value, match.start(), per_unit.end(), match.group(0))
             earlier = True
         facts.add(target, value, match.start(), value_end, match.group(0), 1 if earlier else 0)
+        if also is not None:
+            other = labels.owner[also.group(0)]
+            facts.add(other, value, match.start(), value_end, also.group(0), 1 if earlier else 0)
         if words is not None:
             facts.add(f"{target}_words", words, match.start(), end, match.group(0))
     _sentences(doc, facts)

@@ -12,8 +12,8 @@ What :func:`normalize` does, in order:
 4. pinyin that some web exporters put after a character (``關(guān)``) is dropped;
 5. Traditional → Simplified with OpenCC (``t2s``); then what OCR misreads in figures: ``O``
    inside a number (``2O27`` → ``2027``, ``二O二七`` → ``二〇二七``), ``曰`` for the 日 of a date
-   and ``兀`` for the 元 of an amount; the short rules around what a hand filled in on a form
-   (``人民币＿68万＿元`` → ``人民币68万元``; a longer empty rule stays);
+   and ``兀`` for the 元 of an amount (and ``柏卖`` for 拍卖); the short rules around what a
+   hand filled in on a form (``人民币＿68万＿元`` → ``人民币68万元``; a longer empty rule stays);
 6. an English gloss between a Chinese label and its colon is dropped (``地址 Address:`` →
    ``地址:``); spaces that exporters insert between CJK characters, between CJK and digits, and
    next to punctuation are removed; other runs of spaces become one space (so Latin words and
@@ -314,6 +314,7 @@ _OCR_ZERO = rx.compile(r"(?<=[0-9,.])[Oo]+(?![A-Za-z])|(?<![A-Za-z])[Oo]+(?=[0-9
 _OCR_RING = rx.compile(r"(?<=[一二三四五六七八九〇])[Oo]+(?=[一二三四五六七八九〇年])")
 _OCR_DAY = rx.compile(r"(?<=[0-9〇一二三四五六七八九十])曰")
 _OCR_YUAN = rx.compile(r"(?<=[0-9万仟佰拾零壹贰叁肆伍陆柒捌玖亿])兀")
+_OCR_AUCTION = rx.compile(r"柏(?=卖)")  # 柏卖 is no word: 拍卖 misread
 # The short rules around what a hand filled in on a printed form ("人民币＿68万＿元",
 # "＿2027＿年＿5＿月"): dropped, so the value meets its label and its unit. A rule of three or
 # more left empty ("其他约定：＿＿＿＿") stays: it says nothing was filled in.
@@ -335,6 +336,7 @@ _OCR_FIXES: tuple[tuple[re.Pattern[str], Any, Callable[[str], bool]], ...] = (
     (_OCR_RING, _rings, lambda text: "O" in text or "o" in text),
     (_OCR_DAY, "日", lambda text: "曰" in text),
     (_OCR_YUAN, "元", lambda text: "兀" in text),
+    (_OCR_AUCTION, "拍", lambda text: "柏卖" in text),
     (_FILLED, "", lambda text: "_" in text),
 )
 _LINE_EDGES = rx.compile(r"^ +| +$", re.MULTILINE)
