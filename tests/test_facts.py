@@ -1254,3 +1254,23 @@ def test_one_amount_for_two_joined_labels(label: str) -> None:
     facts = facts_of(f"{label}人民币52,800元，本次拍卖设保留价。", "announcement")
     assert values(facts, "appraisal_value") == [Decimal("52800")]
     assert Decimal("52800") in values(facts, "starting_price")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "yuan"),
+    [
+        (
+            "起拍价澳门元叁拾捌万元（MOP 380,000，折合人民币约347,700元）。",
+            "starting_price",
+            "347700",
+        ),
+        (
+            "须缴付按金港币伍万元（HK$50,000，约合人民币45,500元），领取竞投牌。",
+            "deposit_amount",
+            "45500",
+        ),
+        ("起拍价：新台币100万元（折合人民币22.5万元）", "starting_price", "225000"),
+    ],
+)
+def test_an_amount_in_another_currency_is_read_in_yuan(text: str, name: str, yuan: str) -> None:
+    assert values(facts_of(text, "announcement"), name) == [Decimal(yuan)]

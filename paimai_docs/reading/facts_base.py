@@ -92,6 +92,8 @@ _EXTRA_LABELS: dict[str, tuple[str, ...]] = {
         "评估单价",
         "评估金额",
         "市场价值",
+        "估价结果",
+        "评估结果",
     ),
     # 变卖价: the price a sale after failed auctions (变卖) starts from.
     "starting_price": (
@@ -378,8 +380,10 @@ _LABEL_ENDS = (
 _LIST_START = rx.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、](?!\d)"
     r"|第[一二三四五六七八九十\d]+[条章节]|[\u4e00-\u9fff]{2,8}:"
-    # a longer label ends in a label's word; "心三楼拍卖厅公开拍卖:" is a wrapped sentence
-    rf"|[\u4e00-\u9fff]{{1,8}}(?:{_LABEL_ENDS}):)"
+    # a longer label ends in a label's word; "心三楼拍卖厅公开拍卖:" is a wrapped sentence, and
+    # so is "位账户转入我司账户:" (money moving into an account is said, not labelled)
+    rf"|(?![^:]{{0,8}}(?:转入|汇入|存入|划入|转至|汇至|付至|交至|打入))"
+    rf"[\u4e00-\u9fff]{{1,8}}(?:{_LABEL_ENDS}):)"
 )
 _CLOSED = "。!?;:"  # not ")": a full line that ends a remark in brackets goes on (…(含税)\n为…)
 

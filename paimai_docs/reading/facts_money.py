@@ -166,6 +166,10 @@ _EARLIER_SALE = rx.compile(
 
 
 _JOINED_LABEL = rx.compile(r"(?:及|和|与|、|/)")
+_IN_YUAN = rx.compile(
+    rf"\s*\([^()]{{0,30}}?(?:折合|约合|合|相当于)(?:人民币|RMB)\s*约?\s*(?P<num>{_NUMBER})\s*"
+    r"(?P<mult>万)?元"
+)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -216,6 +220,14 @@ def _money(doc: _Doc, facts: _Facts) -> None:
         if found is None:
             continue
         value, value_end, words, end = found
+        # "澳门元叁拾捌万元(MOP 380,000,折合人民币约347,700元)": the amount in yuan
+        equivalent = _IN_YUAN.match(text, max(value_end, end))
+        if equivalent is not None:
+            in_yuan = _parse_amount(
+                _figures(equivalent.group("num")) + (equivalent.group("mult") or "") + "元"
+            )
+            if in_yuan is not None:
+                value, words = in_yuan, None
         if target == "hammer_price" and _NOT_SOLD.search(
             _sentence_around(text, match.start(), value_end)
         ):
