@@ -421,7 +421,8 @@ def _left_blank(clause: str, topic: re.Pattern[str], following: str = "") -> boo
     first = topic.search(clause)
     if first is None:
         return False
-    at = _LABEL_TAIL.match(clause, first.end()).end()  # type: ignore[union-attr]
+    tail = _LABEL_TAIL.match(clause, first.end())
+    at = tail.end() if tail else first.end()
     if _BLANK.fullmatch(clause, at) or _FILL.match(clause, at) or _ELSEWHERE.fullmatch(clause, at):
         return True
     if clause[at:].strip() or not (_ITEM_START.match(clause) and _HEADING.match(clause)):

@@ -296,7 +296,7 @@ def process_task(
     answer: dict[str, Any] = {"problems": problems, "discard_pages": failed}
     if rows and not failed:
         try:
-            answer["understood"] = _understood(rows)
+            understood = _understood(rows)
         except MemoryError:
             message = "识别文书时内存超出上限（文书异常庞大）"
             return {
@@ -304,16 +304,21 @@ def process_task(
                 "discard_pages": True,
                 "recycle": True,
             }
+        if understood is not None:
+            answer["understood"] = understood
     return answer
 
 
-def _understood(rows: list[PageRow]) -> dict[str, Any]:
-    """Kind and facts of the pages read (:mod:`.understand`), or what went wrong."""
+def _understood(rows: list[PageRow]) -> dict[str, Any] | None:
+    """Kind and facts of the pages read (:mod:`.understand`), or what went wrong; None when no
+    page has usable text (the caller then tells nothing either)."""
     from .types import Page
     from .understand import encode_understood, understand
 
+    pages = [Page(*row) for row in cast("list[tuple[Any, ...]]", rows)]
+    if not any(page.usable for page in pages):
+        return None
     try:
-        pages = [Page(*row) for row in cast("list[tuple[Any, ...]]", rows)]
         return encode_understood(understand(pages))
     except MemoryError:
         raise

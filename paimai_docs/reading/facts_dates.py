@@ -348,8 +348,8 @@ def _dates(doc: _Doc, facts: _Facts, kind: str | None) -> None:
         if (
             text[item.start_index - 1 : item.start_index] == "("
             and text[item.end_index : item.end_index + 1] == ")"
-            and _SALE_NAMED.search(_line_before(text, item.start_index - 1, 40))
-            and not _PAPER_NAMED.search(_line_before(text, item.start_index - 1, 40))
+            and _SALE_NAMED.search(named := _line_before(text, item.start_index - 1, 40))
+            and not _PAPER_NAMED.search(named)
         ):
             _emit_range(facts, item, None, 1)
             continue

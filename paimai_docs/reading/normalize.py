@@ -323,21 +323,20 @@ _FILLED = rx.compile(
 )
 
 
-def _zeros(match: re.Match[str]) -> str:
-    return "0" * len(match.group(0))
+def _each_as(char: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that puts ``char`` for every character matched (the length is kept)."""
+    return lambda match: char * len(match.group(0))
 
 
-def _rings(match: re.Match[str]) -> str:
-    return "〇" * len(match.group(0))
-
-
-_OCR_FIXES: tuple[tuple[re.Pattern[str], Any, Callable[[str], bool]], ...] = (
-    (_OCR_ZERO, _zeros, lambda text: "O" in text or "o" in text),
-    (_OCR_RING, _rings, lambda text: "O" in text or "o" in text),
-    (_OCR_DAY, "日", lambda text: "曰" in text),
-    (_OCR_YUAN, "元", lambda text: "兀" in text),
-    (_OCR_AUCTION, "拍", lambda text: "柏卖" in text),
-    (_FILLED, "", lambda text: "_" in text),
+_O_STARTS = rx.compile("[Oo]")
+# (pattern, replacement, where a match can start: each fix is tried only there, see _matches)
+_OCR_FIXES: tuple[tuple[re.Pattern[str], Any, re.Pattern[str]], ...] = (
+    (_OCR_ZERO, _each_as("0"), _O_STARTS),
+    (_OCR_RING, _each_as("〇"), _O_STARTS),
+    (_OCR_DAY, "日", rx.compile("曰")),
+    (_OCR_YUAN, "元", rx.compile("兀")),
+    (_OCR_AUCTION, "拍", rx.compile("柏")),
+    (_FILLED, "", rx.compile("_")),
 )
 _LINE_EDGES = rx.compile(r"^ +| +$", re.MULTILINE)
 # An English gloss between a Chinese label and its colon, as bilingual forms print them
@@ -434,9 +433,8 @@ def normalize_mapped(text: str, *, keep_spaces: bool = False) -> MappedText:
         matches = _matches(_PINYIN, out, _PAREN_STARTS)
         out, offsets = _apply(out, offsets, _PINYIN, "", matches)
     out, offsets = _simplify(out, offsets)
-    for pattern, repl, present in _OCR_FIXES:
-        if present(out):
-            out, offsets = _apply(out, offsets, pattern, repl)
+    for pattern, repl, starts in _OCR_FIXES:
+        out, offsets = _apply(out, offsets, pattern, repl, _matches(pattern, out, starts))
     if "  " in out:
         out, offsets = _apply(out, offsets, _SPACES, " ")
     if " " in out:
@@ -480,9 +478,8 @@ def normalize(text: str, *, keep_spaces: bool = False) -> str:
     if "(" in out:
         out = _replace(out, _matches(_PINYIN, out, _PAREN_STARTS), "")
     out = _simplify_text(out)
-    for pattern, repl, present in _OCR_FIXES:
-        if present(out):
-            out = pattern.sub(repl, out)
+    for pattern, repl, starts in _OCR_FIXES:
+        out = _replace(out, _matches(pattern, out, starts), repl)
     if "  " in out:
         out = _SPACES.sub(" ", out)
     if " " in out:
